@@ -1,0 +1,144 @@
+import { type ApiClient, createApiClient, createTranslator, type PluginDescription, resolveLocale, themeStyles, type UiLocale, type WorkspaceSummary } from '@cxkit/ui'
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { app } from 'virtual:cxkit-app'
+import { loadPanels, type PanelState } from './load-panels.js'
+import './pages/cx-overview-page.js'
+import './pages/cx-plugins-page.js'
+import { periodEndingToday, periodOptions } from './period-options.js'
+
+type Page = 'overview' | 'plugins'
+
+const stored = {
+  get: (key: string) => globalThis.localStorage?.getItem(`cxkit.${key}`) ?? null,
+  set: (key: string, value: string) => globalThis.localStorage?.setItem(`cxkit.${key}`, value),
+}
+
+function pageFromHash(): Page {
+  return location.hash === '#/plugins' ? 'plugins' : 'overview'
+}
+
+/**
+ * The dashboard shell: navigation, workspace and language switchers, the period, and the page.
+ * It reads the registry once and hands every panel the same workspace, period and locale.
+ */
+@customElement('cx-app')
+export class CxApp extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; min-height: 100vh; }
+      header { display: flex; align-items: center; gap: 24px; padding: 12px 24px; background: var(--_surface); border-bottom: 1px solid var(--_border); flex-wrap: wrap; }
+      .brand { font-weight: 700; font-size: 1.1rem; color: var(--_primary); }
+      nav { display: flex; gap: 4px; }
+      nav a { padding: 6px 12px; border-radius: 6px; color: var(--_text); text-decoration: none; }
+      nav a[aria-current='page'] { background: color-mix(in srgb, var(--_primary) 12%, transparent); color: var(--_primary); font-weight: 600; }
+      .controls { margin-left: auto; display: flex; gap: 16px; flex-wrap: wrap; }
+      label { font-size: 0.8rem; color: var(--_muted); display: flex; flex-direction: column; gap: 2px; }
+      select { font: inherit; font-size: 0.9rem; padding: 4px 6px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_surface); }
+      main { padding: 24px; max-width: 1280px; margin: 0 auto; }
+      .error { color: var(--_bad); }
+    `,
+  ]
+
+  private readonly api: ApiClient = createApiClient()
+  @state() private accessor plugins: PluginDescription[] = []
+  @state() private accessor workspaces: WorkspaceSummary[] = []
+  @state() private accessor workspace = ''
+  @state() private accessor locale: UiLocale = resolveLocale(stored.get('locale') ?? app.locale)
+  @state() private accessor periodDays = Number(stored.get('periodDays') ?? 365)
+  @state() private accessor page: Page = pageFromHash()
+  @state() private accessor panelStates = new Map<string, PanelState>()
+  @state() private accessor loadError = ''
+
+  private readonly onHashChange = () => {
+    this.page = pageFromHash()
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.onHashChange)
+    for (const [name, value] of Object.entries(app.cssVars)) document.documentElement.style.setProperty(name, value)
+    document.title = app.productName
+    void this.load()
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHashChange)
+    super.disconnectedCallback()
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [plugins, workspaces] = await Promise.all([this.api.plugins(), this.api.workspaces()])
+      const remembered = stored.get('workspace')
+      this.workspaces = workspaces
+      this.workspace = workspaces.some((w) => w.id === remembered) ? remembered! : (workspaces[0]?.id ?? '')
+      this.panelStates = await loadPanels(plugins)
+      this.plugins = plugins
+    } catch (error) {
+      this.loadError = (error as Error).message
+    }
+  }
+
+  private choose<K extends 'workspace' | 'locale' | 'periodDays'>(key: K, value: this[K]) {
+    this[key] = value
+    stored.set(key, String(value))
+  }
+
+  override updated(): void {
+    document.documentElement.lang = this.locale
+  }
+
+  override render() {
+    const i18n = createTranslator(this.locale)
+    const period = periodEndingToday(this.periodDays)
+    return html`
+      <header>
+        <span class="brand">${app.productName}</span>
+        <nav aria-label="main">
+          <a href="#/overview" aria-current=${this.page === 'overview' ? 'page' : nothing}>${i18n.t('nav.overview')}</a>
+          <a href="#/plugins" aria-current=${this.page === 'plugins' ? 'page' : nothing}>${i18n.t('nav.plugins')}</a>
+          <a href="/api/openapi.json" target="_blank" rel="noopener">${i18n.t('nav.api')}</a>
+        </nav>
+        <div class="controls">
+          <label>${i18n.t('workspace.label')}
+            <select name="workspace" @change=${(e: Event) => this.choose('workspace', (e.target as HTMLSelectElement).value)}>
+              ${this.workspaces.map((w) => html`<option value=${w.id} ?selected=${w.id === this.workspace}>${w.name}</option>`)}
+            </select>
+          </label>
+          <label>${i18n.t('period.label')}
+            <select name="period" @change=${(e: Event) => this.choose('periodDays', Number((e.target as HTMLSelectElement).value))}>
+              ${periodOptions.map((o) => html`<option value=${o.days} ?selected=${o.days === this.periodDays}>${i18n.t(o.label)}</option>`)}
+            </select>
+          </label>
+          <label>${i18n.t('locale.label')}
+            <select name="locale" @change=${(e: Event) => this.choose('locale', resolveLocale((e.target as HTMLSelectElement).value))}>
+              <option value="en" ?selected=${this.locale === 'en'}>English</option>
+              <option value="nl" ?selected=${this.locale === 'nl'}>Nederlands</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <main>
+        ${this.loadError ? html`<p class="error" role="alert">${i18n.t('error.load', { message: this.loadError })}</p>` : nothing}
+        ${this.page === 'plugins'
+          ? html`<cx-plugins-page .plugins=${this.plugins} locale=${this.locale}></cx-plugins-page>`
+          : html`<cx-overview-page
+              .plugins=${this.plugins}
+              .panelStates=${this.panelStates}
+              .period=${period}
+              .api=${this.api}
+              workspace=${this.workspace}
+              locale=${this.locale}
+            ></cx-overview-page>`}
+      </main>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-app': CxApp
+  }
+}

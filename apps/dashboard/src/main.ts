@@ -1,0 +1,1 @@
+import './cx-app.js'

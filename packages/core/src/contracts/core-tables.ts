@@ -1,0 +1,40 @@
+/**
+ * The core tables as Kysely sees them. Every table carries `workspace_id`; instants are ISO-8601 UTC text
+ * and JSON columns are text on every dialect, so plugins see the same values on SQLite and PostgreSQL.
+ */
+export interface CoreTables {
+  workspaces: {
+    id: string
+    name: string
+    locale: string
+    created_at: string
+  }
+  customers: {
+    id: string
+    workspace_id: string
+    external_id: string
+    email: string | null
+    name: string | null
+    segment: string | null
+    region: string | null
+    plan: string | null
+    /** JSON object, as text. */
+    attributes: string
+    created_at: string
+  }
+  stages: {
+    id: string
+    workspace_id: string
+    label_en: string
+    label_nl: string | null
+    position: number
+  }
+  touchpoints: {
+    id: string
+    workspace_id: string
+    name: string
+    stage_id: string
+    channel: string
+    kind: string | null
+  }
+}

@@ -1,0 +1,72 @@
+import { CxError } from '../errors/cx-error.js'
+import type { GroupBy, MetricQuery } from '../schemas/metric-query.js'
+import type { Interval } from '../stats/interval.js'
+import type { LocalizedText } from './localized-text.js'
+import type { PluginContext } from './plugin-context.js'
+
+/** One group of a breakdown: the key is the period start (`2026-01-01`) or the dimension's value. */
+export interface MetricBreakdownRow {
+  key: string
+  value: number | null
+  n: number
+  interval?: Interval | null
+}
+
+/** What every metric returns. `value` is null when there is no data (n = 0): never a made-up zero. */
+export interface MetricResult {
+  value: number | null
+  n: number
+  interval?: Interval | null
+  breakdown?: MetricBreakdownRow[]
+}
+
+export type MetricUnit = 'ratio' | 'score' | 'count' | 'currency' | 'duration'
+export type MetricDirection = 'higher-is-better' | 'lower-is-better' | 'neutral'
+
+/** A metric: what it is called, how to read it, and how to compute it in SQL. */
+export interface MetricDefinition<TId extends string = string> {
+  readonly id: TId
+  readonly label: LocalizedText
+  readonly description?: LocalizedText
+  /** The formula in words, shown beside the score. */
+  readonly formula?: LocalizedText
+  readonly unit: MetricUnit
+  readonly direction: MetricDirection
+  /** The groupings `compute` handles (`attr.*` stands for any attribute); the server rejects any other with 400. */
+  readonly groupBy: readonly GroupBy[]
+  /** The filter keys `compute` honours (`attr.*` stands for any attribute); the server rejects any other with 400. */
+  readonly filters: readonly string[]
+  compute(ctx: PluginContext, query: MetricQuery): Promise<MetricResult>
+}
+
+const metricIdPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)?$/
+
+/**
+ * Declares a metric. Its id is inferred as a literal type.
+ *
+ * @example
+ * const fcr = defineMetric({ id: 'fcr', unit: 'ratio', direction: 'higher-is-better',
+ *   label: { en: 'First-contact resolution' }, groupBy: ['month'], filters: [],
+ *   compute: async (ctx, query) => proportion(hits, n) })
+ */
+export function defineMetric<const TId extends string>(
+  metric: Omit<MetricDefinition<TId>, 'groupBy' | 'filters'> & {
+    groupBy?: readonly GroupBy[]
+    filters?: readonly string[]
+  },
+): MetricDefinition<TId> {
+  if (!metricIdPattern.test(metric.id)) {
+    throw new CxError('CXKIT_PLUGIN_INVALID', `metric id '${metric.id}' must be lower-case kebab-case`)
+  }
+  return Object.freeze({ ...metric, groupBy: metric.groupBy ?? [], filters: metric.filters ?? [] })
+}
+
+/**
+ * Whether a metric's list of groupings or filters offers a key; `attr.*` in the list offers every `attr.<key>`.
+ *
+ * @example
+ * metricOffers(['month', 'attr.*'], 'attr.industry') // true
+ */
+export function metricOffers(offered: readonly string[], key: string): boolean {
+  return offered.includes(key) || (key.startsWith('attr.') && offered.includes('attr.*'))
+}

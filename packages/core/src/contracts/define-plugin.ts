@@ -1,0 +1,107 @@
+import type { Migration } from 'kysely'
+import type { z } from 'zod'
+import { CxError } from '../errors/cx-error.js'
+import { parseInput } from '../errors/validation-error.js'
+import type { DemoSeedContext } from './demo-seed.js'
+import type { StageModel } from './define-stage.js'
+import type { MetricDefinition } from './define-metric.js'
+import type { TouchpointDefinition } from './define-touchpoint.js'
+import type { LocalizedText } from './localized-text.js'
+import type { PluginContext } from './plugin-context.js'
+
+/** Anything that answers fetch requests: a Hono app (preferred: its routes join the OpenAPI document). */
+export interface FetchApp {
+  fetch(request: Request, ...rest: any[]): Response | Promise<Response>
+}
+
+/** A dashboard panel a plugin contributes: a custom element defined by the plugin's dashboard module. */
+export interface PanelDefinition {
+  readonly tag: `${string}-${string}`
+  readonly title: LocalizedText
+  /** The metric the panel shows, if any; the dashboard passes it the current workspace and period. */
+  readonly metric?: string
+  readonly size?: 'small' | 'wide'
+  /** JSON-safe values set on the element as properties (a target line, say); never secrets. */
+  readonly props?: Readonly<Record<string, string | number | boolean | null>>
+}
+
+export interface PluginPanels {
+  /** Module specifier the dashboard build imports to define the tags, e.g. `@cxkit/plugin-nps/dashboard`. */
+  readonly module: string
+  readonly elements: readonly PanelDefinition[]
+}
+
+/** What a plugin author writes. */
+export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodType | undefined> {
+  id: TId
+  version: string
+  description?: LocalizedText
+  dependsOn?: readonly string[]
+  /** Kysely migrations keyed `NNN_verb_noun`; they run in key order, in the plugin's own migration table. */
+  migrations?: Readonly<Record<string, Migration>>
+  touchpoints?: readonly TouchpointDefinition[]
+  stageModels?: readonly StageModel[]
+  metrics?: readonly MetricDefinition[]
+  routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
+  panels?: PluginPanels
+  settingsSchema?: TSettingsSchema
+  /** The raw options the plugin factory received; parsed with `settingsSchema`. */
+  settings?: unknown
+  /** Adds the plugin's share of the demo workspace (`cxkit seed`, first start of the bundled app). */
+  seedDemo?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>, demo: DemoSeedContext) => Promise<void>
+}
+
+export type SettingsOf<S> = S extends z.ZodType ? z.output<S> : undefined
+
+/** A plugin as the host sees it: frozen data, settings parsed. */
+export interface PluginDefinition<TId extends string = string, TSettings = unknown> {
+  readonly id: TId
+  readonly version: string
+  readonly description?: LocalizedText
+  readonly dependsOn: readonly string[]
+  readonly migrations: Readonly<Record<string, Migration>>
+  readonly touchpoints: readonly TouchpointDefinition[]
+  readonly stageModels: readonly StageModel[]
+  readonly metrics: readonly MetricDefinition[]
+  // Method syntax on purpose: it keeps a plugin with typed settings assignable to PluginDefinition<string>.
+  routes?(ctx: PluginContext<TSettings>): FetchApp
+  readonly panels?: PluginPanels
+  readonly settings: TSettings
+  seedDemo?(ctx: PluginContext<TSettings>, demo: DemoSeedContext): Promise<void>
+}
+
+const pluginIdPattern = /^[a-z][a-z0-9-]{0,47}$/
+const versionPattern = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/
+
+/**
+ * Declares a plugin: plain frozen data, no side effects. Call it from a factory so users can pass options.
+ *
+ * @example
+ * export const fcrPlugin = (options?: { target?: number }) =>
+ *   definePlugin({ id: 'fcr', version: '0.1.0', metrics: [fcr], settingsSchema, settings: options })
+ */
+export function definePlugin<const TId extends string, TSettingsSchema extends z.ZodType | undefined = undefined>(
+  spec: PluginSpec<TId, TSettingsSchema>,
+): PluginDefinition<TId, SettingsOf<TSettingsSchema>> {
+  if (!pluginIdPattern.test(spec.id)) {
+    throw new CxError('CXKIT_PLUGIN_INVALID', `plugin id '${spec.id}' must be lower-case kebab-case (max 48)`)
+  }
+  if (!versionPattern.test(spec.version)) {
+    throw new CxError('CXKIT_PLUGIN_INVALID', `plugin '${spec.id}' has version '${spec.version}', not semver`)
+  }
+  const settings = spec.settingsSchema ? parseInput(spec.settingsSchema, spec.settings ?? {}, 'config') : undefined
+  return Object.freeze({
+    id: spec.id,
+    version: spec.version,
+    description: spec.description,
+    dependsOn: Object.freeze([...(spec.dependsOn ?? [])]),
+    migrations: Object.freeze({ ...(spec.migrations ?? {}) }),
+    touchpoints: Object.freeze([...(spec.touchpoints ?? [])]),
+    stageModels: Object.freeze([...(spec.stageModels ?? [])]),
+    metrics: Object.freeze([...(spec.metrics ?? [])]),
+    routes: spec.routes,
+    panels: spec.panels,
+    settings: settings as SettingsOf<TSettingsSchema>,
+    seedDemo: spec.seedDemo,
+  }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>>
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely'
+import type { CoreTables } from './core-tables.js'
+import type { Logger } from './logger.js'
+import type { SqlDialect } from './sql-dialect.js'
+
+/**
+ * The capabilities a plugin is handed. Nothing is imported as a singleton: tests hand in their own.
+ * `db` knows the core tables; a plugin adds its own with `db.withTables<MyTables>()`.
+ */
+export interface PluginContext<TSettings = unknown> {
+  readonly db: Kysely<CoreTables>
+  readonly sql: SqlDialect
+  readonly logger: Logger
+  readonly settings: TSettings
+}

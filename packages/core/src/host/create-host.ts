@@ -1,0 +1,55 @@
+import { CxError } from '../errors/cx-error.js'
+import type { MetricDefinition } from '../contracts/define-metric.js'
+import type { PluginDefinition } from '../contracts/define-plugin.js'
+import { orderPlugins } from './order-plugins.js'
+import { describePlugin, type PluginDescription } from './describe-plugin.js'
+
+/** The assembled set of plugins that the server, the dashboard and the CLI read. */
+export interface Host {
+  /** Plugins in dependency order: migrations and routes follow this order. */
+  readonly plugins: readonly PluginDefinition[]
+  plugin(id: string): PluginDefinition | undefined
+  /** Every metric of every plugin, with the plugin that owns it. */
+  readonly metrics: readonly { plugin: PluginDefinition; metric: MetricDefinition }[]
+  metric(id: string): { plugin: PluginDefinition; metric: MetricDefinition } | undefined
+  /** A JSON-safe description of everything registered (the `/api/plugins` payload). */
+  registry(): PluginDescription[]
+}
+
+type PluginEntry = PluginDefinition | false | null | undefined
+
+/**
+ * Validates and orders plugins. Falsy entries are skipped so configs can write `flag && plugin()`.
+ *
+ * @example
+ * const host = createHost([surveysPlugin(), npsPlugin()])
+ * host.plugins.map((p) => p.id) // ['surveys', 'nps']
+ */
+export function createHost(entries: readonly PluginEntry[]): Host {
+  const plugins = orderPlugins(entries.filter((entry): entry is PluginDefinition => Boolean(entry)))
+  const metrics: { plugin: PluginDefinition; metric: MetricDefinition }[] = []
+  const metricOwner = new Map<string, { plugin: PluginDefinition; metric: MetricDefinition }>()
+  for (const plugin of plugins) {
+    for (const metric of plugin.metrics) {
+      const owner = metricOwner.get(metric.id)
+      if (owner) {
+        throw new CxError(
+          'CXKIT_METRIC_DUPLICATE_ID',
+          `metric '${metric.id}' is defined by both plugin '${owner.plugin.id}' and plugin '${plugin.id}'`,
+          { details: { metric: metric.id, plugins: [owner.plugin.id, plugin.id] } },
+        )
+      }
+      const entry = { plugin, metric }
+      metricOwner.set(metric.id, entry)
+      metrics.push(entry)
+    }
+  }
+  const byId = new Map(plugins.map((plugin) => [plugin.id, plugin]))
+  return Object.freeze({
+    plugins: Object.freeze(plugins),
+    plugin: (id: string) => byId.get(id),
+    metrics: Object.freeze(metrics),
+    metric: (id: string) => metricOwner.get(id),
+    registry: () => plugins.map(describePlugin),
+  })
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { slugSchema } from './common.js'
+
+/** Time buckets a metric can be grouped by. */
+export const periodUnits = ['day', 'week', 'month', 'quarter'] as const
+export type PeriodUnit = (typeof periodUnits)[number]
+
+/** Dimensions every metric reading customers can be cut by, besides time. */
+export const dimensions = ['stage', 'touchpoint', 'channel', 'locale', 'segment', 'region', 'plan'] as const
+
+/** `day` … `quarter`, a dimension, or `attr.<key>` for any customer attribute. */
+export const groupBySchema = z.union([
+  z.enum(periodUnits),
+  z.enum(dimensions),
+  z.string().regex(/^attr\.[A-Za-z0-9_-]{1,64}$/, "must be a period, a dimension or 'attr.<key>'"),
+])
+export type GroupBy = z.infer<typeof groupBySchema>
+
+/** Filters use the same names as groupBy dimensions: `segment=smb`, `attr.industry=retail`. */
+export const filterKeySchema = z.union([
+  z.enum(dimensions),
+  z.string().regex(/^attr\.[A-Za-z0-9_-]{1,64}$/, "must be a dimension or 'attr.<key>'"),
+])
+
+const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+
+/** Turns a date (`2026-01-31`) or an instant into canonical ISO text. */
+function toInstant(value: string): string {
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString()
+}
+
+/** A half-open period [from, to). */
+export const periodSchema = z
+  .object({ from: dateOrInstant.transform(toInstant), to: dateOrInstant.transform(toInstant) })
+  .refine((p) => p.from < p.to, { message: "'from' must be before 'to'", path: ['to'] })
+export type Period = z.infer<typeof periodSchema>
+
+/** What a metric is asked: which workspace, which period, cut how, filtered how. */
+export const metricQuerySchema = z.object({
+  workspace: slugSchema,
+  period: periodSchema,
+  groupBy: groupBySchema.optional(),
+  filters: z.record(filterKeySchema, z.string().min(1).max(200)).default({}),
+})
+export type MetricQuery = z.infer<typeof metricQuerySchema>

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely'
+import * as createWorkspaces from './001_create_workspaces.js'
+import * as createCustomers from './002_create_customers.js'
+import * as createStages from './003_create_stages.js'
+import * as createTouchpoints from './004_create_touchpoints.js'
+
+/** Core tables. Migrations are frozen in time: never edit one that has shipped, add a new one. */
+export const coreMigrations: Record<string, Migration> = {
+  '001_create_workspaces': createWorkspaces,
+  '002_create_customers': createCustomers,
+  '003_create_stages': createStages,
+  '004_create_touchpoints': createTouchpoints,
+}

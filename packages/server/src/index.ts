@@ -1,0 +1,5 @@
+export * from './create-server.js'
+export * from './start-server.js'
+export * from './start-app.js'
+export * from './console-logger.js'
+export * from './http/problem.js'

@@ -1,0 +1,89 @@
+import { z } from '@hono/zod-openapi'
+
+const localizedText = z.object({ en: z.string() }).catchall(z.string()).openapi('LocalizedText')
+
+export const intervalSchema = z
+  .object({ lower: z.number(), upper: z.number(), level: z.number() })
+  .nullable()
+  .openapi('Interval')
+
+export const metricResultSchema = z
+  .object({
+    value: z.number().nullable(),
+    n: z.number().int(),
+    interval: intervalSchema.optional(),
+    breakdown: z
+      .array(z.object({ key: z.string(), value: z.number().nullable(), n: z.number().int(), interval: intervalSchema.optional() }))
+      .optional(),
+  })
+  .openapi('MetricResult')
+
+export const metricDescriptionSchema = z
+  .object({
+    id: z.string(),
+    plugin: z.string(),
+    label: localizedText,
+    description: localizedText.optional(),
+    formula: localizedText.optional(),
+    unit: z.enum(['ratio', 'score', 'count', 'currency', 'duration']),
+    direction: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
+    groupBy: z.array(z.string()),
+    filters: z.array(z.string()),
+  })
+  .openapi('Metric')
+
+export const pluginDescriptionSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    description: localizedText.optional(),
+    dependsOn: z.array(z.string()),
+    metrics: z.array(metricDescriptionSchema),
+    panels: z.array(
+      z.object({
+        tag: z.string(),
+        title: localizedText,
+        metric: z.string().optional(),
+        size: z.enum(['small', 'wide']).optional(),
+        props: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+        plugin: z.string(),
+      }),
+    ),
+    touchpoints: z.array(z.object({ id: z.string(), label: localizedText, channel: z.string(), defaultStage: z.string() })),
+    hasRoutes: z.boolean(),
+  })
+  .openapi('Plugin')
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string() })).optional(),
+    plugin: z.string().optional(),
+  })
+  .openapi('Problem')
+
+const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+
+/**
+ * The metric query as HTTP callers write it: flat query parameters. Any parameter beyond these is a
+ * filter (`segment=smb`, `attr.industry=retail`); the metric says which filters it honours.
+ */
+export const metricQueryParamsSchema = z
+  .object({
+    // Declared here rather than reusing core's schemas: only schemas built after zod-openapi
+    // loads carry `.openapi()`. runMetric re-validates the whole query with core's schema.
+    workspace: z.string().min(1).max(64).openapi({ example: 'demo' }),
+    from: dateOrInstant.optional().openapi({ description: 'Start (inclusive); default: 365 days before `to`', example: '2026-01-01' }),
+    to: dateOrInstant.optional().openapi({ description: 'End (exclusive); default: start of tomorrow (UTC)', example: '2026-07-01' }),
+    groupBy: z.string().optional().openapi({ description: "'day' | 'week' | 'month' | 'quarter' | a dimension | 'attr.<key>'" }),
+  })
+  .catchall(z.string())
+
+export const problemResponses = {
+  400: { description: 'Invalid input: the problem names each offending field', content: { 'application/problem+json': { schema: problemSchema } } },
+  404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
+} as const

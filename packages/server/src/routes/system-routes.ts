@@ -1,0 +1,41 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { type Host, throwOnInvalid } from '@cxkit/core'
+import type { CxDatabase } from '@cxkit/db'
+import type { ServerEnv } from '../http/server-env.js'
+import { pluginDescriptionSchema } from './schemas.js'
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness and the database the server runs on',
+  responses: {
+    200: {
+      description: 'The server is up and its database answers',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), plugins: z.number().int() }),
+        },
+      },
+    },
+  },
+})
+
+const plugins = createRoute({
+  method: 'get',
+  path: '/plugins',
+  summary: 'The plugin registry: every enabled plugin, its metrics, panels and touchpoints',
+  responses: {
+    200: { description: 'Plugins in dependency order', content: { 'application/json': { schema: z.array(pluginDescriptionSchema) } } },
+  },
+})
+
+/** `/api/health` and `/api/plugins`. */
+export function systemRoutes(host: Host, database: CxDatabase) {
+  return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
+    .openapi(health, async (c) => {
+      // A trivial query proves the database answers, not merely that the process runs.
+      await database.db.selectFrom('workspaces').select('id').limit(1).execute()
+      return c.json({ status: 'ok' as const, database: database.sql.name, plugins: host.plugins.length }, 200)
+    })
+    .openapi(plugins, (c) => c.json(host.registry(), 200))
+}

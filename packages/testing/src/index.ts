@@ -1,0 +1,3 @@
+export * from './create-test-app.js'
+export { type TestDialect, testDialects, testPostgresUrl } from '@cxkit/db/testing'
+export { createRandom, type Random } from '@cxkit/demo'

@@ -1,0 +1,66 @@
+import type { MetricDescription, MetricResult, PluginDescription } from '@cxkit/core'
+
+export type { MetricDescription, MetricResult, PluginDescription }
+
+export interface WorkspaceSummary {
+  id: string
+  name: string
+  locale: 'en' | 'nl'
+  createdAt: string
+}
+
+export interface MetricRequest {
+  workspace: string
+  from: string
+  to: string
+  groupBy?: string
+  filters?: Record<string, string>
+}
+
+/** A failed API call, carrying the server's problem document. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: { detail?: string; code?: string; errors?: { field: string; message: string }[] } | null,
+  ) {
+    super(problem?.detail ?? `the server answered ${status}`)
+    this.name = 'ApiError'
+  }
+}
+
+/** The typed client the dashboard and panels use to talk to `/api`. */
+export interface ApiClient {
+  plugins(): Promise<PluginDescription[]>
+  workspaces(): Promise<WorkspaceSummary[]>
+  metric(id: string, request: MetricRequest, signal?: AbortSignal): Promise<MetricResult>
+  get<T>(path: string, signal?: AbortSignal): Promise<T>
+}
+
+/**
+ * Creates a client for a cxkit server; `baseUrl` defaults to the page's own origin.
+ *
+ * @example
+ * const api = createApiClient()
+ * const nps = await api.metric('nps', { workspace: 'demo', from: '2026-01-01', to: '2026-04-01' })
+ */
+export function createApiClient(baseUrl = ''): ApiClient {
+  async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { accept: 'application/json' }, signal })
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null)
+      throw new ApiError(response.status, problem)
+    }
+    return (await response.json()) as T
+  }
+  return {
+    get,
+    plugins: () => get('/api/plugins'),
+    workspaces: () => get('/api/workspaces'),
+    metric(id, request, signal) {
+      const params = new URLSearchParams({ workspace: request.workspace, from: request.from, to: request.to })
+      if (request.groupBy) params.set('groupBy', request.groupBy)
+      for (const [key, value] of Object.entries(request.filters ?? {})) params.set(key, value)
+      return get(`/api/metrics/${encodeURIComponent(id)}?${params}`, signal)
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import { IntlMessageFormat } from 'intl-messageformat'
+import { type MessageKey, messages, type UiLocale } from './messages.js'
+
+export type { MessageKey, UiLocale }
+
+/** Translates keys for one locale and formats numbers the way that locale writes them. */
+export interface Translator {
+  readonly locale: UiLocale
+  t(key: MessageKey, values?: Record<string, string | number>): string
+  percent(value: number, fractionDigits?: number): string
+  number(value: number, fractionDigits?: number): string
+}
+
+const cache = new Map<string, IntlMessageFormat>()
+
+/** The locale to use for a requested one: the request if shipped, else its language, else English. */
+export function resolveLocale(requested: string | null | undefined): UiLocale {
+  const language = (requested ?? '').toLowerCase().split('-')[0]
+  return language === 'nl' ? 'nl' : 'en'
+}
+
+/**
+ * A translator for a locale; compiled messages are cached across translators.
+ *
+ * @example
+ * createTranslator('nl').t('nav.overview') // 'Overzicht'
+ * createTranslator('nl').percent(0.875) // '87,5%'
+ */
+export function createTranslator(requested: string): Translator {
+  const locale = resolveLocale(requested)
+  return {
+    locale,
+    t(key, values) {
+      const cacheKey = `${locale}:${key}`
+      let format = cache.get(cacheKey)
+      if (!format) {
+        format = new IntlMessageFormat(messages[locale][key], locale)
+        cache.set(cacheKey, format)
+      }
+      return String(format.format(values))
+    },
+    percent: (value, fractionDigits = 1) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value),
+    number: (value, fractionDigits = 0) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value),
+  }
+}

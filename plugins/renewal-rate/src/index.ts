@@ -1,0 +1,41 @@
+import { definePlugin, parseInput } from '@cxkit/core'
+import { renewalRateMetric } from './compute-renewal-rate.js'
+import * as createSubscriptions from './migrations/001_create_subscriptions.js'
+import { renewalRateRoutes } from './routes.js'
+import { renewalRateSettingsSchema } from './schema.js'
+import { seedDemoRenewals } from './seed-demo-renewals.js'
+
+export { renewalRateMetric, computeRenewalRate } from './compute-renewal-rate.js'
+export type { RenewalRateTables } from './tables.js'
+
+/**
+ * The renewal-rate plugin: a subscriptions table, the `renewal-rate` metric, its API and a panel.
+ *
+ * @example
+ * export default defineConfig({ plugins: [renewalRatePlugin({ target: 0.9 })] })
+ */
+export const renewalRatePlugin = (options?: { target?: number }) => {
+  const settings = parseInput(renewalRateSettingsSchema, options ?? {}, 'config')
+  return definePlugin({
+    id: 'renewal-rate',
+    version: '0.1.0',
+    description: { en: 'Share of subscriptions that renew when due.', nl: 'Aandeel abonnementen dat verlengd wordt.' },
+    migrations: { '001_create_subscriptions': createSubscriptions },
+    metrics: [renewalRateMetric],
+    routes: renewalRateRoutes,
+    settingsSchema: renewalRateSettingsSchema,
+    settings,
+    panels: {
+      module: '@cxkit/plugin-renewal-rate/dashboard',
+      elements: [
+        {
+          tag: 'cx-renewal-rate-panel',
+          title: { en: 'Renewal rate', nl: 'Verlengingsratio' },
+          metric: 'renewal-rate',
+          props: { target: settings.target },
+        },
+      ],
+    },
+    seedDemo: seedDemoRenewals,
+  })
+}

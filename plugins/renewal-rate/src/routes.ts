@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { CxError, CxValidationError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { subscriptionBatchSchema, subscriptionSchema } from './schema.js'
+import type { RenewalRateTables } from './tables.js'
+
+const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
+
+const addSubscriptions = createRoute({
+  method: 'post',
+  path: '/subscriptions',
+  summary: 'Add subscription terms (up to 10,000 per request, all or nothing)',
+  request: { body: { required: true, content: { 'application/json': { schema: subscriptionBatchSchema } } } },
+  responses: {
+    201: { description: 'Stored', content: { 'application/json': { schema: z.object({ inserted: z.number().int() }) } } },
+    400: { description: 'Invalid input; nothing was stored', content: problem },
+    404: { description: 'Unknown workspace', content: problem },
+  },
+})
+
+const listSubscriptions = createRoute({
+  method: 'get',
+  path: '/subscriptions',
+  summary: 'List subscription terms by due date, newest first',
+  request: {
+    query: z.object({
+      workspace: z.string().min(1).max(64),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: {
+    200: { description: 'Subscriptions', content: { 'application/json': { schema: z.array(subscriptionSchema) } } },
+    404: { description: 'Unknown workspace', content: problem },
+  },
+})
+
+/** SQLite limits bound parameters per statement: look customers up and insert in chunks. */
+const chunkSize = 500
+
+/** `/api/renewal-rate/subscriptions`: write and read subscription terms. */
+export function renewalRateRoutes({ db }: PluginContext) {
+  const tables = db.withTables<RenewalRateTables>()
+
+  async function requireWorkspace(id: string) {
+    const found = await db.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()
+    if (!found) throw new CxError('CXKIT_WORKSPACE_NOT_FOUND', `workspace '${id}' does not exist`, { status: 404 })
+  }
+
+  async function customerIds(workspace: string, externalIds: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(externalIds)]
+    const found = new Map<string, string>()
+    for (let start = 0; start < unique.length; start += chunkSize) {
+      const rows = await db
+        .selectFrom('customers')
+        .select(['id', 'external_id'])
+        .where('workspace_id', '=', workspace)
+        .where('external_id', 'in', unique.slice(start, start + chunkSize))
+        .execute()
+      for (const row of rows) found.set(row.external_id, row.id)
+    }
+    return found
+  }
+
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .openapi(addSubscriptions, async (c) => {
+      const { workspace, subscriptions } = c.req.valid('json')
+      await requireWorkspace(workspace)
+      const ids = await customerIds(workspace, subscriptions.map((s) => s.customerExternalId))
+      const unknown = subscriptions.flatMap((s, index) =>
+        ids.has(s.customerExternalId)
+          ? []
+          : [{ field: `body.subscriptions[${index}].customerExternalId`, code: 'unknown_customer', message: `no customer '${s.customerExternalId}' in workspace '${workspace}'` }],
+      )
+      if (unknown.length > 0) throw new CxValidationError(unknown)
+      const createdAt = new Date().toISOString()
+      const rows = subscriptions.map((s) => ({
+        id: randomUUID(),
+        workspace_id: workspace,
+        customer_id: ids.get(s.customerExternalId)!,
+        product: s.product ?? null,
+        due_at: s.dueAt,
+        renewed_at: s.renewedAt ?? null,
+        created_at: createdAt,
+      }))
+      await tables.transaction().execute(async (trx) => {
+        for (let start = 0; start < rows.length; start += chunkSize) {
+          await trx.insertInto('renewal_rate_subscriptions').values(rows.slice(start, start + chunkSize)).execute()
+        }
+      })
+      return c.json({ inserted: rows.length }, 201)
+    })
+    .openapi(listSubscriptions, async (c) => {
+      const { workspace, limit, offset } = c.req.valid('query')
+      await requireWorkspace(workspace)
+      const rows = await tables
+        .selectFrom('renewal_rate_subscriptions as s')
+        .innerJoin('customers as c', 'c.id', 's.customer_id')
+        .select(['s.id', 'c.external_id', 's.product', 's.due_at', 's.renewed_at'])
+        .where('s.workspace_id', '=', workspace)
+        .orderBy('s.due_at', 'desc')
+        .orderBy('s.id')
+        .limit(limit)
+        .offset(offset)
+        .execute()
+      return c.json(
+        rows.map((row) => ({
+          id: row.id,
+          customerExternalId: row.external_id,
+          product: row.product,
+          dueAt: row.due_at,
+          renewedAt: row.renewed_at,
+        })),
+        200,
+      )
+    })
+}
