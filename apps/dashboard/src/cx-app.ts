@@ -81,9 +81,19 @@ export class CxApp extends LitElement {
     }
   }
 
-  private choose<K extends 'workspace' | 'locale' | 'periodDays'>(key: K, value: this[K]) {
-    this[key] = value
-    stored.set(key, String(value))
+  private chooseWorkspace(id: string) {
+    this.workspace = id
+    stored.set('workspace', id)
+  }
+
+  private chooseLocale(locale: UiLocale) {
+    this.locale = locale
+    stored.set('locale', locale)
+  }
+
+  private choosePeriod(days: number) {
+    this.periodDays = days
+    stored.set('periodDays', String(days))
   }
 
   override updated(): void {
@@ -103,17 +113,17 @@ export class CxApp extends LitElement {
         </nav>
         <div class="controls">
           <label>${i18n.t('workspace.label')}
-            <select name="workspace" @change=${(e: Event) => this.choose('workspace', (e.target as HTMLSelectElement).value)}>
+            <select name="workspace" @change=${(e: Event) => this.chooseWorkspace((e.target as HTMLSelectElement).value)}>
               ${this.workspaces.map((w) => html`<option value=${w.id} ?selected=${w.id === this.workspace}>${w.name}</option>`)}
             </select>
           </label>
           <label>${i18n.t('period.label')}
-            <select name="period" @change=${(e: Event) => this.choose('periodDays', Number((e.target as HTMLSelectElement).value))}>
+            <select name="period" @change=${(e: Event) => this.choosePeriod(Number((e.target as HTMLSelectElement).value))}>
               ${periodOptions.map((o) => html`<option value=${o.days} ?selected=${o.days === this.periodDays}>${i18n.t(o.label)}</option>`)}
             </select>
           </label>
           <label>${i18n.t('locale.label')}
-            <select name="locale" @change=${(e: Event) => this.choose('locale', resolveLocale((e.target as HTMLSelectElement).value))}>
+            <select name="locale" @change=${(e: Event) => this.chooseLocale(resolveLocale((e.target as HTMLSelectElement).value))}>
               <option value="en" ?selected=${this.locale === 'en'}>English</option>
               <option value="nl" ?selected=${this.locale === 'nl'}>Nederlands</option>
             </select>

@@ -2,7 +2,7 @@ import { createHost, definePlugin } from '@cxkit/core'
 import { type Kysely, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrate } from './migrate.js'
-import type { CxDatabase } from './open-database.js'
+import { type CxDatabase, openDatabase } from './open-database.js'
 import { testDialects } from './testing/test-databases.js'
 
 const notesPlugin = definePlugin({
@@ -116,3 +116,22 @@ for (const dialect of testDialects()) {
     })
   })
 }
+
+const pgDialect = testDialects().find((d) => d.name === 'postgres')
+describe.skipIf(!pgDialect)('migrate on postgres, two processes at once', () => {
+  it('applies each migration once when two migrators race', async () => {
+    const first = await pgDialect!.open()
+    const second = await openDatabase(first.url)
+    try {
+      const host = createHost([notesPlugin, tagsPlugin])
+      const [a, b] = await Promise.all([migrate(first, host), migrate(second, host)])
+      const applied = (reports: typeof a) => reports.flatMap((r) => r.applied.map((name) => `${r.set}/${name}`))
+      const all = [...applied(a), ...applied(b)].sort()
+      expect(all).toEqual([...new Set(all)])
+      expect(all).toHaveLength(6)
+    } finally {
+      await second.close()
+      await first.close()
+    }
+  })
+})

@@ -43,12 +43,16 @@ async function migrateSet(
   const names = Object.keys(migrations).sort()
   const table = migrationTableName(set)
   const db = database.db as unknown as Kysely<any>
-  await db.schema
-    .createTable(table)
-    .ifNotExists()
-    .addColumn('name', 'varchar(255)', (col) => col.primaryKey())
-    .addColumn('executed_at', 'varchar(32)', (col) => col.notNull())
-    .execute()
+  await db.transaction().execute(async (trx) => {
+    // PostgreSQL: "create table if not exists" can still collide when two processes start together.
+    if (database.sql.name === 'postgres') await lockSet(trx, table)
+    await trx.schema
+      .createTable(table)
+      .ifNotExists()
+      .addColumn('name', 'varchar(255)', (col) => col.primaryKey())
+      .addColumn('executed_at', 'varchar(32)', (col) => col.notNull())
+      .execute()
+  })
 
   const executed = await readExecuted(db, table)
   const unknown = executed.filter((name) => !names.includes(name))
@@ -66,7 +70,7 @@ async function migrateSet(
     const ran = await db.transaction().execute(async (trx) => {
       if (database.sql.name === 'postgres') {
         // Two processes starting at once: the second waits here, then sees the migration as done.
-        await sql`select pg_advisory_xact_lock(hashtext(${table}))`.execute(trx)
+        await lockSet(trx, table)
         if ((await readExecuted(trx, table)).includes(name)) return false
       }
       await migrations[name]!.up(trx)
@@ -76,6 +80,11 @@ async function migrateSet(
     if (ran) applied.push(name)
   }
   return applied
+}
+
+/** A transaction-scoped PostgreSQL lock per migration set. */
+async function lockSet(trx: Kysely<any>, table: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${table}))`.execute(trx)
 }
 
 async function readExecuted(db: Kysely<any>, table: string): Promise<string[]> {

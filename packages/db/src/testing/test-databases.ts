@@ -26,7 +26,15 @@ export function testDialects(): TestDialect[] {
   const dialects: TestDialect[] = [{ name: 'sqlite', open: () => openDatabase('sqlite::memory:') }]
   const pgUrl = testPostgresUrl()
   if (pgUrl) dialects.push({ name: 'postgres', open: () => openScratchPostgres(pgUrl) })
+  else warnPostgresSkipped()
   return dialects
+}
+
+let warned = false
+function warnPostgresSkipped(): void {
+  if (warned) return
+  warned = true
+  console.warn('PostgreSQL tests skipped: set CXKIT_TEST_PG_URL=postgres://user@host:5432/db to run them')
 }
 
 async function openScratchPostgres(serverUrl: string): Promise<CxDatabase> {

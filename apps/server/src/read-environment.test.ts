@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { readEnvironment } from './read-environment.js'
+
+describe('readEnvironment', () => {
+  it('defaults to port 8787 on the loopback interface with demo data', () => {
+    expect(readEnvironment({})).toEqual({ port: 8787, hostname: '127.0.0.1', databaseUrl: undefined, demo: true })
+  })
+
+  it('reads PORT, HOST, CXKIT_DATABASE_URL and CXKIT_DEMO', () => {
+    expect(readEnvironment({ PORT: '9000', HOST: '0.0.0.0', CXKIT_DATABASE_URL: 'postgres://db/cx', CXKIT_DEMO: '0' })).toEqual({
+      port: 9000,
+      hostname: '0.0.0.0',
+      databaseUrl: 'postgres://db/cx',
+      demo: false,
+    })
+  })
+
+  it('names a bad PORT', () => {
+    expect(() => readEnvironment({ PORT: 'eighty' })).toThrow("PORT must be a port number (0–65535), got 'eighty'")
+  })
+})

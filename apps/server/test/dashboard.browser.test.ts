@@ -1,0 +1,65 @@
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumArgs, findChromium } from './find-chromium.js'
+import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+
+const executablePath = findChromium()
+if (!executablePath) {
+  console.warn('browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
+}
+
+describe.skipIf(!executablePath)('the bundled app in a browser', () => {
+  let app: BundledApp
+  let browser: Browser
+  beforeAll(async () => {
+    app = await startBundledApp()
+    browser = await chromium.launch({ executablePath, args: chromiumArgs })
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('renders the overview with panels showing values from the demo data', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(app.url)
+
+    // Playwright's CSS selectors pierce open shadow roots: the value inside the panel's card.
+    const value = page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]')
+    await value.waitFor({ timeout: 20_000 })
+    const shown = Number(await value.getAttribute('data-value'))
+    expect(await value.textContent()).toMatch(/^\d{1,3}\.\d%$/)
+
+    // The panel shows what the API computes for the same workspace and period.
+    const period = await page.evaluate(() => {
+      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as {
+        period: { from: string; to: string }
+        workspace: string
+      }
+      return { ...overview.period, workspace: overview.workspace }
+    })
+    const api = await (await fetch(`${app.url}/api/metrics/renewal-rate?workspace=${period.workspace}&from=${period.from}&to=${period.to}`)).json()
+    expect(period.workspace).toBe('demo')
+    expect(api.n).toBeGreaterThan(50)
+    expect(shown).toBeCloseTo(api.value, 12)
+    expect(await page.locator('cx-renewal-rate-panel cx-breakdown-table tbody tr').count()).toBeGreaterThan(1)
+    expect(errors).toEqual([])
+  })
+
+  it('switches the interface to Dutch', async () => {
+    const page = await browser.newPage()
+    await page.goto(app.url)
+    await page.locator('cx-app select[name=locale]').selectOption('nl')
+    await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overzicht')
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl')
+    await expect.poll(() => page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]').textContent()).toMatch(/^\d{1,3},\d\s?%$/)
+  })
+
+  it('lists the enabled plugins', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${app.url}/#/plugins`)
+    await expect.poll(() => page.locator('cx-plugins-page li[data-plugin=renewal-rate]').count()).toBe(1)
+  })
+})

@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface BundledApp {
+  url: string
+  output(): string
+  stop(): Promise<void>
+}
+
+const appDir = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * Starts the bundled app exactly as `pnpm start` runs it (its own process, `src/main.ts`), on a free
+ * port and a fresh SQLite file, and resolves with its URL once it says it is listening.
+ */
+export async function startBundledApp(env: Record<string, string> = {}): Promise<BundledApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxkit-app-'))
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: appDir,
+    env: { ...process.env, PORT: '0', CXKIT_DATABASE_URL: `sqlite:${join(dataDir, 'cxkit.db')}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the app did not start within 60 s:\n${output}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = output.match(/listening on (http:\/\/\S+)/)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the app exited with code ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

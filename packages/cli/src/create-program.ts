@@ -1,0 +1,15 @@
+import { Command } from 'commander'
+import { registerMetricCommand } from './commands/metric-command.js'
+import { registerMigrateCommand } from './commands/migrate-command.js'
+import { registerSeedCommand } from './commands/seed-command.js'
+import { registerServeCommand } from './commands/serve-command.js'
+
+/** The `cxkit` program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('cxkit').description('cxkit — customer-experience toolkit').version('0.1.0')
+  registerServeCommand(program)
+  registerMigrateCommand(program)
+  registerSeedCommand(program)
+  registerMetricCommand(program)
+  return program
+}

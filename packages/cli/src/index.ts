@@ -1,0 +1,3 @@
+export * from './create-program.js'
+export * from './load-config.js'
+export * from './report-error.js'

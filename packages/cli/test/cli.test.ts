@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createHost } from '@cxkit/core'
+import { openDatabase, runMetric } from '@cxkit/db'
+import { testPostgresUrl } from '@cxkit/db/testing'
+import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundledConfig, runCli } from './run-cli.js'
+import pg from 'pg'
+
+interface Target {
+  name: string
+  url: string
+  cleanup: () => Promise<void>
+}
+
+async function sqliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxkit-cli-'))
+  return { name: 'sqlite', url: `sqlite:${join(dir, 'cli.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+async function postgresTarget(serverUrl: string): Promise<Target> {
+  const name = `cxkit_cli_${Date.now().toString(36)}`
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl })
+    await client.connect()
+    await client.query(statement).finally(() => client.end())
+  }
+  await admin(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { name: 'postgres', url: url.toString(), cleanup: () => admin(`drop database if exists ${name} with (force)`) }
+}
+
+const targets: (() => Promise<Target>)[] = [sqliteTarget]
+const pgUrl = testPostgresUrl()
+if (pgUrl) targets.push(() => postgresTarget(pgUrl))
+
+for (const makeTarget of targets) {
+  describe(`cxkit on ${makeTarget === sqliteTarget ? 'sqlite' : 'postgres'}`, () => {
+    let target: Target
+    beforeAll(async () => {
+      target = await makeTarget()
+    })
+    afterAll(async () => {
+      await target.cleanup()
+    })
+    const cli = (...args: string[]) => runCli([...args, '--config', bundledConfig, '--db', target.url])
+
+    it('migrates, and says so only once', async () => {
+      const first = await cli('migrate')
+      expect(first.code).toBe(0)
+      expect(first.stdout).toContain('core: 001_create_workspaces')
+      expect(first.stdout).toContain('renewal-rate: 001_create_subscriptions')
+      const again = await cli('migrate')
+      expect(again.stdout).toContain('renewal-rate: up to date')
+    })
+
+    it('seeds a demo workspace and refuses to seed it twice', async () => {
+      const seeded = await cli('seed', '--customers', '120', '--seed', '7')
+      expect(seeded.code).toBe(0)
+      expect(seeded.stdout).toContain("created workspace 'demo': 120 customers")
+      const twice = await cli('seed')
+      expect(twice.code).toBe(2)
+      expect(twice.stderr).toContain("workspace 'demo' already exists")
+    })
+
+    it('computes a metric as JSON, equal to the library call', async () => {
+      const printed = await cli('metric', 'renewal-rate', '--from', '2024-01-01', '--to', '2030-01-01', '--group-by', 'segment', '--json')
+      expect(printed.code).toBe(0)
+      const result = JSON.parse(printed.stdout)
+      const database = await openDatabase(target.url)
+      try {
+        const direct = await runMetric(database, createHost([renewalRatePlugin()]), 'renewal-rate', {
+          workspace: 'demo',
+          period: { from: '2024-01-01', to: '2030-01-01' },
+          groupBy: 'segment',
+        })
+        expect(result).toEqual(direct)
+        expect(result.n).toBeGreaterThan(0)
+      } finally {
+        await database.close()
+      }
+    })
+
+    it('names the bad option and exits non-zero', async () => {
+      const backwards = await cli('metric', 'renewal-rate', '--from', '2026-05-01', '--to', '2026-01-01')
+      expect(backwards.code).toBe(2)
+      expect(backwards.stderr).toContain('--to:')
+      const filter = await cli('metric', 'renewal-rate', '--filter', 'colour=red')
+      expect(filter.code).toBe(2)
+      expect(filter.stderr).toContain('--filter colour')
+      const unknown = await cli('metric', 'nps')
+      expect(unknown.code).toBe(1)
+      expect(unknown.stderr).toContain("metric 'nps' is not provided by any enabled plugin")
+    })
+  })
+}
+
+it('explains a missing config', async () => {
+  const result = await runCli(['migrate', '--db', 'sqlite::memory:'], { CXKIT_CONFIG: '' })
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('no cxkit.config.ts')
+})
