@@ -1,6 +1,10 @@
+import { createHost } from '@cxkit/core'
+import { openDatabase } from '@cxkit/db'
+import { seedDemoWorkspace } from '@cxkit/demo'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, findChromium } from './find-chromium.js'
+import config from '../cxkit.config.js'
 import { type BundledApp, startBundledApp } from './start-bundled-app.js'
 
 const executablePath = findChromium()
@@ -55,6 +59,32 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overzicht')
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl')
     await expect.poll(() => page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]').textContent()).toMatch(/^\d{1,3},\d\s?%$/)
+  })
+
+  it('switches workspaces and shows the other workspace\'s value', async () => {
+    // A second workspace, written by another process into the running app's database file.
+    const database = await openDatabase(app.databaseUrl)
+    try {
+      await seedDemoWorkspace(database, createHost(config.plugins), { seed: 99, customers: 80, workspace: { id: 'acme', name: 'Acme' } })
+    } finally {
+      await database.close()
+    }
+    const page = await browser.newPage()
+    await page.goto(app.url)
+    const value = page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]')
+    await value.waitFor()
+    await page.locator('cx-app select[name=workspace]').selectOption('acme')
+    const period = await page.evaluate(() => {
+      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as { period: { from: string; to: string } }
+      return overview.period
+    })
+    const acme = await (await fetch(`${app.url}/api/metrics/renewal-rate?workspace=acme&from=${period.from}&to=${period.to}`)).json()
+    await expect.poll(async () => Number(await value.getAttribute('data-value'))).toBeCloseTo(acme.value, 12)
+    const n = page.locator('cx-renewal-rate-panel cx-metric-card [data-n]')
+    await expect.poll(() => n.getAttribute('data-n')).toBe(String(acme.n))
+    // And back: the switcher really changes what the panel computes.
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    await expect.poll(() => n.getAttribute('data-n'), { timeout: 10_000 }).not.toBe(String(acme.n))
   })
 
   it('lists the enabled plugins', async () => {

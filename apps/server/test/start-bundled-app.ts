@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 export interface BundledApp {
   url: string
+  databaseUrl: string
   output(): string
   stop(): Promise<void>
 }
@@ -18,9 +19,10 @@ const appDir = fileURLToPath(new URL('..', import.meta.url))
  */
 export async function startBundledApp(env: Record<string, string> = {}): Promise<BundledApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxkit-app-'))
+  const databaseUrl = `sqlite:${join(dataDir, 'cxkit.db')}`
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: appDir,
-    env: { ...process.env, PORT: '0', CXKIT_DATABASE_URL: `sqlite:${join(dataDir, 'cxkit.db')}`, ...env },
+    env: { ...process.env, PORT: '0', CXKIT_DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -43,6 +45,7 @@ export async function startBundledApp(env: Record<string, string> = {}): Promise
   })
   return {
     url,
+    databaseUrl,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {

@@ -1,6 +1,7 @@
 import type { MetricBreakdownRow } from '@cxkit/core'
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import { formatGroupKey } from '../i18n/format-group-key.js'
 import { createTranslator } from '../i18n/translator.js'
 import { themeStyles } from './theme.js'
 
@@ -25,6 +26,8 @@ export class CxBreakdownTable extends LitElement {
   @property({ attribute: false }) accessor rows: MetricBreakdownRow[] = []
   @property() accessor unit: 'ratio' | 'score' | 'count' | 'currency' | 'duration' = 'score'
   @property() accessor locale = 'en'
+  /** How the rows were grouped, so period keys read as "Q2 2026". */
+  @property() accessor groupBy = ''
 
   override render() {
     const i18n = createTranslator(this.locale)
@@ -34,7 +37,7 @@ export class CxBreakdownTable extends LitElement {
       <tbody>
         ${this.rows.map(
           (row) => html`<tr>
-            <td>${row.key}</td>
+            <td>${formatGroupKey(row.key, this.groupBy, this.locale)}</td>
             <td title=${row.interval ? `${format(row.interval.lower)} – ${format(row.interval.upper)}` : ''}>
               ${row.value === null ? '–' : format(row.value)}
             </td>

@@ -1,2 +1,3 @@
 export * from './translator.js'
 export { messages } from './messages.js'
+export * from './format-group-key.js'

@@ -45,7 +45,7 @@ export class CxRenewalRatePanel extends CxPanel {
                   .result=${data.total}
                   .target=${this.target}
                 ></cx-metric-card>
-                <cx-breakdown-table unit="ratio" locale=${this.locale} .rows=${data.byQuarter}></cx-breakdown-table>`
+                <cx-breakdown-table unit="ratio" groupBy="quarter" locale=${this.locale} .rows=${data.byQuarter}></cx-breakdown-table>`
             : html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         error: (error) => html`<cx-panel-error plugin="renewal-rate" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
