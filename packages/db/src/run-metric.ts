@@ -63,7 +63,7 @@ export async function runMetric(
   }
   await requireWorkspace(database, query.workspace)
   try {
-    return await metric.compute(createPluginContext(database, plugin, logger), query)
+    return await metric.compute(createPluginContext(database, host, plugin, logger), query)
   } catch (error) {
     if (isCxError(error)) throw error
     throw new CxError('CXKIT_PLUGIN_FAILED', `plugin '${plugin.id}' failed to compute metric '${metric.id}'`, {

@@ -81,7 +81,7 @@ export async function seedDemoWorkspace(
   const seeded: string[] = []
   for (const plugin of host.plugins) {
     if (!plugin.seedDemo) continue
-    await plugin.seedDemo(createPluginContext(database, plugin, logger), {
+    await plugin.seedDemo(createPluginContext(database, host, plugin, logger), {
       workspace: workspace.id,
       customers,
       touchpoints: demoTouchpoints,

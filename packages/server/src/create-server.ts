@@ -57,7 +57,7 @@ export function createServer(options: ServerOptions) {
       c.set('plugin', plugin.id)
       await next()
     })
-    const routes = plugin.routes(createPluginContext(database, plugin, logger))
+    const routes = plugin.routes(createPluginContext(database, host, plugin, logger))
     if (routes instanceof OpenAPIHono) app.route(base, routes)
     else app.mount(base, (request) => routes.fetch(request))
   }

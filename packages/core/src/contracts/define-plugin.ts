@@ -44,6 +44,11 @@ export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodTyp
   metrics?: readonly MetricDefinition[]
   routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
   panels?: PluginPanels
+  /**
+   * Extensions this plugin hands to other plugins, by extension point: the surveys plugin reads
+   * `contributes['surveys.questionTypes']` of every enabled plugin, so a question type is a plugin.
+   */
+  contributes?: Readonly<Record<string, readonly unknown[]>>
   settingsSchema?: TSettingsSchema
   /** The raw options the plugin factory received; parsed with `settingsSchema`. */
   settings?: unknown
@@ -67,6 +72,7 @@ export interface PluginDefinition<TId extends string = string, TSettings = unkno
   routes?(ctx: PluginContext<TSettings>): FetchApp
   readonly panels?: PluginPanels
   readonly settings: TSettings
+  readonly contributes: Readonly<Record<string, readonly unknown[]>>
   seedDemo?(ctx: PluginContext<TSettings>, demo: DemoSeedContext): Promise<void>
 }
 
@@ -102,6 +108,7 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     routes: spec.routes,
     panels: spec.panels,
     settings: settings as SettingsOf<TSettingsSchema>,
+    contributes: Object.freeze({ ...(spec.contributes ?? {}) }),
     seedDemo: spec.seedDemo,
   }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>>
 }

@@ -12,4 +12,6 @@ export interface PluginContext<TSettings = unknown> {
   readonly sql: SqlDialect
   readonly logger: Logger
   readonly settings: TSettings
+  /** Everything enabled plugins contribute to an extension point, in host order. */
+  contributions<T = unknown>(point: string): T[]
 }

@@ -12,6 +12,8 @@ export interface Host {
   /** Every metric of every plugin, with the plugin that owns it. */
   readonly metrics: readonly { plugin: PluginDefinition; metric: MetricDefinition }[]
   metric(id: string): { plugin: PluginDefinition; metric: MetricDefinition } | undefined
+  /** Everything the enabled plugins contribute to an extension point, in host order. */
+  contributions<T = unknown>(point: string): T[]
   /** A JSON-safe description of everything registered (the `/api/plugins` payload). */
   registry(): PluginDescription[]
 }
@@ -51,5 +53,6 @@ export function createHost(entries: readonly PluginEntry[]): Host {
     metrics: Object.freeze(metrics),
     metric: (id: string) => metricOwner.get(id),
     registry: () => plugins.map(describePlugin),
+    contributions: <T>(point: string) => plugins.flatMap((plugin) => (plugin.contributes[point] ?? []) as T[]),
   })
 }

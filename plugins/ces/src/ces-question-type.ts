@@ -1,0 +1,12 @@
+import { defineQuestionType, scoreAnswer } from '@cxkit/plugin-surveys'
+import { z } from 'zod'
+
+/** CES 2.0: agreement with "It was easy to …" on 1 (strongly disagree) to 7 (strongly agree). */
+export const cesQuestionType = defineQuestionType({
+  id: 'ces',
+  label: { en: 'Customer effort (CES, 1–7)', nl: 'Klantinspanning (CES, 1–7)' },
+  configSchema: z.object({}).strict(),
+  answerSchema: () => scoreAnswer(1, 7),
+  store: (value) => ({ score: value as number, scaleMax: 7, text: null, choices: null }),
+  demoAnswer: (_config, mood, random) => Math.max(1, Math.min(7, Math.round(1 + (mood + (random() - 0.5) * 0.45) * 6))),
+})

@@ -1,0 +1,33 @@
+import { definePlugin, parseInput } from '@cxkit/core'
+import { questionTypesPoint } from '@cxkit/plugin-surveys'
+import { cesQuestionType } from './ces-question-type.js'
+import { cesMetrics } from './compute-ces.js'
+import { type CesSettings, cesSettingsSchema } from './settings.js'
+
+export { computeCes, computeCesEasy } from './compute-ces.js'
+export { cesQuestionType } from './ces-question-type.js'
+export { cesSettingsSchema, type CesSettings } from './settings.js'
+
+/**
+ * CES: the 1–7 effort question type and the `ces` (mean) and `ces-easy` (share) metrics.
+ *
+ * @example
+ * defineConfig({ plugins: [surveysPlugin(), cesPlugin({ easyFrom: 5 })] })
+ */
+export const cesPlugin = (options?: Partial<CesSettings>) => {
+  const settings = parseInput(cesSettingsSchema, options ?? {}, 'config')
+  return definePlugin({
+    id: 'ces',
+    version: '0.1.0',
+    dependsOn: ['surveys'],
+    description: { en: 'Customer Effort Score.', nl: 'Customer Effort Score.' },
+    contributes: { [questionTypesPoint]: [cesQuestionType] },
+    metrics: cesMetrics(settings),
+    settingsSchema: cesSettingsSchema,
+    settings,
+    panels: {
+      module: '@cxkit/plugin-ces/dashboard',
+      elements: [{ tag: 'cx-ces-panel', title: { en: 'Customer Effort Score', nl: 'Customer Effort Score' }, metric: 'ces' }],
+    },
+  })
+}

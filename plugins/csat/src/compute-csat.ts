@@ -1,0 +1,70 @@
+import { defineMetric, meanInterval, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
+import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
+import { sql } from 'kysely'
+import type { CsatSettings } from './settings.js'
+
+/**
+ * CSAT % = share of answers in the top boxes of their own scale, with a Wilson interval. The
+ * cut-off is applied per answer (score > scale − topBoxes), so 1–5 and 1–10 questions mix correctly.
+ */
+export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
+  const { topBoxes } = ctx.settings as CsatSettings
+  return aggregateAnswers<{ n: number; hits: number }>(
+    ctx,
+    query,
+    'csat',
+    (eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when(sql`a.score > a.scale_max - ${topBoxes}`).then(1).else(0).end()).as('hits'),
+    ],
+    (row) => proportion(row.hits, row.n),
+  )
+}
+
+/** Mean CSAT score with a t-interval, over the answers on the configured scale only (means of mixed scales mislead). */
+export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
+  const { scale } = ctx.settings as CsatSettings
+  return aggregateAnswers<{ n: number; total: number; squares: number }>(
+    ctx,
+    { ...query },
+    'csat',
+    (eb) => [
+      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(1).else(0).end()).as('n'),
+      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(eb.ref('a.score')).else(0).end()).as('total'),
+      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * a.score`).else(0).end()).as('squares'),
+    ],
+    (row) => {
+      const estimate = meanInterval({ n: Number(row.n ?? 0), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })
+      return { value: estimate.mean, n: estimate.n, interval: estimate.interval }
+    },
+  )
+}
+
+export function csatMetrics(settings: CsatSettings) {
+  const boxes = settings.scale === 5 ? `${6 - settings.topBoxes}–5` : `${11 - settings.topBoxes}–10`
+  return [
+    defineMetric({
+      id: 'csat',
+      label: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
+      formula: {
+        en: `CSAT = answers in the top ${settings.topBoxes} boxes (${boxes} on 1–${settings.scale}) ÷ all answers; 95% Wilson interval`,
+        nl: `CSAT = antwoorden in de bovenste ${settings.topBoxes} (${boxes} op 1–${settings.scale}) ÷ alle antwoorden; 95%-Wilson-interval`,
+      },
+      unit: 'ratio',
+      direction: 'higher-is-better',
+      groupBy: answerGroupings,
+      filters: answerDimensions,
+      compute: computeCsat,
+    }),
+    defineMetric({
+      id: 'csat-mean',
+      label: { en: 'Mean satisfaction score', nl: 'Gemiddelde tevredenheidsscore' },
+      formula: { en: `mean of 1–${settings.scale} answers; 95% t-interval`, nl: `gemiddelde van 1–${settings.scale}-antwoorden; 95%-t-interval` },
+      unit: 'score',
+      direction: 'higher-is-better',
+      groupBy: answerGroupings,
+      filters: answerDimensions,
+      compute: computeCsatMean,
+    }),
+  ]
+}

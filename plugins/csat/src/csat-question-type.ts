@@ -1,0 +1,14 @@
+import { defineQuestionType, scoreAnswer } from '@cxkit/plugin-surveys'
+import { z } from 'zod'
+
+/** "How satisfied were you with …?" on 1–5 or 1–10; each question stores its own scale. */
+export function csatQuestionType(defaultScale: 5 | 10) {
+  return defineQuestionType({
+    id: 'csat',
+    label: { en: 'Satisfaction (CSAT)', nl: 'Tevredenheid (CSAT)' },
+    configSchema: z.object({ scale: z.union([z.literal(5), z.literal(10)]).default(defaultScale) }).strict(),
+    answerSchema: (config) => scoreAnswer(1, config.scale),
+    store: (value, config) => ({ score: value as number, scaleMax: config.scale, text: null, choices: null }),
+    demoAnswer: (config, mood, random) => Math.max(1, Math.min(config.scale, Math.round(1 + (mood + (random() - 0.5) * 0.5) * (config.scale - 1)))),
+  })
+}

@@ -1,0 +1,33 @@
+import { definePlugin, parseInput } from '@cxkit/core'
+import { questionTypesPoint } from '@cxkit/plugin-surveys'
+import { csatMetrics } from './compute-csat.js'
+import { csatQuestionType } from './csat-question-type.js'
+import { type CsatSettings, csatSettingsSchema } from './settings.js'
+
+export { computeCsat, computeCsatMean } from './compute-csat.js'
+export { csatQuestionType } from './csat-question-type.js'
+export { csatSettingsSchema, type CsatSettings } from './settings.js'
+
+/**
+ * CSAT: the satisfaction question type and the `csat` (top-box share) and `csat-mean` metrics.
+ *
+ * @example
+ * defineConfig({ plugins: [surveysPlugin(), csatPlugin({ scale: 10, topBoxes: 2 })] })
+ */
+export const csatPlugin = (options?: Partial<CsatSettings>) => {
+  const settings = parseInput(csatSettingsSchema, options ?? {}, 'config')
+  return definePlugin({
+    id: 'csat',
+    version: '0.1.0',
+    dependsOn: ['surveys'],
+    description: { en: 'Customer satisfaction.', nl: 'Klanttevredenheid.' },
+    contributes: { [questionTypesPoint]: [csatQuestionType(settings.scale)] },
+    metrics: csatMetrics(settings),
+    settingsSchema: csatSettingsSchema,
+    settings,
+    panels: {
+      module: '@cxkit/plugin-csat/dashboard',
+      elements: [{ tag: 'cx-csat-panel', title: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' }, metric: 'csat' }],
+    },
+  })
+}

@@ -1,0 +1,62 @@
+import { defineMetric, type MetricQuery, type MetricResult, npsMargin, type PluginContext } from '@cxkit/core'
+import { aggregateAnswers, answerGroupings, answerDimensions } from '@cxkit/plugin-surveys'
+
+/** Promoters answer 9–10, detractors 0–6 (domain.md; not 8–10). */
+export const promoterFrom = 9
+export const detractorUpTo = 6
+
+interface NpsCounts extends Record<string, unknown> {
+  n: number
+  promoters: number
+  detractors: number
+}
+
+/**
+ * NPS from counts: %promoters − %detractors on −100…100, with the 95 % margin of error as the
+ * interval (clamped to the scale). No answers, no value.
+ *
+ * @example
+ * npsFromCounts({ n: 100, promoters: 50, detractors: 20 }) // { value: 30, n: 100, interval: { lower: 14.69, upper: 45.31, … } }
+ */
+export function npsFromCounts(counts: NpsCounts): MetricResult {
+  const n = Number(counts.n)
+  if (n === 0) return { value: null, n: 0, interval: null }
+  const promoters = Number(counts.promoters)
+  const detractors = Number(counts.detractors)
+  const value = ((promoters - detractors) / n) * 100
+  const margin = npsMargin({ promoters, detractors, n })!
+  return { value, n, interval: { lower: Math.max(-100, value - margin), upper: Math.min(100, value + margin), level: 0.95 } }
+}
+
+/** NPS over the answers a query selects, computed in SQL. */
+export function computeNps(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
+  return aggregateAnswers<NpsCounts>(
+    ctx,
+    query,
+    'nps',
+    (eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('a.score', '>=', promoterFrom).then(1).else(0).end()).as('promoters'),
+      eb.fn.sum<number>(eb.case().when('a.score', '<=', detractorUpTo).then(1).else(0).end()).as('detractors'),
+    ],
+    npsFromCounts,
+  )
+}
+
+export const npsMetric = defineMetric({
+  id: 'nps',
+  label: { en: 'Net Promoter Score', nl: 'Net Promoter Score' },
+  description: {
+    en: 'How likely customers are to recommend you: promoters (9–10) minus detractors (0–6).',
+    nl: 'Hoe waarschijnlijk klanten u aanbevelen: promoters (9–10) min criticasters (0–6).',
+  },
+  formula: {
+    en: 'NPS = % promoters (9–10) − % detractors (0–6); 95% margin = 1.96·√((p + d − (p − d)²) / n)',
+    nl: 'NPS = % promoters (9–10) − % criticasters (0–6); 95%-marge = 1,96·√((p + d − (p − d)²) / n)',
+  },
+  unit: 'score',
+  direction: 'higher-is-better',
+  groupBy: answerGroupings,
+  filters: answerDimensions,
+  compute: computeNps,
+})

@@ -1,0 +1,17 @@
+import { CxMetricPanel } from '@cxkit/ui'
+import { customElement } from 'lit/decorators.js'
+
+/** NPS over the period with its margin of error, by touchpoint. */
+@customElement('cx-nps-panel')
+export class CxNpsPanel extends CxMetricPanel {
+  override metric = 'nps'
+  override unit = 'score' as const
+  override breakdownBy = 'touchpoint'
+  override formula = { en: 'NPS = % promoters (9–10) − % detractors (0–6)', nl: 'NPS = % promoters (9–10) − % criticasters (0–6)' }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-nps-panel': CxNpsPanel
+  }
+}

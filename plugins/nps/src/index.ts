@@ -1,0 +1,27 @@
+import { definePlugin } from '@cxkit/core'
+import { questionTypesPoint } from '@cxkit/plugin-surveys'
+import { npsMetric } from './compute-nps.js'
+import { npsQuestionType } from './nps-question-type.js'
+
+export { computeNps, npsFromCounts, npsMetric } from './compute-nps.js'
+export { npsQuestionType } from './nps-question-type.js'
+
+/**
+ * NPS: the 0–10 question type for the survey engine and the `nps` metric.
+ *
+ * @example
+ * defineConfig({ plugins: [surveysPlugin(), npsPlugin()] })
+ */
+export const npsPlugin = () =>
+  definePlugin({
+    id: 'nps',
+    version: '0.1.0',
+    dependsOn: ['surveys'],
+    description: { en: 'Net Promoter Score.', nl: 'Net Promoter Score.' },
+    contributes: { [questionTypesPoint]: [npsQuestionType] },
+    metrics: [npsMetric],
+    panels: {
+      module: '@cxkit/plugin-nps/dashboard',
+      elements: [{ tag: 'cx-nps-panel', title: { en: 'Net Promoter Score', nl: 'Net Promoter Score' }, metric: 'nps' }],
+    },
+  })

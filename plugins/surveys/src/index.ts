@@ -1,0 +1,28 @@
+import { definePlugin } from '@cxkit/core'
+import * as createSurveys from './migrations/001_create_surveys.js'
+import * as createResponses from './migrations/002_create_responses.js'
+import { surveysRoutes } from './routes.js'
+import { seedDemoSurveys } from './seed-demo-surveys.js'
+
+export * from './question-type.js'
+export * from './answer-query.js'
+export { createQuestionRegistry, type QuestionRegistry } from './question-registry.js'
+export type { SurveysTables } from './tables.js'
+
+/**
+ * The survey engine. Question types come from other plugins (nps, csat, ces) through the
+ * `surveys.questionTypes` extension point; the engine itself offers the open and reasons follow-ups.
+ *
+ * @example
+ * defineConfig({ plugins: [surveysPlugin(), npsPlugin()] })
+ */
+export const surveysPlugin = () =>
+  definePlugin({
+    id: 'surveys',
+    version: '0.1.0',
+    description: { en: 'Survey definitions and exactly-once response collection.', nl: 'Enquêtes en het verzamelen van antwoorden.' },
+    migrations: { '001_create_surveys': createSurveys, '002_create_responses': createResponses },
+    routes: surveysRoutes,
+    seedDemo: seedDemoSurveys,
+  })
+export * from './aggregate-answers.js'

@@ -1,0 +1,74 @@
+import type { LocalizedText } from '@cxkit/core'
+import { z } from 'zod'
+
+/** How an answer is stored: a score for scales, text for open questions, choices for pick-lists. */
+export interface StoredAnswer {
+  score: number | null
+  /** The top of the question's scale, so metrics can apply cut-offs per answer (1–5 and 1–10 CSAT mix). */
+  scaleMax: number | null
+  text: string | null
+  choices: string[] | null
+}
+
+/**
+ * A kind of question. The engine knows none by name: NPS, CSAT and CES come from their plugins,
+ * contributed to the `surveys.questionTypes` extension point.
+ */
+export interface QuestionType<TConfig = unknown> {
+  readonly id: string
+  readonly label: LocalizedText
+  /** Settings of a question of this type (a scale, a list of reasons); `{}` when it has none. */
+  readonly configSchema: z.ZodType<TConfig>
+  /** The schema one answer's `value` must satisfy, given the question's config. */
+  answerSchema(config: TConfig): z.ZodType
+  /** Turns a valid answer into what is stored. */
+  store(value: unknown, config: TConfig): StoredAnswer
+  /** A plausible demo answer; `mood` in [0, 1] leans it from bad to good. */
+  demoAnswer?(config: TConfig, mood: number, random: () => number): unknown
+}
+
+/** The extension point question types are contributed to. */
+export const questionTypesPoint = 'surveys.questionTypes'
+
+/**
+ * Declares a question type; contribute it with `contributes: { [questionTypesPoint]: [type] }`.
+ *
+ * @example
+ * const stars = defineQuestionType({ id: 'stars', label: { en: 'Stars' }, configSchema: z.object({}),
+ *   answerSchema: () => z.number().int().min(1).max(5), store: (v) => ({ score: v as number, scaleMax: 5, text: null, choices: null }) })
+ */
+export function defineQuestionType<TConfig>(type: QuestionType<TConfig>): QuestionType<TConfig> {
+  return Object.freeze(type)
+}
+
+/** A whole-number score on an inclusive scale. */
+export function scoreAnswer(min: number, max: number): z.ZodType<number> {
+  return z.number({ error: `must be a number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max)
+}
+
+/** The open "why?" follow-up (NPS+): free text. */
+export const openQuestionType = defineQuestionType({
+  id: 'open',
+  label: { en: 'Open question', nl: 'Open vraag' },
+  configSchema: z.object({ maxLength: z.number().int().min(1).max(10_000).default(2000) }).strict(),
+  answerSchema: (config) => z.string().trim().max(config.maxLength),
+  store: (value) => ({ score: null, scaleMax: null, text: String(value), choices: null }),
+})
+
+/** The optional pick-list of known reasons. */
+export const reasonsQuestionType = defineQuestionType({
+  id: 'reasons',
+  label: { en: 'Reasons', nl: 'Redenen' },
+  configSchema: z
+    .object({
+      options: z.array(z.object({ id: z.string().min(1).max(64), label: z.record(z.string(), z.string()) })).min(1).max(50),
+      multiple: z.boolean().default(true),
+    })
+    .strict(),
+  answerSchema: (config) => {
+    const ids = config.options.map((option) => option.id) as [string, ...string[]]
+    const list = z.array(z.enum(ids)).max(config.multiple ? ids.length : 1)
+    return list
+  },
+  store: (value) => ({ score: null, scaleMax: null, text: null, choices: [...new Set(value as string[])] }),
+})

@@ -1,0 +1,91 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { ingestResponses } from './ingest-responses.js'
+import type { QuestionRegistry } from './question-registry.js'
+import { responseBatchSchema } from './schema.js'
+import type { SurveysTables } from './tables.js'
+
+const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
+
+const submit = createRoute({
+  method: 'post',
+  path: '/responses',
+  summary: 'Submit responses: one or up to 10,000, all or nothing, exactly once per idempotency key',
+  request: { body: { required: true, content: { 'application/json': { schema: responseBatchSchema } } } },
+  responses: {
+    201: {
+      description: 'Stored; `duplicates` lists responses whose idempotency key was already stored',
+      content: {
+        'application/json': {
+          schema: z.object({
+            received: z.number().int(),
+            stored: z.number().int(),
+            duplicates: z.array(z.object({ index: z.number().int(), idempotencyKey: z.string() })),
+            ids: z.array(z.string().nullable()),
+          }),
+        },
+      },
+    },
+    400: { description: 'Invalid input; nothing was stored', content: problem },
+    404: { description: 'Unknown workspace', content: problem },
+  },
+})
+
+const eligibility = createRoute({
+  method: 'get',
+  path: '/eligibility',
+  summary: "Whether a customer may be asked a survey now, under the survey's contact rule",
+  request: { query: z.object({ workspace: z.string().min(1).max(64), survey: z.string().min(1).max(64), customer: z.string().min(1).max(200) }) },
+  responses: {
+    200: {
+      description: 'Eligibility',
+      content: { 'application/json': { schema: z.object({ eligible: z.boolean(), lastAnsweredAt: z.string().nullable(), nextEligibleAt: z.string().nullable() }) } },
+    },
+    404: { description: 'Unknown survey', content: problem },
+  },
+})
+
+/** Two requests racing with one idempotency key: the loser's insert hits the unique index. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
+/** Response ingest and the contact rule. */
+export function responseRoutes(
+  ctx: PluginContext,
+  registry: QuestionRegistry,
+  requireWorkspace: (id: string) => Promise<void>,
+  requireSurvey: (workspace: string, id: string) => Promise<{ contactRuleDays: number }>,
+) {
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .openapi(submit, async (c) => {
+      const { workspace, responses } = c.req.valid('json')
+      await requireWorkspace(workspace)
+      try {
+        return c.json(await ingestResponses(ctx, registry, workspace, responses), 201)
+      } catch (error) {
+        // Retry once: the keys the other request stored now read as duplicates.
+        if (!isUniqueViolation(error)) throw error
+        return c.json(await ingestResponses(ctx, registry, workspace, responses), 201)
+      }
+    })
+    .openapi(eligibility, async (c) => {
+      const { workspace, survey: surveyId, customer } = c.req.valid('query')
+      const survey = await requireSurvey(workspace, surveyId)
+      const last = await ctx.db
+        .withTables<SurveysTables>()
+        .selectFrom('surveys_responses')
+        .select((eb) => eb.fn.max('submitted_at').as('last'))
+        .where('workspace_id', '=', workspace)
+        .where('survey_id', '=', surveyId)
+        .where('customer_external_id', '=', customer)
+        .executeTakeFirst()
+      const lastAnsweredAt = (last?.last as string | null | undefined) ?? null
+      if (!lastAnsweredAt || survey.contactRuleDays === 0) {
+        return c.json({ eligible: true, lastAnsweredAt, nextEligibleAt: null }, 200)
+      }
+      const next = new Date(Date.parse(lastAnsweredAt) + survey.contactRuleDays * 86_400_000).toISOString()
+      return c.json({ eligible: next <= new Date().toISOString(), lastAnsweredAt, nextEligibleAt: next }, 200)
+    })
+}

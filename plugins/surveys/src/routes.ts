@@ -1,0 +1,21 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { CxError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { createQuestionRegistry } from './question-registry.js'
+import { responseRoutes } from './response-routes.js'
+import { createSurveysRepository } from './surveys-repository.js'
+import { surveyRoutes } from './survey-routes.js'
+
+/** `/api/surveys/…`: definitions, responses, eligibility, and the question types on offer. */
+export function surveysRoutes(ctx: PluginContext) {
+  const registry = createQuestionRegistry(ctx)
+  const surveys = createSurveysRepository(ctx)
+  const requireWorkspace = async (id: string) => {
+    const found = await ctx.db.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()
+    if (!found) throw new CxError('CXKIT_WORKSPACE_NOT_FOUND', `workspace '${id}' does not exist`, { status: 404 })
+  }
+  const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
+  app.get('/question-types', (c) => c.json(registry.ids()))
+  app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
+  app.route('/', responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)))
+  return app
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+const localized = z.object({ en: z.string().min(1).max(1000), nl: z.string().min(1).max(1000).optional() }).strict()
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString())
+
+export const surveyKinds = ['relational', 'transactional', 'in-the-moment'] as const
+export const surveyStatuses = ['draft', 'active', 'closed'] as const
+/** Where a response came from. */
+export const responseChannels = ['link', 'email', 'widget', 'in-app', 'on-site', 'call-centre', 'api', 'import'] as const
+export const surveyLocales = ['en', 'nl'] as const
+
+/** One question of a survey; `config` is checked against the question type's own schema. */
+export const questionSchema = z
+  .object({
+    id: slug,
+    type: slug,
+    text: localized,
+    required: z.boolean().default(true),
+    config: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict()
+
+/** A survey definition as written through the API or the builder. */
+export const surveyInputSchema = z
+  .object({
+    id: slug.optional(),
+    name: z.string().min(1).max(200),
+    kind: z.enum(surveyKinds),
+    touchpointId: slug.nullish(),
+    stageId: slug.nullish(),
+    status: z.enum(surveyStatuses).default('draft'),
+    locales: z.array(z.enum(surveyLocales)).min(1).default(['en']),
+    questions: z.array(questionSchema).min(1).max(50),
+    /** Do not ask the same customer again within this many days (0: no limit). */
+    contactRuleDays: z.number().int().min(0).max(3650).default(0),
+  })
+  .strict()
+export type SurveyInput = z.input<typeof surveyInputSchema>
+export type SurveyDefinition = z.output<typeof surveyInputSchema> & { id: string }
+
+/** A change to a survey: any field but the id. */
+export const surveyPatchSchema = surveyInputSchema.omit({ id: true }).partial().strict()
+
+const attributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+
+/** One submitted response. Segment fields default to the customer's when a known customer answers. */
+export const responseInputSchema = z
+  .object({
+    surveyId: slug,
+    idempotencyKey: z.string().min(1).max(200).optional(),
+    customerExternalId: z.string().min(1).max(200).optional(),
+    channel: z.enum(responseChannels).default('api'),
+    touchpointId: slug.optional(),
+    locale: z.enum(surveyLocales).optional(),
+    submittedAt: instant.optional(),
+    segment: z.string().max(100).optional(),
+    region: z.string().max(100).optional(),
+    plan: z.string().max(100).optional(),
+    attributes: attributes.optional(),
+    answers: z.array(z.object({ questionId: slug, value: z.unknown() }).strict()).min(1).max(50),
+  })
+  .strict()
+export type ResponseInput = z.input<typeof responseInputSchema>
+
+/** Up to 10,000 responses per request. */
+export const maxBatchSize = 10_000
+export const responseBatchSchema = z
+  .object({ workspace: slug, responses: z.array(responseInputSchema).min(1).max(maxBatchSize) })
+  .strict()

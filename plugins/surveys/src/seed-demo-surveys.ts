@@ -1,0 +1,119 @@
+import type { DemoSeedContext, PluginContext } from '@cxkit/core'
+import { ingestResponses } from './ingest-responses.js'
+import { createQuestionRegistry } from './question-registry.js'
+import type { SurveyDefinition } from './schema.js'
+import { createSurveysRepository } from './surveys-repository.js'
+import { validateSurvey } from './validate-survey.js'
+
+const dayMs = 86_400_000
+
+/** How customers feel at each demo touchpoint (0 bad … 1 good): the checkout is the pain point. */
+const touchpointMood: Record<string, number> = {
+  'web-checkout': 0.42,
+  'parcel-delivery': 0.58,
+  'call-centre': 0.6,
+  'shop-counter': 0.8,
+  'mobile-app': 0.7,
+  'product-pages': 0.68,
+}
+
+const reasons = [
+  { id: 'price', label: { en: 'Price', nl: 'Prijs' } },
+  { id: 'delivery', label: { en: 'Delivery', nl: 'Levering' } },
+  { id: 'service', label: { en: 'Service', nl: 'Service' } },
+  { id: 'quality', label: { en: 'Product quality', nl: 'Productkwaliteit' } },
+]
+
+const why = {
+  good: ['Fast delivery and friendly staff', 'Great quality, will buy again', 'Snelle levering, prima service', 'Easy to order'],
+  bad: ['Checkout kept failing', 'Delivery was two days late', 'Te lang in de wacht bij de klantenservice', 'Too expensive for what you get'],
+}
+
+/** Demo surveys for whichever question types are enabled, each with a year of responses. */
+export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext): Promise<void> {
+  const registry = createQuestionRegistry(ctx)
+  const repository = createSurveysRepository(ctx)
+  const plans: { survey: SurveyDefinition; touchpoints: string[]; count: number }[] = []
+  const add = (survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays'>, touchpoints: string[], count: number) =>
+    plans.push({ survey: { status: 'active', locales: ['en', 'nl'], contactRuleDays: 90, ...survey }, touchpoints, count })
+
+  if (registry.get('nps')) {
+    add(
+      {
+        id: 'relationship-nps',
+        name: 'Quarterly relationship NPS',
+        kind: 'relational',
+        stageId: 'advocacy',
+        questions: [
+          { id: 'recommend', type: 'nps', required: true, config: {}, text: { en: 'How likely are you to recommend Huis & Haard to a friend or colleague?', nl: 'Hoe waarschijnlijk is het dat u Huis & Haard aanbeveelt aan een vriend of collega?' } },
+          { id: 'why', type: 'open', required: false, config: {}, text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' } },
+          { id: 'reasons', type: 'reasons', required: false, config: { options: reasons }, text: { en: 'What mattered most?', nl: 'Wat vond u het belangrijkst?' } },
+        ],
+      },
+      ['product-pages', 'web-checkout', 'shop-counter', 'parcel-delivery', 'call-centre', 'mobile-app'],
+      1800,
+    )
+  }
+  if (registry.get('csat')) {
+    add(
+      {
+        id: 'purchase-csat',
+        name: 'After-purchase satisfaction',
+        kind: 'transactional',
+        stageId: 'purchase',
+        questions: [{ id: 'satisfied', type: 'csat', required: true, config: {}, text: { en: 'How satisfied were you with your purchase?', nl: 'Hoe tevreden was u met uw aankoop?' } }],
+      },
+      ['web-checkout', 'shop-counter', 'parcel-delivery'],
+      1200,
+    )
+  }
+  if (registry.get('ces')) {
+    add(
+      {
+        id: 'service-ces',
+        name: 'Customer service effort',
+        kind: 'in-the-moment',
+        stageId: 'retention',
+        questions: [{ id: 'easy', type: 'ces', required: true, config: {}, text: { en: 'It was easy to get my issue resolved.', nl: 'Mijn vraag werd makkelijk opgelost.' } }],
+      },
+      ['call-centre', 'mobile-app'],
+      800,
+    )
+  }
+
+  const now = demo.now.getTime()
+  for (const { survey, touchpoints, count } of plans) {
+    const definition = validateSurvey({ ...survey, touchpointId: null }, registry)
+    await repository.insert(demo.workspace, definition)
+    const responses = Array.from({ length: count }, (_, index) => {
+      const customer = demo.customers[Math.floor(demo.random() * demo.customers.length)]!
+      const touchpointId = touchpoints[Math.floor(demo.random() * touchpoints.length)]!
+      const age = Math.floor(demo.random() * 400)
+      // Things get a little better over the year, and enterprise customers are a little happier.
+      const mood = Math.min(1, (touchpointMood[touchpointId] ?? 0.6) + (400 - age) / 4000 + (customer.segment === 'enterprise' ? 0.05 : 0))
+      const answers = definition.questions.flatMap((question) => {
+        const type = registry.get(question.type)!
+        if (question.type === 'open') return demo.random() < 0.6 ? [{ questionId: question.id, value: pick(mood > 0.6 ? why.good : why.bad, demo.random) }] : []
+        if (question.type === 'reasons') return demo.random() < 0.5 ? [{ questionId: question.id, value: [pick(reasons, demo.random).id] }] : []
+        return [{ questionId: question.id, value: type.demoAnswer?.(question.config, mood, demo.random) }]
+      })
+      return {
+        surveyId: definition.id,
+        idempotencyKey: `demo-${definition.id}-${index}`,
+        customerExternalId: customer.externalId,
+        channel: pick(['email', 'link', 'widget', 'in-app'] as const, demo.random),
+        touchpointId,
+        locale: demo.random() < 0.7 ? ('nl' as const) : ('en' as const),
+        submittedAt: new Date(now - age * dayMs - Math.floor(demo.random() * dayMs)).toISOString(),
+        answers,
+      }
+    })
+    for (let start = 0; start < responses.length; start += 1000) {
+      await ingestResponses(ctx, registry, demo.workspace, responses.slice(start, start + 1000), demo.now)
+    }
+  }
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)]!
+}

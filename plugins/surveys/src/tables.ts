@@ -1,0 +1,58 @@
+// Type aliases, not interfaces: Kysely's withTables needs the implicit index signature.
+
+/** The engine's tables: prefixed `surveys_`, scoped by workspace. */
+export type SurveysTables = {
+  surveys_surveys: {
+    workspace_id: string
+    id: string
+    name: string
+    kind: string
+    touchpoint_id: string | null
+    stage_id: string | null
+    status: string
+    /** JSON: { locales, questions } */
+    definition: string
+    contact_rule_days: number
+    public_token: string
+    created_at: string
+    updated_at: string
+  }
+  surveys_responses: {
+    id: string
+    workspace_id: string
+    survey_id: string
+    customer_id: string | null
+    customer_external_id: string | null
+    channel: string
+    touchpoint_id: string | null
+    stage_id: string | null
+    locale: string
+    segment: string | null
+    region: string | null
+    plan: string | null
+    attributes: string
+    submitted_at: string
+    idempotency_key: string | null
+    received_at: string
+  }
+  /** One row per answered question, with the response's dimensions copied in so metrics need no join. */
+  surveys_answers: {
+    response_id: string
+    workspace_id: string
+    survey_id: string
+    question_id: string
+    question_type: string
+    score: number | null
+    scale_max: number | null
+    text: string | null
+    choices: string | null
+    submitted_at: string
+    touchpoint_id: string | null
+    stage_id: string | null
+    channel: string
+    locale: string
+    segment: string | null
+    region: string | null
+    plan: string | null
+  }
+}
