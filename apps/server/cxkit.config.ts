@@ -1,9 +1,19 @@
 import { defineConfig } from '@cxkit/core'
+import { cesPlugin } from '@cxkit/plugin-ces'
+import { csatPlugin } from '@cxkit/plugin-csat'
+import { npsPlugin } from '@cxkit/plugin-nps'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
+import { surveysPlugin } from '@cxkit/plugin-surveys'
 
 /** The plugins the bundled app runs. The dashboard build reads this file too. */
 export default defineConfig({
-  plugins: [renewalRatePlugin({ target: 0.85 })],
+  plugins: [
+    surveysPlugin(),
+    npsPlugin(),
+    csatPlugin({ scale: 5, topBoxes: 2 }),
+    cesPlugin({ easyFrom: 5 }),
+    renewalRatePlugin({ target: 0.85 }),
+  ],
   locale: 'en',
   branding: { productName: 'cxkit' },
 })
