@@ -87,6 +87,32 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await expect.poll(() => n.getAttribute('data-n'), { timeout: 10_000 }).not.toBe(String(acme.n))
   })
 
+  it('counts a response given on the public survey page on the dashboard', async () => {
+    const page = await browser.newPage()
+    const npsN = page.locator('cx-nps-panel cx-metric-card [data-n]')
+    const readN = async () => {
+      await page.goto(app.url)
+      await page.locator('cx-app select[name=workspace]').selectOption('demo')
+      await npsN.waitFor()
+      return Number(await npsN.getAttribute('data-n'))
+    }
+    const before = await readN()
+    expect(before).toBeGreaterThan(100)
+
+    const surveys = await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()
+    const nps = surveys.find((s: { id: string }) => s.id === 'relationship-nps')
+    const form = await browser.newPage({ locale: 'nl-NL' })
+    await form.goto(`${app.url}/s/${nps.publicToken}?tp=web-checkout`)
+    expect(await form.locator('html').getAttribute('lang')).toBe('nl')
+    await form.locator('fieldset').first().locator('label', { hasText: /^10$/ }).click()
+    await form.locator('textarea[name="q.why"]').fill('Snel en vriendelijk geholpen')
+    await form.locator('label.choice', { hasText: 'Service' }).click()
+    await form.locator('button[type=submit]').click()
+    await expect.poll(() => form.locator('[role=status]').textContent()).toContain('Dank u wel')
+
+    await expect.poll(readN, { timeout: 15_000 }).toBe(before + 1)
+  })
+
   it('lists the enabled plugins', async () => {
     const page = await browser.newPage()
     await page.goto(`${app.url}/#/plugins`)

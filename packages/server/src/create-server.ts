@@ -62,6 +62,17 @@ export function createServer(options: ServerOptions) {
     else app.mount(base, (request) => routes.fetch(request))
   }
 
+  for (const plugin of host.plugins) {
+    if (!plugin.pages) continue
+    const { path } = plugin.pages
+    app.use(`${path}/*`, async (c, next) => {
+      c.set('plugin', plugin.id)
+      await next()
+    })
+    const pages = plugin.pages.routes(createPluginContext(database, host, plugin, logger))
+    app.mount(path, (request) => pages.fetch(request))
+  }
+
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: openApiInfo })
   app.all('/api/*', (c) =>
     problemResponse(problemFrom(new CxError('CXKIT_NOT_FOUND', `no API route matches ${c.req.method} ${c.req.path}`, { status: 404 }))),

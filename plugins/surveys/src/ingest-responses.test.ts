@@ -10,6 +10,7 @@ const stars = defineQuestionType({
   label: { en: 'Stars' },
   configSchema: (await import('zod')).z.object({}).strict(),
   answerSchema: () => scoreAnswer(1, 5),
+  input: () => ({ kind: 'scale', min: 1, max: 5 }),
   store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
 })
 const starsPlugin = definePlugin({ id: 'stars', version: '1.0.0', dependsOn: ['surveys'], contributes: { [questionTypesPoint]: [stars] } })

@@ -10,6 +10,12 @@ export interface StoredAnswer {
   choices: string[] | null
 }
 
+/** How a question is asked on a page or in the widget. */
+export type QuestionInput =
+  | { kind: 'scale'; min: number; max: number; lowLabel?: LocalizedText; highLabel?: LocalizedText }
+  | { kind: 'text'; maxLength: number }
+  | { kind: 'choices'; multiple: boolean; options: { id: string; label: Record<string, string> }[] }
+
 /**
  * A kind of question. The engine knows none by name: NPS, CSAT and CES come from their plugins,
  * contributed to the `surveys.questionTypes` extension point.
@@ -21,6 +27,8 @@ export interface QuestionType<TConfig = unknown> {
   readonly configSchema: z.ZodType<TConfig>
   /** The schema one answer's `value` must satisfy, given the question's config. */
   answerSchema(config: TConfig): z.ZodType
+  /** How to ask it: the survey page and the widget render from this. */
+  input(config: TConfig): QuestionInput
   /** Turns a valid answer into what is stored. */
   store(value: unknown, config: TConfig): StoredAnswer
   /** A plausible demo answer; `mood` in [0, 1] leans it from bad to good. */
@@ -35,7 +43,7 @@ export const questionTypesPoint = 'surveys.questionTypes'
  *
  * @example
  * const stars = defineQuestionType({ id: 'stars', label: { en: 'Stars' }, configSchema: z.object({}),
- *   answerSchema: () => z.number().int().min(1).max(5), store: (v) => ({ score: v as number, scaleMax: 5, text: null, choices: null }) })
+ *   answerSchema: () => z.number().int().min(1).max(5), input: () => ({ kind: 'scale', min: 1, max: 5 }), store: (v) => ({ score: v as number, scaleMax: 5, text: null, choices: null }) })
  */
 export function defineQuestionType<TConfig>(type: QuestionType<TConfig>): QuestionType<TConfig> {
   return Object.freeze(type)
@@ -52,6 +60,7 @@ export const openQuestionType = defineQuestionType({
   label: { en: 'Open question', nl: 'Open vraag' },
   configSchema: z.object({ maxLength: z.number().int().min(1).max(10_000).default(2000) }).strict(),
   answerSchema: (config) => z.string().trim().max(config.maxLength),
+  input: (config) => ({ kind: 'text', maxLength: config.maxLength }),
   store: (value) => ({ score: null, scaleMax: null, text: String(value), choices: null }),
 })
 
@@ -70,5 +79,6 @@ export const reasonsQuestionType = defineQuestionType({
     const list = z.array(z.enum(ids)).max(config.multiple ? ids.length : 1)
     return list
   },
+  input: (config) => ({ kind: 'choices', multiple: config.multiple, options: config.options }),
   store: (value) => ({ score: null, scaleMax: null, text: null, choices: [...new Set(value as string[])] }),
 })

@@ -25,26 +25,33 @@ export const questionSchema = z
   })
   .strict()
 
-/** A survey definition as written through the API or the builder. */
-export const surveyInputSchema = z
+/** The fields of a survey, without defaults: the base of both create and change. */
+const surveyFields = z
   .object({
     id: slug.optional(),
     name: z.string().min(1).max(200),
     kind: z.enum(surveyKinds),
     touchpointId: slug.nullish(),
     stageId: slug.nullish(),
-    status: z.enum(surveyStatuses).default('draft'),
-    locales: z.array(z.enum(surveyLocales)).min(1).default(['en']),
+    status: z.enum(surveyStatuses),
+    locales: z.array(z.enum(surveyLocales)).min(1),
     questions: z.array(questionSchema).min(1).max(50),
     /** Do not ask the same customer again within this many days (0: no limit). */
-    contactRuleDays: z.number().int().min(0).max(3650).default(0),
+    contactRuleDays: z.number().int().min(0).max(3650),
   })
   .strict()
+
+/** A survey definition as written through the API or the builder. */
+export const surveyInputSchema = surveyFields.extend({
+  status: surveyFields.shape.status.default('draft'),
+  locales: surveyFields.shape.locales.default(['en']),
+  contactRuleDays: surveyFields.shape.contactRuleDays.default(0),
+})
 export type SurveyInput = z.input<typeof surveyInputSchema>
 export type SurveyDefinition = z.output<typeof surveyInputSchema> & { id: string }
 
-/** A change to a survey: any field but the id. */
-export const surveyPatchSchema = surveyInputSchema.omit({ id: true }).partial().strict()
+/** A change to a survey: any field but the id. Fields left out keep their value (no defaults here). */
+export const surveyPatchSchema = surveyFields.omit({ id: true }).partial().strict()
 
 const attributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
 

@@ -40,6 +40,8 @@ describe('survey definitions', () => {
     const path = `/api/surveys/surveys/why-did-you-leave?workspace=${test.workspace}`
     const patch = (body: unknown) => test.request(path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     expect((await (await patch({ status: 'active' })).json()).status).toBe('active')
+    // A change of one field leaves the others as they were.
+    expect(await (await patch({ name: 'Why did you go?' })).json()).toMatchObject({ name: 'Why did you go?', status: 'active', locales: ['en', 'nl'] })
     expect((await (await patch({ status: 'closed' })).json()).status).toBe('closed')
     expect((await patch({ status: 'draft' })).status).toBe(409)
     const list = await test.json<{ id: string }[]>(`/api/surveys/surveys?workspace=${test.workspace}`)

@@ -25,6 +25,13 @@ export interface PanelDefinition {
   readonly props?: Readonly<Record<string, string | number | boolean | null>>
 }
 
+/** Pages a plugin serves to the public, outside `/api` and the dashboard. */
+export interface PluginPages<TSettings = unknown> {
+  /** A path prefix such as `/s`; `/api` and `/assets` are the server's own. */
+  readonly path: `/${string}`
+  routes(ctx: PluginContext<TSettings>): FetchApp
+}
+
 export interface PluginPanels {
   /** Module specifier the dashboard build imports to define the tags, e.g. `@cxkit/plugin-nps/dashboard`. */
   readonly module: string
@@ -44,6 +51,8 @@ export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodTyp
   metrics?: readonly MetricDefinition[]
   routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
   panels?: PluginPanels
+  /** Public pages outside the API (a survey page at `/s/<token>`), mounted at `path`. */
+  pages?: PluginPages<SettingsOf<TSettingsSchema>>
   /**
    * Extensions this plugin hands to other plugins, by extension point: the surveys plugin reads
    * `contributes['surveys.questionTypes']` of every enabled plugin, so a question type is a plugin.
@@ -71,6 +80,7 @@ export interface PluginDefinition<TId extends string = string, TSettings = unkno
   // Method syntax on purpose: it keeps a plugin with typed settings assignable to PluginDefinition<string>.
   routes?(ctx: PluginContext<TSettings>): FetchApp
   readonly panels?: PluginPanels
+  readonly pages?: PluginPages<TSettings>
   readonly settings: TSettings
   readonly contributes: Readonly<Record<string, readonly unknown[]>>
   seedDemo?(ctx: PluginContext<TSettings>, demo: DemoSeedContext): Promise<void>
@@ -95,6 +105,9 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
   if (!versionPattern.test(spec.version)) {
     throw new CxError('CXKIT_PLUGIN_INVALID', `plugin '${spec.id}' has version '${spec.version}', not semver`)
   }
+  if (spec.pages && (!/^\/[a-z0-9-]+$/.test(spec.pages.path) || ['/api', '/assets'].includes(spec.pages.path))) {
+    throw new CxError('CXKIT_PLUGIN_INVALID', `plugin '${spec.id}' cannot serve pages at '${spec.pages.path}': use one path segment other than /api and /assets`)
+  }
   const settings = spec.settingsSchema ? parseInput(spec.settingsSchema, spec.settings ?? {}, 'config') : undefined
   return Object.freeze({
     id: spec.id,
@@ -107,6 +120,7 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     metrics: Object.freeze([...(spec.metrics ?? [])]),
     routes: spec.routes,
     panels: spec.panels,
+    pages: spec.pages,
     settings: settings as SettingsOf<TSettingsSchema>,
     contributes: Object.freeze({ ...(spec.contributes ?? {}) }),
     seedDemo: spec.seedDemo,

@@ -1,0 +1,31 @@
+/** The survey page's own words (the questions bring theirs). */
+export const pageTexts = {
+  en: {
+    submit: 'Send',
+    thanks: 'Thank you! Your answer has been received.',
+    alreadyReceived: 'Thank you — we had already received your answer.',
+    fixErrors: 'Please check the answers marked below.',
+    required: 'Please answer this question.',
+    optional: '(optional)',
+    closed: 'This survey is closed. Thank you for your interest.',
+    notFound: 'This survey does not exist (any more).',
+  },
+  nl: {
+    submit: 'Versturen',
+    thanks: 'Dank u wel! Uw antwoord is ontvangen.',
+    alreadyReceived: 'Dank u wel — we hadden uw antwoord al ontvangen.',
+    fixErrors: 'Controleer de gemarkeerde antwoorden hieronder.',
+    required: 'Beantwoord deze vraag alstublieft.',
+    optional: '(optioneel)',
+    closed: 'Deze enquête is gesloten. Dank voor uw interesse.',
+    notFound: 'Deze enquête bestaat niet (meer).',
+  },
+} as const
+export type PageLocale = keyof typeof pageTexts
+
+/** The survey locale to show: `?lang=`, then the browser's languages, then the survey's first. */
+export function choosePageLocale(offered: readonly string[], requested: string | undefined, acceptLanguage: string | undefined): PageLocale {
+  const wanted = [requested, ...(acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]?.trim().slice(0, 2))]
+  const match = wanted.find((locale) => locale && offered.includes(locale))
+  return (match ?? offered[0] ?? 'en') as PageLocale
+}
