@@ -84,6 +84,15 @@ for (const makeTarget of targets) {
       }
     })
 
+    it('computes NPS by week × touchpoint from the demo surveys', async () => {
+      const printed = await cli('metric', 'nps', '--from', '2024-01-01', '--to', '2030-01-01', '--group-by', 'week,touchpoint', '--json')
+      expect(printed.code).toBe(0)
+      const result = JSON.parse(printed.stdout)
+      expect(result.n).toBeGreaterThan(0)
+      expect(result.breakdown[0].keys).toHaveLength(2)
+      expect(result.breakdown.reduce((sum: number, row: { n: number }) => sum + row.n, 0)).toBe(result.n)
+    })
+
     it('names the bad option and exits non-zero', async () => {
       const backwards = await cli('metric', 'renewal-rate', '--from', '2026-05-01', '--to', '2026-01-01')
       expect(backwards.code).toBe(2)
@@ -91,9 +100,9 @@ for (const makeTarget of targets) {
       const filter = await cli('metric', 'renewal-rate', '--filter', 'colour=red')
       expect(filter.code).toBe(2)
       expect(filter.stderr).toContain('--filter colour')
-      const unknown = await cli('metric', 'nps')
+      const unknown = await cli('metric', 'no-such-metric')
       expect(unknown.code).toBe(1)
-      expect(unknown.stderr).toContain("metric 'nps' is not provided by any enabled plugin")
+      expect(unknown.stderr).toContain("metric 'no-such-metric' is not provided by any enabled plugin")
     })
   })
 }

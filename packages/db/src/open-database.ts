@@ -22,6 +22,24 @@ const numericTypes = {
   },
 } as pg.CustomTypesConfig
 
+/**
+ * Kysely prepares every statement anew; bulk inserts send the same SQL text chunk after chunk.
+ * Reusing the prepared statement for a text seen recently saves SQLite from parsing it again.
+ */
+function cachePreparedStatements(connection: SqliteDatabase.Database, size = 100): void {
+  const prepare = connection.prepare.bind(connection)
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  connection.prepare = ((source: string) => {
+    let statement = cache.get(source)
+    if (!statement) {
+      statement = prepare(source)
+      cache.set(source, statement)
+      if (cache.size > size) cache.delete(cache.keys().next().value!)
+    }
+    return statement
+  }) as typeof connection.prepare
+}
+
 /** An open database: the Kysely instance, the dialect's SQL helpers, and how to close it. */
 export interface CxDatabase {
   readonly db: Kysely<CoreTables>
@@ -47,10 +65,14 @@ export async function openDatabase(url: string = defaultDatabaseUrl): Promise<Cx
     connection.pragma('foreign_keys = ON')
     // Wait for a writer in another process instead of failing at once.
     connection.pragma('busy_timeout = 5000')
+    cachePreparedStatements(connection)
     const db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: connection }) })
     return { db, sql: sqliteDialect, url, close: () => db.destroy() }
   }
   const pool = new pg.Pool({ connectionString: target.connectionString, max: 10, types: numericTypes })
+  // An idle pooled connection that dies (a server restart, a dropped database) emits 'error' on the
+  // pool; unhandled, that event would end the process. The next query reports the problem instead.
+  pool.on('error', () => {})
   // Fail at open, with the server's own message, rather than at the first query.
   const client = await pool.connect()
   client.release()

@@ -52,14 +52,15 @@ export async function runMetric(
     )
   }
   const query: MetricQuery = parseInput(metricQuerySchema, input, 'query')
-  if (query.groupBy && !metricOffers(metric.groupBy, query.groupBy)) {
-    throw new CxValidationError([
-      {
+  const ungroupable = query.groupBy.filter((key) => !metricOffers(metric.groupBy, key))
+  if (ungroupable.length > 0) {
+    throw new CxValidationError(
+      ungroupable.map((key) => ({
         field: 'query.groupBy',
         code: 'unsupported',
-        message: `metric '${metric.id}' cannot be grouped by '${query.groupBy}'; it offers: ${metric.groupBy.join(', ') || 'no grouping'}`,
-      },
-    ])
+        message: `metric '${metric.id}' cannot be grouped by '${key}'; it offers: ${metric.groupBy.join(', ') || 'no grouping'}`,
+      })),
+    )
   }
   await requireWorkspace(database, query.workspace)
   try {

@@ -23,7 +23,7 @@ const probe = definePlugin({
       direction: 'higher-is-better',
       groupBy: ['month'],
       filters: ['segment'],
-      compute: async (_ctx, query) => ({ ...proportion(1, 4), breakdown: [{ key: query.period.from, value: 0.25, n: 4 }] }),
+      compute: async (_ctx, query) => ({ ...proportion(1, 4), breakdown: [{ key: query.period.from, keys: [query.period.from], value: 0.25, n: 4 }] }),
     }),
     defineMetric({
       id: 'probe-broken',
@@ -88,7 +88,9 @@ describe('createServer', () => {
     ['/api/metrics/probe-share?workspace=acme&from=yesterday', 400, 'query.from'],
     ['/api/metrics/probe-share?workspace=acme&from=2026-03-01&to=2026-02-01', 400, 'query.to'],
     ['/api/metrics/probe-share?workspace=acme&groupBy=week', 400, 'query.groupBy'],
-    ['/api/metrics/probe-share?workspace=acme&groupBy=colour', 400, 'query.groupBy'],
+    ['/api/metrics/probe-share?workspace=acme&groupBy=colour', 400, 'query.groupBy[0]'],
+    ['/api/metrics/probe-share?workspace=acme&groupBy=month,month', 400, 'query.groupBy'],
+    ['/api/metrics/probe-share?workspace=acme&groupBy=month,segment,stage', 400, 'query.groupBy'],
     ['/api/metrics/probe-share?workspace=acme&region=north', 400, 'query.region'],
   ])('rejects %s with %i naming %s', async (path, status, field) => {
     const response = await app.request(path)

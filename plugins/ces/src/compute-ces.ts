@@ -9,7 +9,11 @@ export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<Metr
     ctx,
     query,
     'ces',
-    (eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('a.score').as('total'), eb.fn.sum<number>(sql<number>`a.score * a.score`).as('squares')],
+    (eb, weight) => [
+      eb.fn.sum<number>(weight).as('n'),
+      eb.fn.sum<number>(sql<number>`a.score * ${weight}`).as('total'),
+      eb.fn.sum<number>(sql<number>`a.score * a.score * ${weight}`).as('squares'),
+    ],
     (row) => {
       const estimate = meanInterval({ n: Number(row.n), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })
       return { value: estimate.mean, n: estimate.n, interval: estimate.interval }
@@ -24,7 +28,10 @@ export function computeCesEasy(ctx: PluginContext, query: MetricQuery): Promise<
     ctx,
     query,
     'ces',
-    (eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('a.score', '>=', easyFrom).then(1).else(0).end()).as('hits')],
+    (eb, weight) => [
+      eb.fn.sum<number>(weight).as('n'),
+      eb.fn.sum<number>(eb.case().when('a.score', '>=', easyFrom).then(weight).else(0).end()).as('hits'),
+    ],
     (row) => proportion(row.hits, row.n),
   )
 }

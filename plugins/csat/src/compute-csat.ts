@@ -13,9 +13,9 @@ export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<Met
     ctx,
     query,
     'csat',
-    (eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>(eb.case().when(sql`a.score > a.scale_max - ${topBoxes}`).then(1).else(0).end()).as('hits'),
+    (eb, weight) => [
+      eb.fn.sum<number>(weight).as('n'),
+      eb.fn.sum<number>(eb.case().when(sql<boolean>`a.score > a.scale_max - ${topBoxes}`).then(weight).else(0).end()).as('hits'),
     ],
     (row) => proportion(row.hits, row.n),
   )
@@ -26,12 +26,12 @@ export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise
   const { scale } = ctx.settings as CsatSettings
   return aggregateAnswers<{ n: number; total: number; squares: number }>(
     ctx,
-    { ...query },
+    query,
     'csat',
-    (eb) => [
-      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(1).else(0).end()).as('n'),
-      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(eb.ref('a.score')).else(0).end()).as('total'),
-      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * a.score`).else(0).end()).as('squares'),
+    (eb, weight) => [
+      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(weight).else(0).end()).as('n'),
+      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * ${weight}`).else(0).end()).as('total'),
+      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * a.score * ${weight}`).else(0).end()).as('squares'),
     ],
     (row) => {
       const estimate = meanInterval({ n: Number(row.n ?? 0), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })

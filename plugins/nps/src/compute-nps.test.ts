@@ -75,11 +75,34 @@ for (const dialect of testDialects()) {
       expect(byWeek.breakdown!.reduce((sum, row) => sum + row.n, 0)).toBe(14)
     })
 
+    it('groups by week × touchpoint', async () => {
+      const result = await test.api.metric('nps', { period, groupBy: 'week,touchpoint' })
+      expect(result.breakdown!.map((row) => row.keys)).toEqual([
+        ['2026-01-05', 'checkout'],
+        ['2026-01-12', 'checkout'],
+        ['2026-02-16', 'shop'],
+      ])
+      expect(result.breakdown![2]!.key).toBe('2026-02-16 × shop')
+      expectNpsOf(result.breakdown![2]!, shop.map((a) => a.score))
+      // 2026-01-05 is a Monday: the 5th to the 11th fall in its week.
+      expectNpsOf(result.breakdown![0]!, checkout.slice(0, 7).map((a) => a.score))
+    })
+
     it('filters by channel and segment; an empty group has no value, not zero', async () => {
       const email = await test.api.metric('nps', { period, filters: { channel: 'email' } })
       expectNpsOf(email, checkout.filter((_, i) => i % 2).map((a) => a.score))
       const nobody = await test.api.metric('nps', { period, filters: { segment: 'enterprise' } })
       expect(nobody).toMatchObject({ value: null, n: 0, interval: null })
+    })
+
+    it('gives the same answer from the daily rollup as from the answers themselves', async () => {
+      // Whole days read the rollup; a period starting a millisecond earlier reads every answer.
+      const exact = { from: '2025-12-31T23:59:59.999Z', to: '2026-04-01T00:00:00.000Z' }
+      for (const call of [{ groupBy: 'week,touchpoint' }, { filters: { channel: 'email' } }, { groupBy: 'channel' }]) {
+        const fromRollup = await test.api.metric('nps', { period, ...call })
+        const fromAnswers = await test.api.metric('nps', { period: exact, ...call })
+        expect(fromRollup).toEqual(fromAnswers)
+      }
     })
 
     it('gives one response its own score with no spread', async () => {

@@ -34,10 +34,10 @@ export function computeNps(ctx: PluginContext, query: MetricQuery): Promise<Metr
     ctx,
     query,
     'nps',
-    (eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>(eb.case().when('a.score', '>=', promoterFrom).then(1).else(0).end()).as('promoters'),
-      eb.fn.sum<number>(eb.case().when('a.score', '<=', detractorUpTo).then(1).else(0).end()).as('detractors'),
+    (eb, weight) => [
+      eb.fn.sum<number>(weight).as('n'),
+      eb.fn.sum<number>(eb.case().when('a.score', '>=', promoterFrom).then(weight).else(0).end()).as('promoters'),
+      eb.fn.sum<number>(eb.case().when('a.score', '<=', detractorUpTo).then(weight).else(0).end()).as('detractors'),
     ],
     npsFromCounts,
   )

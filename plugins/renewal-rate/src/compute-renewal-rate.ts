@@ -1,4 +1,5 @@
 import {
+  breakdownKeys,
   customerDimension,
   customerDimensionKeys,
   defineMetric,
@@ -37,23 +38,24 @@ export async function computeRenewalRate({ db, sql }: PluginContext, query: Metr
 
   const total = await base.select(counts).executeTakeFirstOrThrow()
   const result = proportion(total.renewed, total.n)
-  if (!query.groupBy) return result
+  const { groupBy } = query
+  if (groupBy.length === 0) return result
 
-  const groupBy = query.groupBy
-  const rows = await base
-    .select((eb) => [
-      (periodGroups.includes(groupBy)
-        ? sql.periodStart(eb.ref('s.due_at'), groupBy as (typeof periodUnits)[number])
-        : customerDimension(sql, eb, 'c', groupBy)!
-      ).as('key'),
-      ...counts(eb),
-    ])
-    .groupBy('key')
-    .orderBy('key')
-    .execute()
+  const aliases = groupBy.map((_, index) => `g${index}`)
+  let grouped = base.select((eb) => [
+    ...groupBy.map((key, index) =>
+      (periodGroups.includes(key)
+        ? sql.periodStart(eb.ref('s.due_at'), key as (typeof periodUnits)[number])
+        : customerDimension(sql, eb, 'c', key)!
+      ).as(aliases[index]!),
+    ),
+    ...counts(eb),
+  ])
+  for (const alias of aliases) grouped = grouped.groupBy(alias as never).orderBy(alias as never)
+  const rows = (await grouped.execute()) as unknown as ({ n: number; renewed: number } & Record<string, unknown>)[]
   return {
     ...result,
-    breakdown: rows.map((row) => ({ key: row.key ?? '(none)', ...proportion(row.renewed, row.n) })),
+    breakdown: rows.map((row) => ({ ...breakdownKeys(row, groupBy), ...proportion(row.renewed, row.n) })),
   }
 }
 

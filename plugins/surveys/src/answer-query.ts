@@ -1,12 +1,12 @@
 import { type GroupBy, type MetricQuery, type PeriodUnit, type PluginContext, periodUnits } from '@cxkit/core'
-import type { AliasableExpression, ExpressionBuilder } from 'kysely'
-import type { SurveysTables } from './tables.js'
+import { type AliasableExpression, type Expression, type ExpressionBuilder, sql } from 'kysely'
+import type { RollupTables, SurveysTables } from './tables.js'
 
 /** Dimensions a survey metric can be grouped and filtered by (plus `day`…`quarter` for grouping). */
 export const answerDimensions = ['touchpoint', 'stage', 'channel', 'locale', 'segment', 'region', 'plan', 'survey', 'attr.*'] as const
 export const answerGroupings: readonly GroupBy[] = [...periodUnits, ...answerDimensions]
 
-const columns: Record<string, keyof SurveysTables['surveys_answers']> = {
+const columns: Record<string, string> = {
   touchpoint: 'touchpoint_id',
   stage: 'stage_id',
   channel: 'channel',
@@ -17,43 +17,71 @@ const columns: Record<string, keyof SurveysTables['surveys_answers']> = {
   survey: 'survey_id',
 }
 
-type AnswerBuilder = ExpressionBuilder<SurveysTables & { a: SurveysTables['surveys_answers']; r: SurveysTables['surveys_responses'] }, 'a' | 'r'>
+/**
+ * Where a query reads answers from. `rollup` (daily counts) serves every query over whole UTC days
+ * that does not touch response attributes; `answers` (one row per answer) serves the rest.
+ */
+export type AnswerSource = 'rollup' | 'answers'
 
-/** The SQL expression of a dimension over the answers table `a` (attributes come from the response `r`). */
-export function answerDimension(ctx: Pick<PluginContext, 'sql'>, eb: AnswerBuilder, key: string): AliasableExpression<string | null> {
-  if (periodUnits.includes(key as PeriodUnit)) return ctx.sql.periodStart(eb.ref('a.submitted_at'), key as PeriodUnit)
+type Tables = SurveysTables & RollupTables & { a: SurveysTables['surveys_answers']; r: SurveysTables['surveys_responses'] }
+export type AnswerBuilder = ExpressionBuilder<Tables, 'a' | 'r'>
+
+const midnight = 'T00:00:00.000Z'
+
+/** The cheapest source that answers a query exactly. */
+export function chooseAnswerSource(query: MetricQuery): AnswerSource {
+  const touchesAttributes = [...query.groupBy, ...Object.keys(query.filters)].some((key) => key.startsWith('attr.'))
+  const wholeDays = query.period.from.endsWith(midnight) && query.period.to.endsWith(midnight)
+  return !touchesAttributes && wholeDays ? 'rollup' : 'answers'
+}
+
+/** How many answers a row stands for: 1 for an answer, its count for a rollup row. */
+export function answerWeight(eb: AnswerBuilder, source: AnswerSource): Expression<number> {
+  return source === 'rollup' ? (eb.ref('a.answers' as never) as Expression<number>) : sql<number>`1`
+}
+
+/** The SQL expression of a dimension (attributes come from the response `r`). */
+export function answerDimension(ctx: Pick<PluginContext, 'sql'>, eb: AnswerBuilder, key: string, source: AnswerSource): AliasableExpression<string | null> {
+  if (periodUnits.includes(key as PeriodUnit)) {
+    return ctx.sql.periodStart(eb.ref((source === 'rollup' ? 'a.day' : 'a.submitted_at') as never), key as PeriodUnit)
+  }
   if (key.startsWith('attr.')) return ctx.sql.jsonText(eb.ref('r.attributes'), key.slice('attr.'.length))
   const column = columns[key]
   if (!column) throw new Error(`unknown survey dimension '${key}'`)
-  return eb.ref(`a.${column}`) as AliasableExpression<string | null>
+  return eb.ref(`a.${column}` as never) as AliasableExpression<string | null>
 }
 
 /**
- * The scored answers of one question type that a metric query selects: workspace, period, filters.
- * Metrics add their own aggregates; rows never leave the database. The response is joined only
- * when an attribute is asked for.
- *
- * @example
- * const row = await answerQuery(ctx, query, 'nps').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+ * The scored answers of one question type that a metric query selects (workspace, period, filters),
+ * from the given source under the alias `a`. Metrics add their own aggregates, weighted by
+ * {@link answerWeight}; rows never leave the database.
  */
-export function answerQuery(ctx: Pick<PluginContext, 'db' | 'sql'>, query: MetricQuery, questionType: string) {
-  const needsResponse = [query.groupBy ?? '', ...Object.keys(query.filters)].some((key) => key.startsWith('attr.'))
-  let base = ctx.db
-    .withTables<SurveysTables>()
-    .selectFrom('surveys_answers as a')
-    .$if(needsResponse, (q) => q.innerJoin('surveys_responses as r', 'r.id', 'a.response_id'))
+export function answerQuery(ctx: Pick<PluginContext, 'db' | 'sql'>, query: MetricQuery, questionType: string, source: AnswerSource) {
+  const db = ctx.db.withTables<SurveysTables & RollupTables>()
+  let base =
+    source === 'rollup'
+      ? (db
+          .selectFrom('surveys_answer_rollups as a')
+          .where('a.workspace_id', '=', query.workspace)
+          .where('a.question_type', '=', questionType)
+          .where('a.day', '>=', query.period.from.slice(0, 10))
+          .where('a.day', '<', query.period.to.slice(0, 10)) as unknown as ReturnType<typeof answersBase>)
+      : answersBase(ctx, query, questionType)
+  for (const [key, value] of Object.entries(query.filters)) {
+    base = base.where((eb) => eb(answerDimension(ctx, eb as unknown as AnswerBuilder, key, source), '=', value))
+  }
+  return base
+}
+
+function answersBase(ctx: Pick<PluginContext, 'db'>, query: MetricQuery, questionType: string) {
+  const answers = ctx.db.withTables<SurveysTables>().selectFrom('surveys_answers as a')
+  const withResponse = answers.innerJoin('surveys_responses as r', 'r.id', 'a.response_id')
+  // The response is joined only when an attribute is asked for; the type keeps `r` either way.
+  const needsResponse = [...query.groupBy, ...Object.keys(query.filters)].some((key) => key.startsWith('attr.'))
+  return (needsResponse ? withResponse : (answers as unknown as typeof withResponse))
     .where('a.workspace_id', '=', query.workspace)
     .where('a.question_type', '=', questionType)
     .where('a.submitted_at', '>=', query.period.from)
     .where('a.submitted_at', '<', query.period.to)
     .where('a.score', 'is not', null)
-  for (const [key, value] of Object.entries(query.filters)) {
-    base = base.where((eb) => eb(answerDimension(ctx, eb as unknown as AnswerBuilder, key), '=', value))
-  }
-  return base as unknown as ReturnType<typeof typedBase>
-}
-
-// Only for its type: the builder metrics receive, with both aliases in scope.
-function typedBase(ctx: Pick<PluginContext, 'db'>) {
-  return ctx.db.withTables<SurveysTables>().selectFrom('surveys_answers as a').innerJoin('surveys_responses as r', 'r.id', 'a.response_id')
 }

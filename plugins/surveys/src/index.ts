@@ -1,6 +1,7 @@
 import { definePlugin } from '@cxkit/core'
 import * as createSurveys from './migrations/001_create_surveys.js'
 import * as createResponses from './migrations/002_create_responses.js'
+import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
@@ -22,9 +23,14 @@ export const surveysPlugin = () =>
     id: 'surveys',
     version: '0.1.0',
     description: { en: 'Survey definitions and exactly-once response collection.', nl: 'Enquêtes en het verzamelen van antwoorden.' },
-    migrations: { '001_create_surveys': createSurveys, '002_create_responses': createResponses },
+    migrations: {
+      '001_create_surveys': createSurveys,
+      '002_create_responses': createResponses,
+      '003_create_answer_rollups': createAnswerRollups,
+    },
     routes: surveysRoutes,
     pages: { path: '/s', routes: surveyPageRoutes },
     seedDemo: seedDemoSurveys,
   })
 export * from './aggregate-answers.js'
+export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'

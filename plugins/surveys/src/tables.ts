@@ -56,3 +56,23 @@ export type SurveysTables = {
     plan: string | null
   }
 }
+
+/** Daily counts of scored answers (see migration 003): '' stands for an empty dimension. */
+export type RollupTables = {
+  surveys_answer_rollups: {
+    workspace_id: string
+    question_type: string
+    survey_id: string
+    day: string
+    touchpoint_id: string
+    stage_id: string
+    channel: string
+    locale: string
+    segment: string
+    region: string
+    plan: string
+    scale_max: number
+    score: number
+    answers: number
+  }
+}

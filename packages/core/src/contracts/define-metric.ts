@@ -4,9 +4,13 @@ import type { Interval } from '../stats/interval.js'
 import type { LocalizedText } from './localized-text.js'
 import type { PluginContext } from './plugin-context.js'
 
-/** One group of a breakdown: the key is the period start (`2026-01-01`) or the dimension's value. */
+/**
+ * One group of a breakdown. `keys` holds one value per grouping (a period start such as `2026-01-05`,
+ * or a dimension's value); `key` joins them with ' × ' for display.
+ */
 export interface MetricBreakdownRow {
   key: string
+  keys: string[]
   value: number | null
   n: number
   interval?: Interval | null
@@ -32,7 +36,7 @@ export interface MetricDefinition<TId extends string = string> {
   readonly formula?: LocalizedText
   readonly unit: MetricUnit
   readonly direction: MetricDirection
-  /** The groupings `compute` handles (`attr.*` stands for any attribute); the server rejects any other with 400. */
+  /** The groupings `compute` handles, alone or two at a time (`attr.*` stands for any attribute); others are a 400. */
   readonly groupBy: readonly GroupBy[]
   /** The filter keys `compute` honours (`attr.*` stands for any attribute); the server rejects any other with 400. */
   readonly filters: readonly string[]
@@ -69,4 +73,21 @@ export function defineMetric<const TId extends string>(
  */
 export function metricOffers(offered: readonly string[], key: string): boolean {
   return offered.includes(key) || (key.startsWith('attr.') && offered.includes('attr.*'))
+}
+
+/** The value used for a group whose dimension is empty (no touchpoint, no segment). */
+export const noneKey = '(none)'
+
+/**
+ * A breakdown row's keys from the `g0`, `g1`, … columns of an aggregate query grouped by `groupBy`.
+ *
+ * @example
+ * breakdownKeys({ g0: '2026-01-05', g1: null }, ['week', 'touchpoint']) // { key: '2026-01-05 × (none)', keys: ['2026-01-05', '(none)'] }
+ */
+export function breakdownKeys(row: Record<string, unknown>, groupBy: readonly string[]): { key: string; keys: string[] } {
+  const keys = groupBy.map((_, index) => {
+    const value = row[`g${index}`]
+    return value === null || value === undefined || value === '' ? noneKey : String(value)
+  })
+  return { key: keys.join(' × '), keys }
 }

@@ -36,10 +36,19 @@ export const periodSchema = z
 export type Period = z.infer<typeof periodSchema>
 
 /** What a metric is asked: which workspace, which period, cut how, filtered how. */
+/** Up to two groupings (`week,touchpoint` reads "week × touchpoint"), as a list or comma-separated. */
+export const groupByListSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : (value ?? [])),
+  z
+    .array(groupBySchema)
+    .max(2, 'group by at most two dimensions')
+    .refine((list) => new Set(list).size === list.length, 'a dimension is listed twice'),
+)
+
 export const metricQuerySchema = z.object({
   workspace: slugSchema,
   period: periodSchema,
-  groupBy: groupBySchema.optional(),
+  groupBy: groupByListSchema,
   filters: z.record(filterKeySchema, z.string().min(1).max(200)).default({}),
 })
 export type MetricQuery = z.infer<typeof metricQuerySchema>

@@ -13,7 +13,7 @@ export const metricResultSchema = z
     n: z.number().int(),
     interval: intervalSchema.optional(),
     breakdown: z
-      .array(z.object({ key: z.string(), value: z.number().nullable(), n: z.number().int(), interval: intervalSchema.optional() }))
+      .array(z.object({ key: z.string(), keys: z.array(z.string()), value: z.number().nullable(), n: z.number().int(), interval: intervalSchema.optional() }))
       .optional(),
   })
   .openapi('MetricResult')
@@ -79,7 +79,10 @@ export const metricQueryParamsSchema = z
     workspace: z.string().min(1).max(64).openapi({ example: 'demo' }),
     from: dateOrInstant.optional().openapi({ description: 'Start (inclusive); default: 365 days before `to`', example: '2026-01-01' }),
     to: dateOrInstant.optional().openapi({ description: 'End (exclusive); default: start of tomorrow (UTC)', example: '2026-07-01' }),
-    groupBy: z.string().optional().openapi({ description: "'day' | 'week' | 'month' | 'quarter' | a dimension | 'attr.<key>'" }),
+    groupBy: z.string().optional().openapi({
+      description: "up to two of 'day' | 'week' | 'month' | 'quarter' | a dimension | 'attr.<key>', comma-separated",
+      example: 'week,touchpoint',
+    }),
   })
   .catchall(z.string())
 
