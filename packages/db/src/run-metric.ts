@@ -8,6 +8,8 @@ import {
   type MetricQuery,
   type MetricResult,
   metricQuerySchema,
+  comparePeriods,
+  previousPeriod,
   parseInput,
   silentLogger,
 } from '@cxkit/core'
@@ -63,8 +65,13 @@ export async function runMetric(
     )
   }
   await requireWorkspace(database, query.workspace)
+  const ctx = createPluginContext(database, host, plugin, logger)
   try {
-    return await metric.compute(createPluginContext(database, host, plugin, logger), query)
+    const result = await metric.compute(ctx, query)
+    if (query.compare !== 'previous') return result
+    const before = previousPeriod(query.period)
+    const earlier = await metric.compute(ctx, { ...query, period: before, groupBy: [] })
+    return { ...result, comparison: comparePeriods(result, earlier, before) }
   } catch (error) {
     if (isCxError(error)) throw error
     throw new CxError('CXKIT_PLUGIN_FAILED', `plugin '${plugin.id}' failed to compute metric '${metric.id}'`, {

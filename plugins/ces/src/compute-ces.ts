@@ -1,4 +1,4 @@
-import { defineMetric, meanInterval, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
+import { defineMetric, meanInterval, meanResult, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
 import type { CesSettings } from './settings.js'
@@ -16,7 +16,7 @@ export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<Metr
     ],
     (row) => {
       const estimate = meanInterval({ n: Number(row.n), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })
-      return { value: estimate.mean, n: estimate.n, interval: estimate.interval }
+      return meanResult(estimate)
     },
   )
 }

@@ -1,4 +1,4 @@
-import { defineMetric, meanInterval, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
+import { defineMetric, meanInterval, meanResult, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
 import type { CsatSettings } from './settings.js'
@@ -35,7 +35,7 @@ export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise
     ],
     (row) => {
       const estimate = meanInterval({ n: Number(row.n ?? 0), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })
-      return { value: estimate.mean, n: estimate.n, interval: estimate.interval }
+      return meanResult(estimate)
     },
   )
 }

@@ -1,4 +1,4 @@
-import { defineMetric, type MetricQuery, type MetricResult, npsMargin, type PluginContext } from '@cxkit/core'
+import { defineMetric, type MetricQuery, type MetricResult, npsMargin, type PluginContext, zCritical } from '@cxkit/core'
 import { aggregateAnswers, answerGroupings, answerDimensions } from '@cxkit/plugin-surveys'
 
 /** Promoters answer 9–10, detractors 0–6 (domain.md; not 8–10). */
@@ -25,7 +25,12 @@ export function npsFromCounts(counts: NpsCounts): MetricResult {
   const detractors = Number(counts.detractors)
   const value = ((promoters - detractors) / n) * 100
   const margin = npsMargin({ promoters, detractors, n })!
-  return { value, n, interval: { lower: Math.max(-100, value - margin), upper: Math.min(100, value + margin), level: 0.95 } }
+  return {
+    value,
+    n,
+    interval: { lower: Math.max(-100, value - margin), upper: Math.min(100, value + margin), level: 0.95 },
+    standardError: margin / zCritical(),
+  }
 }
 
 /** NPS over the answers a query selects, computed in SQL. */

@@ -12,6 +12,7 @@ interface MetricOptions {
   to?: string
   groupBy?: string
   filter: string[]
+  compare?: boolean
   json?: boolean
 }
 
@@ -30,6 +31,7 @@ export function registerMetricCommand(program: Command): void {
     .option('--to <date>', 'end, exclusive (default: tomorrow)')
     .option('--group-by <key>', "day | week | month | quarter | a dimension | 'attr.<key>'")
     .option('--filter <key=value>', 'filter, repeatable: --filter segment=smb', (value: string, all: string[]) => [...all, value], [])
+    .option('--compare', 'also compare with the period of the same length before, with a significance test')
     .option('--json', 'print the result as JSON')
     .action(async (id: string, options: MetricOptions) => {
       const { config } = await loadConfig(options.config)
@@ -44,6 +46,7 @@ export function registerMetricCommand(program: Command): void {
           period: { from, to },
           groupBy: options.groupBy,
           filters: parseFilters(options.filter),
+          compare: options.compare ? 'previous' : undefined,
         }).catch((error: unknown) => {
           throw error instanceof CxValidationError ? renameToOptions(error) : error
         })

@@ -1,5 +1,6 @@
 import { CxError } from '../errors/cx-error.js'
 import type { GroupBy, MetricQuery } from '../schemas/metric-query.js'
+import type { PeriodComparison } from '../stats/compare-results.js'
 import type { Interval } from '../stats/interval.js'
 import type { LocalizedText } from './localized-text.js'
 import type { PluginContext } from './plugin-context.js'
@@ -21,7 +22,11 @@ export interface MetricResult {
   value: number | null
   n: number
   interval?: Interval | null
+  /** Standard error of `value`: lets the server test a change between periods. */
+  standardError?: number | null
   breakdown?: MetricBreakdownRow[]
+  /** Present when the caller asked to compare with the previous period. */
+  comparison?: PeriodComparison
 }
 
 export type MetricUnit = 'ratio' | 'score' | 'count' | 'currency' | 'duration'

@@ -50,5 +50,7 @@ export const metricQuerySchema = z.object({
   period: periodSchema,
   groupBy: groupByListSchema,
   filters: z.record(filterKeySchema, z.string().min(1).max(200)).default({}),
+  /** `previous`: also compute the period of the same length before, and test the change. */
+  compare: z.enum(['previous']).optional(),
 })
 export type MetricQuery = z.infer<typeof metricQuerySchema>

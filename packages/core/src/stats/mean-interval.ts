@@ -16,6 +16,21 @@ export interface MeanEstimate {
 }
 
 /**
+ * A mean as a metric result: value, n, t-interval and standard error.
+ *
+ * @example
+ * meanResult(meanInterval({ n: 3, sum: 12, sumOfSquares: 50 }))
+ */
+export function meanResult(estimate: MeanEstimate): { value: number | null; n: number; interval: Interval | null; standardError: number | null } {
+  return {
+    value: estimate.mean,
+    n: estimate.n,
+    interval: estimate.interval,
+    standardError: estimate.standardDeviation === null ? null : estimate.standardDeviation / Math.sqrt(estimate.n),
+  }
+}
+
+/**
  * Mean with a Student-t confidence interval, from SQL aggregates (count, sum, sum of squares).
  * With one value there is a mean but no interval.
  *

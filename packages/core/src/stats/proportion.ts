@@ -12,5 +12,6 @@ export function proportion(hits: number | string | bigint | null, n: number | st
   const total = Number(n ?? 0)
   const successes = Number(hits ?? 0)
   if (total === 0) return { value: null, n: 0, interval: null }
-  return { value: successes / total, n: total, interval: wilsonInterval(successes, total) }
+  const share = successes / total
+  return { value: share, n: total, interval: wilsonInterval(successes, total), standardError: Math.sqrt((share * (1 - share)) / total) }
 }

@@ -35,8 +35,8 @@ export function metricRoutes(host: Host, database: CxDatabase, logger: Logger) {
       if (!host.metric(id)) {
         throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, { status: 404 })
       }
-      const { workspace, from, to, groupBy, ...filters } = c.req.valid('query')
-      const result = await runMetric(database, host, id, { workspace, period: resolvePeriod(from, to), groupBy, filters }, logger)
+      const { workspace, from, to, groupBy, compare, ...filters } = c.req.valid('query')
+      const result = await runMetric(database, host, id, { workspace, period: resolvePeriod(from, to), groupBy, compare, filters }, logger)
       return c.json(result, 200)
     })
 }

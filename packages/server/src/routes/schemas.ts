@@ -12,6 +12,16 @@ export const metricResultSchema = z
     value: z.number().nullable(),
     n: z.number().int(),
     interval: intervalSchema.optional(),
+    standardError: z.number().nullable().optional(),
+    comparison: z
+      .object({
+        previous: z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), n: z.number().int() }),
+        change: z.number().nullable(),
+        pValue: z.number().nullable(),
+        significant: z.boolean(),
+        warning: z.enum(['too-few-answers', 'no-data']).nullable(),
+      })
+      .optional(),
     breakdown: z
       .array(z.object({ key: z.string(), keys: z.array(z.string()), value: z.number().nullable(), n: z.number().int(), interval: intervalSchema.optional() }))
       .optional(),
@@ -83,6 +93,7 @@ export const metricQueryParamsSchema = z
       description: "up to two of 'day' | 'week' | 'month' | 'quarter' | a dimension | 'attr.<key>', comma-separated",
       example: 'week,touchpoint',
     }),
+    compare: z.string().optional().openapi({ description: "'previous': also test the change against the period of the same length before" }),
   })
   .catchall(z.string())
 

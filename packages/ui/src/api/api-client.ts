@@ -15,6 +15,8 @@ export interface MetricRequest {
   to: string
   groupBy?: string
   filters?: Record<string, string>
+  /** 'previous': also test the change against the period before. */
+  compare?: 'previous'
 }
 
 /** A failed API call, carrying the server's problem document. */
@@ -59,6 +61,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
     metric(id, request, signal) {
       const params = new URLSearchParams({ workspace: request.workspace, from: request.from, to: request.to })
       if (request.groupBy) params.set('groupBy', request.groupBy)
+      if (request.compare) params.set('compare', request.compare)
       for (const [key, value] of Object.entries(request.filters ?? {})) params.set(key, value)
       return get(`/api/metrics/${encodeURIComponent(id)}?${params}`, signal)
     },

@@ -20,6 +20,10 @@ export class CxMetricCard extends LitElement {
       .value { font-size: 2.4rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
       .meta { color: var(--_muted); font-size: 0.85rem; margin-top: 4px; display: flex; gap: 12px; flex-wrap: wrap; }
       .below { color: var(--_bad); }
+      .change { font-size: 0.85rem; margin-top: 6px; display: flex; gap: 8px; flex-wrap: wrap; align-items: baseline; }
+      .change .better { color: var(--_good); font-weight: 600; }
+      .change .worse { color: var(--_bad); font-weight: 600; }
+      .change .verdict { color: var(--_muted); }
       .above { color: var(--_good); }
     `,
   ]
@@ -42,6 +46,27 @@ export class CxMetricCard extends LitElement {
     return good ? 'above' : 'below'
   }
 
+  /** The change against the previous period: arrow, amount, and whether it means anything. */
+  private renderChange() {
+    const comparison = this.result?.comparison
+    if (!comparison || comparison.change === null) return nothing
+    const i18n = createTranslator(this.locale)
+    const { change } = comparison
+    const better = this.direction === 'lower-is-better' ? change < 0 : change > 0
+    const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■'
+    const amount = this.unit === 'ratio' ? `${change > 0 ? '+' : ''}${i18n.number(change * 100, 1)} pp` : `${change > 0 ? '+' : ''}${i18n.number(change, 1)}`
+    const verdict =
+      comparison.warning === 'too-few-answers'
+        ? i18n.t('metric.tooFew')
+        : comparison.significant
+          ? i18n.t('metric.significant', { p: i18n.number(comparison.pValue ?? 0, 3) })
+          : i18n.t('metric.notSignificant')
+    return html`<div class="change" data-significant=${String(comparison.significant)}>
+      <span class=${change === 0 ? '' : better ? 'better' : 'worse'}>${arrow} ${i18n.t('metric.change', { change: amount })}</span>
+      <span class="verdict">${comparison.significant ? '● ' : ''}${verdict}</span>
+    </div>`
+  }
+
   override render() {
     const i18n = createTranslator(this.locale)
     const result = this.result
@@ -59,6 +84,7 @@ export class CxMetricCard extends LitElement {
           : nothing}
         ${this.target !== null ? html`<span>${i18n.t('metric.target', { target: this.format(this.target) })}</span>` : nothing}
       </div>
+      ${this.renderChange()}
     `
   }
 }

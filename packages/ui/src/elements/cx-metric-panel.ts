@@ -32,7 +32,7 @@ export class CxMetricPanel extends CxPanel {
       if (!workspace || !from || !to) return null
       const request = { workspace, from, to }
       const [total, grouped] = await Promise.all([
-        this.api.metric(this.metric, request, signal),
+        this.api.metric(this.metric, { ...request, compare: 'previous' }, signal),
         this.breakdownBy ? this.api.metric(this.metric, { ...request, groupBy: this.breakdownBy }, signal) : Promise.resolve(null),
       ])
       return { total, breakdown: grouped?.breakdown ?? [] }
