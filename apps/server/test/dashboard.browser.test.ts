@@ -49,6 +49,12 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(api.n).toBeGreaterThan(50)
     expect(shown).toBeCloseTo(api.value, 12)
     expect(await page.locator('cx-renewal-rate-panel cx-breakdown-table tbody tr').count()).toBeGreaterThan(1)
+    // Every survey metric shows a value, and NPS+ shows what detractors say.
+    for (const panel of ['cx-nps-panel', 'cx-csat-panel', 'cx-ces-panel']) {
+      await expect.poll(() => page.locator(`${panel} cx-metric-card .value[data-value]`).count()).toBe(1)
+    }
+    await expect.poll(() => page.locator('cx-nps-why-panel [data-group=detractor] .chip').count()).toBeGreaterThan(2)
+    await expect.poll(() => page.locator('cx-nps-panel cx-breakdown-table td', { hasText: 'Web checkout' }).count()).toBe(1)
     expect(errors).toEqual([])
   })
 

@@ -22,6 +22,9 @@ export const npsPlugin = () =>
     metrics: [npsMetric],
     panels: {
       module: '@cxkit/plugin-nps/dashboard',
-      elements: [{ tag: 'cx-nps-panel', title: { en: 'Net Promoter Score', nl: 'Net Promoter Score' }, metric: 'nps' }],
+      elements: [
+        { tag: 'cx-nps-panel', title: { en: 'Net Promoter Score', nl: 'Net Promoter Score' }, metric: 'nps' },
+        { tag: 'cx-nps-why-panel', title: { en: 'Why customers score as they do', nl: 'Waarom klanten zo scoren' }, size: 'wide' },
+      ],
     },
   })

@@ -4,6 +4,7 @@ import { createQuestionRegistry } from './question-registry.js'
 import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { surveyRoutes } from './survey-routes.js'
+import { verbatimRoutes } from './verbatims/verbatim-routes.js'
 
 /** `/api/surveys/…`: definitions, responses, eligibility, and the question types on offer. */
 export function surveysRoutes(ctx: PluginContext) {
@@ -16,6 +17,7 @@ export function surveysRoutes(ctx: PluginContext) {
   const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
   app.get('/question-types', (c) => c.json(registry.ids()))
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
+  app.route('/', verbatimRoutes(ctx, requireWorkspace))
   app.route('/', responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)))
   return app
 }

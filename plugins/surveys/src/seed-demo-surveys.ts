@@ -91,11 +91,15 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
       const age = Math.floor(demo.random() * 400)
       // Things get a little better over the year, and enterprise customers are a little happier.
       const mood = Math.min(1, (touchpointMood[touchpointId] ?? 0.6) + (400 - age) / 4000 + (customer.segment === 'enterprise' ? 0.05 : 0))
+      // The comment follows the score given just before it in the same response.
+      let happy = mood > 0.6
       const answers = definition.questions.flatMap((question) => {
         const type = registry.get(question.type)!
-        if (question.type === 'open') return demo.random() < 0.6 ? [{ questionId: question.id, value: pick(mood > 0.6 ? why.good : why.bad, demo.random) }] : []
+        if (question.type === 'open') return demo.random() < 0.6 ? [{ questionId: question.id, value: pick(happy ? why.good : why.bad, demo.random) }] : []
         if (question.type === 'reasons') return demo.random() < 0.5 ? [{ questionId: question.id, value: [pick(reasons, demo.random).id] }] : []
-        return [{ questionId: question.id, value: type.demoAnswer?.(question.config, mood, demo.random) }]
+        const value = type.demoAnswer?.(question.config, mood, demo.random)
+        if (typeof value === 'number') happy = value >= 0.8 * (type.input(question.config).kind === 'scale' ? (type.input(question.config) as { max: number }).max : 10)
+        return [{ questionId: question.id, value }]
       })
       return {
         surveyId: definition.id,

@@ -59,7 +59,7 @@ export class CxMetricCard extends LitElement {
       comparison.warning === 'too-few-answers'
         ? i18n.t('metric.tooFew')
         : comparison.significant
-          ? i18n.t('metric.significant', { p: i18n.number(comparison.pValue ?? 0, 3) })
+          ? i18n.t('metric.significant', { p: (comparison.pValue ?? 0) < 0.001 ? '< 0.001' : `= ${i18n.number(comparison.pValue ?? 0, 3)}` })
           : i18n.t('metric.notSignificant')
     return html`<div class="change" data-significant=${String(comparison.significant)}>
       <span class=${change === 0 ? '' : better ? 'better' : 'worse'}>${arrow} ${i18n.t('metric.change', { change: amount })}</span>

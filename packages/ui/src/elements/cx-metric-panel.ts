@@ -31,14 +31,22 @@ export class CxMetricPanel extends CxPanel {
     task: async ([workspace, from, to], { signal }): Promise<{ total: MetricResult; breakdown: MetricResult['breakdown'] } | null> => {
       if (!workspace || !from || !to) return null
       const request = { workspace, from, to }
-      const [total, grouped] = await Promise.all([
+      const [total, grouped, names] = await Promise.all([
         this.api.metric(this.metric, { ...request, compare: 'previous' }, signal),
         this.breakdownBy ? this.api.metric(this.metric, { ...request, groupBy: this.breakdownBy }, signal) : Promise.resolve(null),
+        this.breakdownBy === 'touchpoint' ? this.touchpointNames(workspace, signal) : Promise.resolve(new Map<string, string>()),
       ])
-      return { total, breakdown: grouped?.breakdown ?? [] }
+      // Touchpoints read by name; the id stays the key.
+      const breakdown = (grouped?.breakdown ?? []).map((row) => ({ ...row, key: names.get(row.key) ?? row.key }))
+      return { total, breakdown }
     },
     args: () => [this.workspace, this.period.from, this.period.to] as const,
   })
+
+  private async touchpointNames(workspace: string, signal: AbortSignal): Promise<Map<string, string>> {
+    const touchpoints = await this.api.get<{ id: string; name: string }[]>(`/api/workspaces/${encodeURIComponent(workspace)}/touchpoints`, signal)
+    return new Map(touchpoints.map((tp) => [tp.id, tp.name]))
+  }
 
   override render() {
     return html`<cx-panel heading=${this.heading || this.metric}>

@@ -1,5 +1,6 @@
 import { CxMetricPanel } from '@cxkit/ui'
 import { customElement } from 'lit/decorators.js'
+import './cx-nps-why-panel.js'
 
 /** NPS over the period with its margin of error, by touchpoint. */
 @customElement('cx-nps-panel')

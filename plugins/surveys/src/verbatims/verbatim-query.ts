@@ -1,0 +1,59 @@
+import type { PluginContext } from '@cxkit/core'
+import { z } from 'zod'
+import type { SurveysTables } from '../tables.js'
+
+const dayMs = 86_400_000
+const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+const toInstant = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString()
+
+/** NPS groups by name, as score ranges. */
+export const npsGroups = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] } as const
+
+/** Which open answers to read: period, the score they came with, where they were given. */
+export const verbatimQuerySchema = z
+  .object({
+    workspace: z.string().min(1).max(64),
+    from: dateOrInstant.optional(),
+    to: dateOrInstant.optional(),
+    scoreType: z.string().min(1).max(64).default('nps'),
+    group: z.enum(['detractor', 'passive', 'promoter']).optional(),
+    minScore: z.coerce.number().optional(),
+    maxScore: z.coerce.number().optional(),
+    touchpoint: z.string().max(64).optional(),
+    survey: z.string().max(64).optional(),
+    channel: z.string().max(32).optional(),
+    segment: z.string().max(100).optional(),
+    locale: z.string().max(8).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type VerbatimQuery = z.output<typeof verbatimQuerySchema>
+
+/**
+ * Open answers (question type `open`, or `reasons` for picked reasons) joined to the score given in
+ * the same response, filtered as asked, newest first.
+ */
+export function followUpAnswers(ctx: Pick<PluginContext, 'db'>, query: VerbatimQuery, questionType: 'open' | 'reasons') {
+  const to = query.to ? toInstant(query.to) : new Date(Date.now() + dayMs).toISOString()
+  const from = query.from ? toInstant(query.from) : new Date(Date.parse(to) - 365 * dayMs).toISOString()
+  const [low, high] = query.group ? npsGroups[query.group] : [query.minScore, query.maxScore]
+  return ctx.db
+    .withTables<SurveysTables>()
+    .selectFrom('surveys_answers as t')
+    .innerJoin('surveys_answers as s', (join) =>
+      join.onRef('s.response_id', '=', 't.response_id').on('s.question_type', '=', query.group ? 'nps' : query.scoreType),
+    )
+    .where('t.workspace_id', '=', query.workspace)
+    .where('t.question_type', '=', questionType)
+    .where('t.submitted_at', '>=', from)
+    .where('t.submitted_at', '<', to)
+    .$if(questionType === 'open', (q) => q.where('t.text', 'is not', null).where('t.text', '<>', ''))
+    .$if(low !== undefined, (q) => q.where('s.score', '>=', low!))
+    .$if(high !== undefined, (q) => q.where('s.score', '<=', high!))
+    .$if(Boolean(query.touchpoint), (q) => q.where('t.touchpoint_id', '=', query.touchpoint!))
+    .$if(Boolean(query.survey), (q) => q.where('t.survey_id', '=', query.survey!))
+    .$if(Boolean(query.channel), (q) => q.where('t.channel', '=', query.channel!))
+    .$if(Boolean(query.segment), (q) => q.where('t.segment', '=', query.segment!))
+    .$if(Boolean(query.locale), (q) => q.where('t.locale', '=', query.locale!))
+}

@@ -1,0 +1,103 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { countReasons, countWords } from './count-themes.js'
+import { followUpAnswers, verbatimQuerySchema } from './verbatim-query.js'
+
+/** Themes are counted over at most this many of the newest matching answers. */
+const themeSample = 5000
+
+const verbatims = createRoute({
+  method: 'get',
+  path: '/verbatims',
+  summary: 'Open answers ("why?") with the score given alongside, filtered by score group, touchpoint and period',
+  request: { query: verbatimQuerySchema },
+  responses: {
+    200: {
+      description: 'Newest first',
+      content: {
+        'application/json': {
+          schema: z.object({
+            total: z.number().int(),
+            items: z.array(
+              z.object({ responseId: z.string(), text: z.string(), score: z.number(), submittedAt: z.string(), touchpointId: z.string().nullable(), locale: z.string() }),
+            ),
+          }),
+        },
+      },
+    },
+  },
+})
+
+const themes = createRoute({
+  method: 'get',
+  path: '/themes',
+  summary: 'The most frequent words (stop words removed, en and nl) and reasons, for the same filters',
+  request: { query: verbatimQuerySchema },
+  responses: {
+    200: {
+      description: `Counts over the ${themeSample} newest matching answers`,
+      content: {
+        'application/json': {
+          schema: z.object({
+            words: z.array(z.object({ id: z.string(), count: z.number().int() })),
+            reasons: z.array(z.object({ id: z.string(), count: z.number().int() })),
+            texts: z.number().int(),
+            reasonAnswers: z.number().int(),
+          }),
+        },
+      },
+    },
+  },
+})
+
+/** `/api/surveys/verbatims` and `/api/surveys/themes`: the "why" behind the scores. */
+export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string) => Promise<void>) {
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .openapi(verbatims, async (c) => {
+      const query = c.req.valid('query')
+      await requireWorkspace(query.workspace)
+      const base = followUpAnswers(ctx, query, 'open')
+      const [count, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base
+          .select(['t.response_id', 't.text', 's.score', 't.submitted_at', 't.touchpoint_id', 't.locale'])
+          .orderBy('t.submitted_at', 'desc')
+          .orderBy('t.response_id')
+          .limit(query.limit)
+          .offset(query.offset)
+          .execute(),
+      ])
+      return c.json(
+        {
+          total: Number(count.n),
+          items: rows.map((row) => ({
+            responseId: row.response_id,
+            text: row.text ?? '',
+            score: Number(row.score),
+            submittedAt: row.submitted_at,
+            touchpointId: row.touchpoint_id,
+            locale: row.locale,
+          })),
+        },
+        200,
+      )
+    })
+    .openapi(themes, async (c) => {
+      const query = c.req.valid('query')
+      await requireWorkspace(query.workspace)
+      const [texts, reasons] = await Promise.all([
+        followUpAnswers(ctx, query, 'open').select('t.text').orderBy('t.submitted_at', 'desc').limit(themeSample).execute(),
+        followUpAnswers(ctx, query, 'reasons').select('t.choices').orderBy('t.submitted_at', 'desc').limit(themeSample).execute(),
+      ])
+      const choiceLists = reasons.map((row) => (row.choices ? (JSON.parse(row.choices) as string[]) : []))
+      return c.json(
+        {
+          words: countWords(texts.map((row) => row.text ?? '')),
+          reasons: countReasons(choiceLists),
+          texts: texts.length,
+          reasonAnswers: reasons.length,
+        },
+        200,
+      )
+    })
+}
