@@ -1,5 +1,5 @@
 import { type CxkitConfig, createHost, type Logger } from '@cxkit/core'
-import { type CxDatabase, defaultDatabaseUrl, migrate, openDatabase } from '@cxkit/db'
+import { type CxDatabase, createPluginContext, defaultDatabaseUrl, migrate, openDatabase } from '@cxkit/db'
 import { seedDemoIfEmpty } from '@cxkit/demo'
 import { createConsoleLogger } from './console-logger.js'
 import { createServer } from './create-server.js'
@@ -43,12 +43,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
     const app = createServer({ plugins: host, db: database, logger, dashboardDir: options.dashboardDir })
     const server = await startServer(app, { port: options.port ?? 8787, hostname: options.hostname })
+    const background = host.plugins.flatMap((plugin) => (plugin.start ? [plugin.start(createPluginContext(database, host, plugin, logger))] : []))
     logger.info(`cxkit is listening on ${server.url}`, { database: database.sql.name, plugins: host.plugins.map((p) => p.id) })
     return {
       ...server,
       database,
       async close() {
         await server.close()
+        await Promise.all(background.map((work) => work.stop()))
         await database.close()
       },
     }

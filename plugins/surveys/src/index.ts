@@ -2,9 +2,11 @@ import { definePlugin } from '@cxkit/core'
 import * as createSurveys from './migrations/001_create_surveys.js'
 import * as createResponses from './migrations/002_create_responses.js'
 import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
+import * as createWebhooks from './migrations/004_create_webhooks.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
+import { startWebhookDelivery } from './webhooks/start-webhook-delivery.js'
 
 export * from './question-type.js'
 export * from './answer-query.js'
@@ -27,10 +29,14 @@ export const surveysPlugin = () =>
       '001_create_surveys': createSurveys,
       '002_create_responses': createResponses,
       '003_create_answer_rollups': createAnswerRollups,
+      '004_create_webhooks': createWebhooks,
     },
     routes: surveysRoutes,
     pages: { path: '/s', routes: surveyPageRoutes },
     seedDemo: seedDemoSurveys,
+    start: startWebhookDelivery,
   })
 export * from './aggregate-answers.js'
 export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
+export { deliverDueWebhooks, retryDelaysSeconds } from './webhooks/deliver-webhooks.js'
+export { signWebhook, verifyWebhook } from './webhooks/sign-webhook.js'

@@ -2,6 +2,7 @@ import { CxValidationError, type FieldProblem, type PluginContext, timeOrderedId
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { rollUpAnswers } from './roll-up-answers.js'
+import { enqueueResponseWebhooks } from './webhooks/enqueue-webhooks.js'
 import type { responseInputSchema } from './schema.js'
 import { createSurveysRepository, type StoredSurvey } from './surveys-repository.js'
 import type { SurveysTables } from './tables.js'
@@ -124,6 +125,7 @@ export async function ingestResponses(
       await trx.insertInto('surveys_answers').values(answerRows.slice(start, start + insertChunk)).execute()
     }
     await rollUpAnswers(trx, answerRows)
+    await enqueueResponseWebhooks(trx, workspace, responseRows, answerRows)
     return { received: responses.length, stored: fresh.length, duplicates, ids }
   })
 }

@@ -5,6 +5,7 @@ import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { surveyRoutes } from './survey-routes.js'
 import { verbatimRoutes } from './verbatims/verbatim-routes.js'
+import { webhookRoutes } from './webhooks/webhook-routes.js'
 
 /** `/api/surveys/…`: definitions, responses, eligibility, and the question types on offer. */
 export function surveysRoutes(ctx: PluginContext) {
@@ -18,6 +19,7 @@ export function surveysRoutes(ctx: PluginContext) {
   app.get('/question-types', (c) => c.json(registry.ids()))
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
   app.route('/', verbatimRoutes(ctx, requireWorkspace))
+  app.route('/', webhookRoutes(ctx, requireWorkspace))
   app.route('/', responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)))
   return app
 }

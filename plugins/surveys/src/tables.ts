@@ -76,3 +76,28 @@ export type RollupTables = {
     answers: number
   }
 }
+
+/** Webhooks and their delivery outbox. */
+export type WebhookTables = {
+  surveys_webhooks: {
+    id: string
+    workspace_id: string
+    url: string
+    secret: string
+    active: number
+    created_at: string
+  }
+  surveys_webhook_deliveries: {
+    id: string
+    workspace_id: string
+    webhook_id: string
+    event: string
+    payload: string
+    status: 'pending' | 'delivered' | 'failed'
+    attempts: number
+    next_attempt_at: string
+    last_error: string | null
+    created_at: string
+    delivered_at: string | null
+  }
+}

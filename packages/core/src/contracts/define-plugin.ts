@@ -25,6 +25,11 @@ export interface PanelDefinition {
   readonly props?: Readonly<Record<string, string | number | boolean | null>>
 }
 
+/** Work a plugin runs in the background while the app serves. */
+export interface BackgroundWork {
+  stop(): Promise<void>
+}
+
 /** Pages a plugin serves to the public, outside `/api` and the dashboard. */
 export interface PluginPages<TSettings = unknown> {
   /** A path prefix such as `/s`; `/api` and `/assets` are the server's own. */
@@ -61,6 +66,11 @@ export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodTyp
   settingsSchema?: TSettingsSchema
   /** The raw options the plugin factory received; parsed with `settingsSchema`. */
   settings?: unknown
+  /**
+   * Starts background work (delivering webhooks, say) when an app starts serving; the returned
+   * `stop` is awaited on shutdown. Not called by `createServer`, so tests drive such work directly.
+   */
+  start?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => BackgroundWork
   /** Adds the plugin's share of the demo workspace (`cxkit seed`, first start of the bundled app). */
   seedDemo?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>, demo: DemoSeedContext) => Promise<void>
 }
@@ -84,6 +94,7 @@ export interface PluginDefinition<TId extends string = string, TSettings = unkno
   readonly settings: TSettings
   readonly contributes: Readonly<Record<string, readonly unknown[]>>
   seedDemo?(ctx: PluginContext<TSettings>, demo: DemoSeedContext): Promise<void>
+  start?(ctx: PluginContext<TSettings>): BackgroundWork
 }
 
 const pluginIdPattern = /^[a-z][a-z0-9-]{0,47}$/
@@ -124,5 +135,6 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     settings: settings as SettingsOf<TSettingsSchema>,
     contributes: Object.freeze({ ...(spec.contributes ?? {}) }),
     seedDemo: spec.seedDemo,
+    start: spec.start,
   }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>>
 }
