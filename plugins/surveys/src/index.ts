@@ -3,6 +3,7 @@ import * as createSurveys from './migrations/001_create_surveys.js'
 import * as createResponses from './migrations/002_create_responses.js'
 import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
 import * as createWebhooks from './migrations/004_create_webhooks.js'
+import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
@@ -30,6 +31,7 @@ export const surveysPlugin = () =>
       '002_create_responses': createResponses,
       '003_create_answer_rollups': createAnswerRollups,
       '004_create_webhooks': createWebhooks,
+      '005_add_link_secrets': addLinkSecrets,
     },
     routes: surveysRoutes,
     pages: { path: '/s', routes: surveyPageRoutes },
@@ -40,3 +42,4 @@ export * from './aggregate-answers.js'
 export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
 export { deliverDueWebhooks, retryDelaysSeconds } from './webhooks/deliver-webhooks.js'
 export { signWebhook, verifyWebhook } from './webhooks/sign-webhook.js'
+export { signPersonalLink, verifyPersonalLink } from './personal-links.js'

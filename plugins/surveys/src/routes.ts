@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { CxError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { distributionRoutes } from './distribution-routes.js'
 import { createQuestionRegistry } from './question-registry.js'
 import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
@@ -20,6 +21,7 @@ export function surveysRoutes(ctx: PluginContext) {
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
   app.route('/', verbatimRoutes(ctx, requireWorkspace))
   app.route('/', webhookRoutes(ctx, requireWorkspace))
+  app.route('/', distributionRoutes(ctx))
   app.route('/', responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)))
   return app
 }

@@ -51,6 +51,11 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
       return survey
     },
 
+    async linkSecret(workspace: string, id: string): Promise<string> {
+      const row = await tables.selectFrom('surveys_surveys').select('link_secret').where('workspace_id', '=', workspace).where('id', '=', id).executeTakeFirst()
+      return row?.link_secret ?? ''
+    },
+
     async findByToken(token: string): Promise<(StoredSurvey & { workspace: string }) | undefined> {
       const row = await tables.selectFrom('surveys_surveys').selectAll().where('public_token', '=', token).executeTakeFirst()
       return row ? { ...fromRow(row), workspace: row.workspace_id } : undefined
@@ -76,6 +81,7 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
         contact_rule_days: survey.contactRuleDays,
         // Unguessable: the token is all it takes to answer the survey.
         public_token: randomBytes(12).toString('base64url'),
+        link_secret: randomBytes(32).toString('base64url'),
         created_at: now,
         updated_at: now,
       }

@@ -14,6 +14,8 @@ export type SurveysTables = {
     definition: string
     contact_rule_days: number
     public_token: string
+    /** Key for signing personal links; never leaves the server. */
+    link_secret: string
     created_at: string
     updated_at: string
   }

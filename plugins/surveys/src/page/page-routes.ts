@@ -3,13 +3,18 @@ import { CxValidationError, type PluginContext } from '@cxkit/core'
 import { type Context, Hono } from 'hono'
 import { html } from 'hono/html'
 import { ingestResponses } from '../ingest-responses.js'
+import { personalLinkKey, verifyPersonalLink } from '../personal-links.js'
 import { createQuestionRegistry } from '../question-registry.js'
+import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
-import { choosePageLocale, pageTexts } from './page-texts.js'
+import type { SurveysTables } from '../tables.js'
+import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
+type Form = Record<string, string | File | (string | File)[]>
+
 /** Reads the form back into answers: scales as numbers, empty fields left out, checkboxes as lists. */
-function answersFromForm(survey: StoredSurvey, form: Record<string, string | File | (string | File)[]>) {
+function answersFromForm(survey: StoredSurvey, form: Form) {
   const answers: { questionId: string; value: unknown }[] = []
   const previous = new Map<string, unknown>()
   for (const question of survey.questions) {
@@ -25,56 +30,105 @@ function answersFromForm(survey: StoredSurvey, form: Record<string, string | Fil
 }
 
 /**
- * `/s/<token>`: the survey as a page anyone with the link can answer. The form carries a nonce used
- * as idempotency key, so a double click or a resubmitted form stores one response.
+ * `/s/<token>`: the survey as a page anyone with the link can answer. A plain link's form carries a
+ * nonce as idempotency key (a double click stores one response); a personal link (`?c=<customer>&sig=`)
+ * is checked against its signature and answers once per customer.
  */
 export function surveyPageRoutes(ctx: PluginContext) {
   const registry = createQuestionRegistry(ctx)
   const surveys = createSurveysRepository(ctx)
   const app = new Hono()
 
-  const load = async (token: string) => surveys.findByToken(token)
-  const notice = (c: Context, locale: keyof typeof pageTexts, message: string, status: 201 | 404 | 410) =>
+  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 410) =>
     c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
 
+  /** The survey behind a token, or the page to show instead. */
+  async function open(c: Context, token: string, requestedLocale: string | undefined, customer: string, signature: string) {
+    const survey = await surveys.findByToken(token)
+    const locale = choosePageLocale(survey?.locales ?? ['en'], requestedLocale, c.req.header('accept-language'))
+    if (!survey) return { locale, refusal: notice(c, locale, pageTexts[locale].notFound, 404) }
+    if (survey.status !== 'active') return { locale, refusal: notice(c, locale, pageTexts[locale].closed, 410) }
+    if (customer || signature) {
+      const secret = await surveys.linkSecret(survey.workspace, survey.id)
+      if (!verifyPersonalLink(secret, survey.id, customer, signature)) return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 403) }
+    }
+    return { locale, survey }
+  }
+
+  async function alreadyAnswered(workspace: string, key: string): Promise<boolean> {
+    const row = await ctx.db
+      .withTables<SurveysTables>()
+      .selectFrom('surveys_responses')
+      .select('id')
+      .where('workspace_id', '=', workspace)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst()
+    return Boolean(row)
+  }
+
   app.get('/:token', async (c) => {
-    const survey = await load(c.req.param('token'))
-    const locale = choosePageLocale(survey?.locales ?? ['en'], c.req.query('lang'), c.req.header('accept-language'))
-    if (!survey) return notice(c, locale, pageTexts[locale].notFound, 404)
-    if (survey.status !== 'active') return notice(c, locale, pageTexts[locale].closed, 410)
-    return c.html(renderSurveyPage({ survey, registry, locale, action: `./${c.req.param('token')}${c.req.query('tp') ? `?tp=${encodeURIComponent(c.req.query('tp')!)}` : ''}`, nonce: randomUUID() }))
+    const token = c.req.param('token')
+    const customer = c.req.query('c') ?? ''
+    const signature = c.req.query('sig') ?? ''
+    const { locale, survey, refusal } = await open(c, token, c.req.query('lang'), customer, signature)
+    if (!survey) return refusal!
+    if (customer && (await alreadyAnswered(survey.workspace, personalLinkKey(survey.id, customer)))) {
+      return notice(c, locale, pageTexts[locale].alreadyReceived, 200)
+    }
+    const query = new URLSearchParams(Object.entries({ tp: c.req.query('tp'), ch: c.req.query('ch') }).filter((e): e is [string, string] => Boolean(e[1])))
+    return c.html(
+      renderSurveyPage({
+        survey,
+        registry,
+        locale,
+        action: `./${token}${query.size ? `?${query}` : ''}`,
+        nonce: randomUUID(),
+        hidden: customer ? { c: customer, sig: signature } : {},
+      }),
+    )
   })
 
   app.post('/:token', async (c) => {
     const token = c.req.param('token')
-    const survey = await load(token)
     const form = await c.req.parseBody({ all: true })
-    const locale = choosePageLocale(survey?.locales ?? ['en'], String(form.lang ?? ''), c.req.header('accept-language'))
-    if (!survey) return notice(c, locale, pageTexts[locale].notFound, 404)
-    if (survey.status !== 'active') return notice(c, locale, pageTexts[locale].closed, 410)
+    const customer = String(form.c ?? '')
+    const signature = String(form.sig ?? '')
+    const { locale, survey, refusal } = await open(c, token, String(form.lang ?? ''), customer, signature)
+    if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
     const nonce = String(form.nonce ?? '') || randomUUID()
     const errors = new Map<string, string>()
     for (const question of survey.questions) {
       if (question.required && !previous.has(question.id)) errors.set(question.id, pageTexts[locale].required)
     }
+    const requestedChannel = c.req.query('ch')
+    const channel = customer ? 'email' : ((responseChannels as readonly string[]).includes(requestedChannel ?? '') ? requestedChannel! : 'link')
     if (errors.size === 0) {
       try {
         const result = await ingestResponses(ctx, registry, survey.workspace, [
-          { surveyId: survey.id, idempotencyKey: `page:${token}:${nonce}`, channel: 'link', locale, answers, touchpointId: c.req.query('tp') || undefined },
+          {
+            surveyId: survey.id,
+            idempotencyKey: customer ? personalLinkKey(survey.id, customer) : `page:${token}:${nonce}`,
+            customerExternalId: customer || undefined,
+            channel: channel as (typeof responseChannels)[number],
+            locale,
+            answers,
+            touchpointId: c.req.query('tp') || undefined,
+          },
         ])
-        const message = result.stored === 1 ? pageTexts[locale].thanks : pageTexts[locale].alreadyReceived
-        return notice(c, locale, message, 201)
+        return notice(c, locale, result.stored === 1 ? pageTexts[locale].thanks : pageTexts[locale].alreadyReceived, 201)
       } catch (error) {
         if (!(error instanceof CxValidationError)) throw error
         for (const field of error.fields) {
           const index = Number(field.field.match(/answers\[(\d+)\]/)?.[1] ?? -1)
-          const question = answers[index]?.questionId ?? survey.questions[0]!.id
-          errors.set(question, field.message)
+          errors.set(answers[index]?.questionId ?? survey.questions[0]!.id, field.message)
         }
       }
     }
-    return c.html(renderSurveyPage({ survey, registry, locale, action: `./${token}`, nonce, errors, previous }), 400)
+    return c.html(
+      renderSurveyPage({ survey, registry, locale, action: `./${token}`, nonce, errors, previous, hidden: customer ? { c: customer, sig: signature } : {} }),
+      400,
+    )
   })
   return app
 }

@@ -9,6 +9,7 @@ export const pageTexts = {
     optional: '(optional)',
     closed: 'This survey is closed. Thank you for your interest.',
     notFound: 'This survey does not exist (any more).',
+    badLink: 'This link is not valid. Please use the link exactly as you received it.',
   },
   nl: {
     submit: 'Versturen',
@@ -19,6 +20,7 @@ export const pageTexts = {
     optional: '(optioneel)',
     closed: 'Deze enquête is gesloten. Dank voor uw interesse.',
     notFound: 'Deze enquête bestaat niet (meer).',
+    badLink: 'Deze link is niet geldig. Gebruik de link precies zoals u hem ontving.',
   },
 } as const
 export type PageLocale = keyof typeof pageTexts

@@ -58,6 +58,8 @@ export function renderSurveyPage(options: {
   locale: PageLocale
   action: string
   nonce: string
+  /** Hidden fields that carry a personal link's customer and signature through the form. */
+  hidden?: Record<string, string>
   errors?: Map<string, string>
   previous?: Map<string, unknown>
 }) {
@@ -68,6 +70,7 @@ export function renderSurveyPage(options: {
     <form method="post" action="${options.action}">
       <input type="hidden" name="nonce" value="${options.nonce}">
       <input type="hidden" name="lang" value="${locale}">
+      ${Object.entries(options.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
       ${survey.questions.map((question) => {
         const type = registry.get(question.type)
         if (!type) return ''

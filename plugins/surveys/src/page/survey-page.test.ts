@@ -86,3 +86,55 @@ describe('the public survey page', () => {
     expect((await test.request(`/s/${token}`)).status).toBe(410)
   })
 })
+
+describe('personal links and QR codes', () => {
+  let test: TestApp
+  let links: { customerExternalId: string; url: string }[]
+
+  beforeAll(async () => {
+    test = await createTestApp({ plugins: [surveysPlugin()] })
+    await test.addCustomers([{ externalId: 'C-1', segment: 'enterprise' }, { externalId: 'C-2' }])
+    await test.json(`/api/surveys/surveys?workspace=${test.workspace}`, {
+      method: 'POST',
+      body: { id: 'exit', name: 'Exit', kind: 'relational', status: 'active', questions: [{ id: 'why', type: 'open', text: { en: 'Why did you leave?' } }] },
+    })
+    links = await test.json(`/api/surveys/surveys/exit/links?workspace=${test.workspace}`, { method: 'POST', body: { customers: ['C-1', 'C-2'] } })
+  })
+  afterAll(async () => {
+    await test.close()
+  })
+
+  const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '')
+  const submit = (link: string, why: string) => {
+    const url = new URL(link)
+    const body = new URLSearchParams({ nonce: 'x', lang: 'en', c: url.searchParams.get('c')!, sig: url.searchParams.get('sig')!, 'q.why': why })
+    return test.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+  }
+
+  it('gives each customer a signed link that answers as that customer, once', async () => {
+    expect(links.map((l) => l.customerExternalId)).toEqual(['C-1', 'C-2'])
+    expect(links[0]!.url).toMatch(/\/s\/[A-Za-z0-9_-]+\?c=C-1&sig=[A-Za-z0-9_-]{22}$/)
+    const page = await (await test.request(pathOf(links[0]!.url))).text()
+    expect(page).toContain('name="c" value="C-1"')
+    expect((await submit(links[0]!.url, 'Too expensive')).status).toBe(201)
+    expect(await (await submit(links[0]!.url, 'Changed my mind')).text()).toContain('already received')
+    expect(await (await test.request(pathOf(links[0]!.url))).text()).toContain('already received')
+    const stored = (await test.database.db.selectFrom('surveys_responses' as any).selectAll().execute()) as Record<string, unknown>[]
+    expect(stored).toHaveLength(1)
+    expect(stored[0]).toMatchObject({ customer_external_id: 'C-1', channel: 'email', segment: 'enterprise' })
+  })
+
+  it('refuses a link whose customer was changed', async () => {
+    const forged = links[1]!.url.replace('c=C-2', 'c=C-1')
+    expect((await test.request(pathOf(forged))).status).toBe(403)
+    expect((await submit(forged, 'hijack')).status).toBe(403)
+  })
+
+  it('draws a QR code of the survey page as SVG', async () => {
+    const response = await test.request(`/api/surveys/surveys/exit/qr.svg?workspace=${test.workspace}&touchpoint=shop`)
+    expect(response.headers.get('content-type')).toBe('image/svg+xml')
+    const svg = await response.text()
+    expect(svg.startsWith('<svg')).toBe(true)
+    expect(svg.length).toBeGreaterThan(1000)
+  })
+})

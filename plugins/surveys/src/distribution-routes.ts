@@ -1,0 +1,74 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { renderSVG } from 'uqr'
+import { signPersonalLink } from './personal-links.js'
+import { createSurveysRepository } from './surveys-repository.js'
+
+const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+const surveyParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
+const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
+
+const links = createRoute({
+  method: 'post',
+  path: '/surveys/{id}/links',
+  summary: 'Personal links for e-mail: signed, tied to one customer, answerable once',
+  request: {
+    query: workspaceQuery,
+    params: surveyParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ customers: z.array(z.string().min(1).max(200)).min(1).max(10_000), touchpoint: z.string().max(64).optional() }).strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'One link per customer', content: { 'application/json': { schema: z.array(z.object({ customerExternalId: z.string(), url: z.string() })) } } },
+    404: { description: 'Unknown survey', content: problem },
+  },
+})
+
+const qr = createRoute({
+  method: 'get',
+  path: '/surveys/{id}/qr.svg',
+  summary: 'A printable QR code of the survey page, for receipts, tables and counters',
+  request: { query: workspaceQuery.extend({ touchpoint: z.string().max(64).optional() }), params: surveyParams },
+  responses: { 200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } }, 404: { description: 'Unknown survey', content: problem } },
+})
+
+/** The public survey URL, on the host the request came in on (honouring a proxy's forwarded host). */
+function surveyUrl(request: Request, headers: (name: string) => string | undefined, token: string, params: Record<string, string | undefined>): string {
+  const origin = new URL(request.url)
+  const forwardedHost = headers('x-forwarded-host')
+  const forwardedProto = headers('x-forwarded-proto')
+  const base = `${forwardedProto ?? origin.protocol.replace(':', '')}://${forwardedHost ?? origin.host}`
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  return `${base}/s/${token}${query.size ? `?${query}` : ''}`
+}
+
+/** Personal links and QR codes: the ways a survey reaches customers. */
+export function distributionRoutes(ctx: PluginContext) {
+  const surveys = createSurveysRepository(ctx)
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .openapi(links, async (c) => {
+      const { workspace } = c.req.valid('query')
+      const survey = await surveys.require(workspace, c.req.valid('param').id)
+      const secret = await surveys.linkSecret(workspace, survey.id)
+      const { customers, touchpoint } = c.req.valid('json')
+      return c.json(
+        customers.map((customer) => ({
+          customerExternalId: customer,
+          url: surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, { c: customer, sig: signPersonalLink(secret, survey.id, customer), tp: touchpoint }),
+        })),
+        200,
+      )
+    })
+    .openapi(qr, async (c) => {
+      const { workspace, touchpoint } = c.req.valid('query')
+      const survey = await surveys.require(workspace, c.req.valid('param').id)
+      const url = surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, { tp: touchpoint, ch: 'on-site' })
+      return c.body(renderSVG(url, { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' })
+    })
+}
