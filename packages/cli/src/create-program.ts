@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { registerImportCommand } from './commands/import-command.js'
 import { registerMetricCommand } from './commands/metric-command.js'
 import { registerMigrateCommand } from './commands/migrate-command.js'
 import { registerSeedCommand } from './commands/seed-command.js'
@@ -11,5 +12,6 @@ export function createProgram(): Command {
   registerMigrateCommand(program)
   registerSeedCommand(program)
   registerMetricCommand(program)
+  registerImportCommand(program)
   return program
 }

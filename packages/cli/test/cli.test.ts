@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHost } from '@cxkit/core'
@@ -91,6 +91,33 @@ for (const makeTarget of targets) {
       expect(result.n).toBeGreaterThan(0)
       expect(result.breakdown[0].keys).toHaveLength(2)
       expect(result.breakdown.reduce((sum: number, row: { n: number }) => sum + row.n, 0)).toBe(result.n)
+    })
+
+    it('imports historical responses from a Dutch spreadsheet once, and refuses a bad file whole', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cxkit-import-'))
+      try {
+        const bad = join(dir, 'bad.csv')
+        writeFileSync(bad, 'customer;touchpoint;submitted_at;question_type;score;comment\nCUST-00001;web-checkout;01-03-2020;nps;9;Prima\nCUST-00002;web-checkout;31-02-2020;nps;11;Slecht\nCUST-00003;moon;02-03-2020;nps;7;\n')
+        const refused = await cli('import', bad, '--entity', 'responses')
+        expect(refused.code).toBe(2)
+        expect(refused.stderr).toContain('row 3, column submitted_at')
+        expect(refused.stderr).toContain('row 3, column score')
+        expect(refused.stderr).toContain('row 4, column touchpoint')
+        const before = JSON.parse((await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout)
+        expect(before.n).toBe(0)
+
+        const good = join(dir, 'good.csv')
+        writeFileSync(good, '\uFEFFcustomer;touchpoint;submitted_at;question_type;score;comment\nCUST-00001;web-checkout;01-03-2020;nps;9;Prima\nCUST-00002;shop-counter;02-03-2020 14:30;nps;3;Lange rij\n;;2020-03-03;csat;4;\n')
+        const imported = await cli('import', good, '--entity', 'responses')
+        expect(imported.stderr).toBe('')
+        expect(imported.stdout).toContain('3 responses imported, 0 already present')
+        const again = await cli('import', good, '--entity', 'responses')
+        expect(again.stdout).toContain('0 responses imported, 3 already present')
+        const after = JSON.parse((await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout)
+        expect(after).toMatchObject({ n: 2, value: 0 })
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     })
 
     it('names the bad option and exits non-zero', async () => {

@@ -6,6 +6,7 @@ import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
+import { responsesImporter } from './import/responses-importer.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
 import { startWebhookDelivery } from './webhooks/start-webhook-delivery.js'
 
@@ -34,6 +35,7 @@ export const surveysPlugin = () =>
       '005_add_link_secrets': addLinkSecrets,
     },
     routes: surveysRoutes,
+    importers: [responsesImporter],
     pages: { path: '/s', routes: surveyPageRoutes },
     seedDemo: seedDemoSurveys,
     start: startWebhookDelivery,

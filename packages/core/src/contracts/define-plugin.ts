@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { CxError } from '../errors/cx-error.js'
 import { parseInput } from '../errors/validation-error.js'
 import type { DemoSeedContext } from './demo-seed.js'
+import type { ImporterDefinition } from './define-importer.js'
 import type { StageModel } from './define-stage.js'
 import type { MetricDefinition } from './define-metric.js'
 import type { TouchpointDefinition } from './define-touchpoint.js'
@@ -52,6 +53,8 @@ export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodTyp
   /** Kysely migrations keyed `NNN_verb_noun`; they run in key order, in the plugin's own migration table. */
   migrations?: Readonly<Record<string, Migration>>
   touchpoints?: readonly TouchpointDefinition[]
+  /** Spreadsheet importers, by entity (`cxkit import --entity <entity>`). */
+  importers?: readonly ImporterDefinition[]
   stageModels?: readonly StageModel[]
   metrics?: readonly MetricDefinition[]
   routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
@@ -85,6 +88,7 @@ export interface PluginDefinition<TId extends string = string, TSettings = unkno
   readonly dependsOn: readonly string[]
   readonly migrations: Readonly<Record<string, Migration>>
   readonly touchpoints: readonly TouchpointDefinition[]
+  readonly importers: readonly ImporterDefinition[]
   readonly stageModels: readonly StageModel[]
   readonly metrics: readonly MetricDefinition[]
   // Method syntax on purpose: it keeps a plugin with typed settings assignable to PluginDefinition<string>.
@@ -127,6 +131,7 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     dependsOn: Object.freeze([...(spec.dependsOn ?? [])]),
     migrations: Object.freeze({ ...(spec.migrations ?? {}) }),
     touchpoints: Object.freeze([...(spec.touchpoints ?? [])]),
+    importers: Object.freeze([...(spec.importers ?? [])]),
     stageModels: Object.freeze([...(spec.stageModels ?? [])]),
     metrics: Object.freeze([...(spec.metrics ?? [])]),
     routes: spec.routes,

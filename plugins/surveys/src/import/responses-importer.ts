@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto'
+import { defineImporter, type ImportProblem, type PluginContext } from '@cxkit/core'
+import { ingestResponses } from '../ingest-responses.js'
+import { createQuestionRegistry, type QuestionRegistry } from '../question-registry.js'
+import { responseChannels, type ResponseInput } from '../schema.js'
+import { createSurveysRepository } from '../surveys-repository.js'
+import { validateSurvey } from '../validate-survey.js'
+import { parseSpreadsheetInstant, parseSpreadsheetNumber } from './parse-cell.js'
+
+const batchSize = 5000
+
+const columns = [
+  { name: 'submitted_at', required: true, description: 'when the answer was given: 2026-03-01, 2026-03-01T10:00:00Z or 01-03-2026' },
+  { name: 'question_type', required: true, description: 'nps, csat, ces or another enabled scored question type' },
+  { name: 'score', required: true, description: 'the score on the question type’s scale (a decimal comma is fine)' },
+  { name: 'customer', required: false, description: 'the customer’s external id' },
+  { name: 'touchpoint', required: false, description: 'the touchpoint id (must exist in the workspace)' },
+  { name: 'comment', required: false, description: 'the answer to “why?”' },
+  { name: 'channel', required: false, description: `one of ${responseChannels.join(', ')} (default import)` },
+  { name: 'locale', required: false, description: 'en or nl (default en)' },
+]
+
+/** The survey historical answers of one question type are filed under: created on first import. */
+async function importSurvey(ctx: PluginContext, registry: QuestionRegistry, workspace: string, type: string, create: boolean) {
+  const surveys = createSurveysRepository(ctx)
+  const id = `imported-${type}`
+  if (!create || (await surveys.find(workspace, id))) return id
+  const definition = validateSurvey(
+    {
+      id,
+      name: `Imported ${type.toUpperCase()} responses`,
+      kind: 'relational',
+      status: 'active',
+      locales: ['en', 'nl'],
+      contactRuleDays: 0,
+      questions: [
+        { id: 'score', type, required: true, config: {}, text: { en: `${type.toUpperCase()} score`, nl: `${type.toUpperCase()}-score` } },
+        { id: 'comment', type: 'open', required: false, config: {}, text: { en: 'Comment', nl: 'Opmerking' } },
+      ],
+    },
+    registry,
+  )
+  await surveys.insert(workspace, definition)
+  return id
+}
+
+/**
+ * `cxkit import <file> --entity responses`: historical survey answers from a spreadsheet. Every row
+ * is checked before anything is stored; a row's content is its idempotency key, so importing the
+ * same export twice (or one that overlaps) stores each answer once.
+ */
+export const responsesImporter = defineImporter({
+  entity: 'responses',
+  description: 'historical survey responses (one scored answer and an optional comment per row)',
+  columns,
+  async run(ctx, { workspace, records, dryRun }) {
+    const registry = createQuestionRegistry(ctx)
+    const touchpoints = new Set(
+      (await ctx.db.selectFrom('touchpoints').select('id').where('workspace_id', '=', workspace).execute()).map((row) => row.id),
+    )
+    const errors: ImportProblem[] = []
+    const prepared: { row: number; type: string; input: Omit<ResponseInput, 'surveyId'> }[] = []
+    for (const { row, values } of records) {
+      const problem = (column: string, message: string) => errors.push({ row, column, message })
+      const get = (column: string) => (values[column] ?? '').trim()
+      const at = parseSpreadsheetInstant(get('submitted_at'))
+      if (!at) problem('submitted_at', get('submitted_at') ? `'${get('submitted_at')}' is not a date` : 'is required')
+      const type = registry.get(get('question_type'))
+      if (!type || type.input({} as never).kind !== 'scale') {
+        problem('question_type', `'${get('question_type')}' is not an enabled scored question type`)
+      }
+      const score = parseSpreadsheetNumber(get('score'))
+      if (score === null) problem('score', get('score') ? `'${get('score')}' is not a number` : 'is required')
+      else if (type && type.input({} as never).kind === 'scale') {
+        const check = type.answerSchema(type.configSchema.parse({})).safeParse(score)
+        if (!check.success) problem('score', check.error.issues[0]?.message ?? 'is out of range')
+      }
+      const touchpoint = get('touchpoint')
+      if (touchpoint && !touchpoints.has(touchpoint)) problem('touchpoint', `no touchpoint '${touchpoint}' in workspace '${workspace}'`)
+      const channel = get('channel') || 'import'
+      if (!(responseChannels as readonly string[]).includes(channel)) problem('channel', `'${channel}' is not one of ${responseChannels.join(', ')}`)
+      const locale = get('locale') || 'en'
+      if (locale !== 'en' && locale !== 'nl') problem('locale', `'${locale}' is not en or nl`)
+      if (errors.length > 0 && errors.at(-1)!.row === row) continue
+      const comment = get('comment')
+      const key = createHash('sha256').update(JSON.stringify([get('customer'), touchpoint, at, get('question_type'), score, comment])).digest('base64url')
+      prepared.push({
+        row,
+        type: get('question_type'),
+        input: {
+          idempotencyKey: `import:${key}`,
+          customerExternalId: get('customer') || undefined,
+          touchpointId: touchpoint || undefined,
+          submittedAt: at!,
+          channel: channel as ResponseInput['channel'],
+          locale: locale as 'en' | 'nl',
+          answers: [{ questionId: 'score', value: score }, ...(comment ? [{ questionId: 'comment', value: comment }] : [])],
+        },
+      })
+    }
+    if (errors.length > 0 || dryRun) return { rows: records.length, stored: 0, duplicates: 0, errors }
+
+    const surveyIds = new Map<string, string>()
+    for (const type of new Set(prepared.map((p) => p.type))) surveyIds.set(type, await importSurvey(ctx, registry, workspace, type, true))
+    let stored = 0
+    let duplicates = 0
+    for (let start = 0; start < prepared.length; start += batchSize) {
+      const batch = prepared.slice(start, start + batchSize).map((p) => ({ ...p.input, surveyId: surveyIds.get(p.type)! }))
+      const result = await ingestResponses(ctx, registry, workspace, batch as never)
+      stored += result.stored
+      duplicates += result.duplicates.length
+    }
+    return { rows: records.length, stored, duplicates, errors: [] }
+  },
+})
