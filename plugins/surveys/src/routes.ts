@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { CxError, type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { distributionRoutes } from './distribution-routes.js'
+import { publicRoutes } from './public-routes.js'
 import { createQuestionRegistry } from './question-registry.js'
 import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
@@ -22,6 +23,7 @@ export function surveysRoutes(ctx: PluginContext) {
   app.route('/', verbatimRoutes(ctx, requireWorkspace))
   app.route('/', webhookRoutes(ctx, requireWorkspace))
   app.route('/', distributionRoutes(ctx))
+  app.route('/', publicRoutes(ctx, registry))
   app.route('/', responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)))
   return app
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { CxValidationError, type PluginContext } from '@cxkit/core'
 import { type Context, Hono } from 'hono'
 import { html } from 'hono/html'
@@ -12,6 +14,18 @@ import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
 type Form = Record<string, string | File | (string | File)[]>
+
+let widgetSource: string | null | undefined
+/** The built widget module, read once; null when `@cxkit/widget` has not been built. */
+function readWidget(): string | null {
+  if (widgetSource !== undefined) return widgetSource
+  try {
+    widgetSource = readFileSync(createRequire(import.meta.url).resolve('@cxkit/widget/dist/cx-survey.js'), 'utf8')
+  } catch {
+    widgetSource = null
+  }
+  return widgetSource
+}
 
 /** Reads the form back into answers: scales as numbers, empty fields left out, checkboxes as lists. */
 function answersFromForm(survey: StoredSurvey, form: Form) {
@@ -65,6 +79,17 @@ export function surveyPageRoutes(ctx: PluginContext) {
       .executeTakeFirst()
     return Boolean(row)
   }
+
+  // The <cx-survey> widget, for sites that embed surveys: one cacheable module, loadable cross-origin.
+  app.get('/cx-survey.js', (c) => {
+    const widget = readWidget()
+    if (!widget) return c.text('the widget is not built: run pnpm build', 404)
+    return c.body(widget, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+      'access-control-allow-origin': '*',
+    })
+  })
 
   app.get('/:token', async (c) => {
     const token = c.req.param('token')

@@ -138,3 +138,38 @@ describe('personal links and QR codes', () => {
     expect(svg.length).toBeGreaterThan(1000)
   })
 })
+
+describe('the widget endpoints', () => {
+  let test: TestApp
+  let token: string
+  beforeAll(async () => {
+    test = await createTestApp({ plugins: [surveysPlugin()] })
+    const survey = await test.json<{ publicToken: string }>(`/api/surveys/surveys?workspace=${test.workspace}`, {
+      method: 'POST',
+      body: { id: 'chat', name: 'Chat', kind: 'in-the-moment', status: 'active', questions: [{ id: 'why', type: 'open', text: { en: 'How was the chat?' } }] },
+    })
+    token = survey.publicToken
+  })
+  afterAll(async () => {
+    await test.close()
+  })
+
+  it('serves the survey to any origin without secrets', async () => {
+    const response = await test.request(`/api/surveys/public/${token}`, { headers: { origin: 'https://shop.example' } })
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    const survey = await response.json()
+    expect(survey.questions[0]).toMatchObject({ id: 'why', input: { kind: 'text' } })
+    expect(JSON.stringify(survey)).not.toMatch(/secret|publicToken/i)
+  })
+
+  it('stores a widget response once per key and names bad answers by their place in this body', async () => {
+    const send = (body: unknown) =>
+      test.request(`/api/surveys/public/${token}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const body = { idempotencyKey: 'a1b2c3d4e5', answers: [{ questionId: 'why', value: 'Quick help' }] }
+    expect(await (await send(body)).json()).toEqual({ stored: true })
+    expect(await (await send(body)).json()).toEqual({ stored: false })
+    const bad = await send({ idempotencyKey: 'f6g7h8i9j0', answers: [{ questionId: 'who', value: 'x' }] })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).errors[0].field).toBe('body.answers[0].questionId')
+  })
+})

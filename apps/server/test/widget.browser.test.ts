@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumArgs, findChromium } from './find-chromium.js'
+import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+
+const executablePath = findChromium()
+if (!executablePath) console.warn('widget browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
+
+/** A shop's page on another origin that embeds the survey with two lines of HTML. */
+function startShop(appUrl: string, token: string): Promise<{ url: string; server: Server }> {
+  const page = `<!doctype html><html><body><h1>Thanks for your order</h1>
+<script type="module" src="${appUrl}/s/cx-survey.js"></script>
+<cx-survey server="${appUrl}" token="${token}" locale="nl" customer="CUST-00007" touchpoint="web-checkout"></cx-survey>
+</body></html>`
+  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(page))
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })))
+}
+
+describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () => {
+  let app: BundledApp
+  let browser: Browser
+  let shop: { url: string; server: Server }
+  beforeAll(async () => {
+    app = await startBundledApp()
+    const surveys = await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()
+    const csat = surveys.find((s: { id: string }) => s.id === 'purchase-csat')
+    // The shop is on its own origin (another port), so loading and posting cross the CORS boundary.
+    shop = await startShop(app.url.replace('127.0.0.1', 'localhost'), csat.publicToken)
+    browser = await chromium.launch({ executablePath, args: chromiumArgs })
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((done) => shop?.server.close(done))
+    await app?.stop()
+  })
+
+  it('asks the question in Dutch, insists on an answer, and stores one response', async () => {
+    const before = await (await fetch(`${app.url}/api/metrics/csat?workspace=demo&channel=widget`)).json()
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(shop.url)
+    const widget = page.locator('cx-survey')
+    await expect.poll(() => widget.locator('legend').first().textContent()).toContain('Hoe tevreden')
+    await widget.locator('button.submit').click()
+    await expect.poll(() => widget.locator('.error').first().textContent()).toBe('Beantwoord deze vraag alstublieft.')
+    await widget.locator('.scale button', { hasText: /^5$/ }).click()
+    await widget.locator('button.submit').click()
+    await expect.poll(() => widget.locator('[role=status]').textContent()).toBe('Bedankt voor uw feedback!')
+    const after = await (await fetch(`${app.url}/api/metrics/csat?workspace=demo&channel=widget`)).json()
+    expect(before.n).toBeGreaterThan(0)
+    expect(after.n).toBe(before.n + 1)
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,112 @@
+import { renderQuestion } from './render-question.js'
+import type { PublicSurvey } from './survey-types.js'
+import { type WidgetLocale, widgetTexts } from './widget-texts.js'
+import { widgetStyles } from './widget-styles.js'
+
+/**
+ * `<cx-survey server="https://cx.example.com" token="…" locale="nl" customer="C-42" touchpoint="web-checkout">`
+ * Shows a cxkit survey inside any page and submits the answers once (a retry after a network error
+ * reuses the same idempotency key). Fires `cx-survey-submitted` when stored.
+ */
+export class CxSurvey extends HTMLElement {
+  static observedAttributes = ['token', 'server', 'locale']
+  private readonly root = this.attachShadow({ mode: 'open' })
+  private readonly answers = new Map<string, unknown>()
+  private survey: PublicSurvey | null = null
+  private readonly idempotencyKey = crypto.randomUUID()
+
+  private get base(): string {
+    return (this.getAttribute('server') ?? '').replace(/\/$/, '')
+  }
+
+  private get locale(): WidgetLocale {
+    const requested = (this.getAttribute('locale') ?? navigator.language ?? 'en').slice(0, 2)
+    return requested === 'nl' ? 'nl' : 'en'
+  }
+
+  connectedCallback(): void {
+    void this.load()
+  }
+
+  attributeChangedCallback(): void {
+    if (this.isConnected) void this.load()
+  }
+
+  private async load(): Promise<void> {
+    const token = this.getAttribute('token')
+    if (!token) return
+    const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(token)}`)
+    if (!response.ok) {
+      this.root.replaceChildren()
+      this.dispatchEvent(new CustomEvent('cx-survey-unavailable', { detail: { status: response.status } }))
+      return
+    }
+    this.survey = (await response.json()) as PublicSurvey
+    this.render()
+  }
+
+  private render(): void {
+    const survey = this.survey!
+    const texts = widgetTexts[this.locale]
+    const style = document.createElement('style')
+    style.textContent = widgetStyles
+    const form = document.createElement('form')
+    form.noValidate = true
+    for (const question of survey.questions) {
+      form.append(renderQuestion(question, this.locale, texts.optional, (value) => (value === undefined ? this.answers.delete(question.id) : this.answers.set(question.id, value))))
+    }
+    const status = document.createElement('p')
+    status.setAttribute('role', 'status')
+    const submit = Object.assign(document.createElement('button'), { type: 'submit', className: 'submit', textContent: texts.submit })
+    form.append(submit, status)
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      void this.submit(form, status, submit)
+    })
+    this.root.replaceChildren(style, form)
+  }
+
+  private async submit(form: HTMLFormElement, status: HTMLElement, button: HTMLButtonElement): Promise<void> {
+    const survey = this.survey!
+    const texts = widgetTexts[this.locale]
+    let missing = false
+    for (const question of survey.questions) {
+      const error = form.querySelector<HTMLElement>(`#cx-error-${CSS.escape(question.id)}`)!
+      const unanswered = question.required && !this.answers.has(question.id)
+      error.textContent = unanswered ? texts.required : ''
+      missing ||= unanswered
+    }
+    if (missing) return
+    button.disabled = true
+    try {
+      const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(this.getAttribute('token')!)}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          idempotencyKey: this.idempotencyKey,
+          locale: this.locale,
+          customerExternalId: this.getAttribute('customer') ?? undefined,
+          touchpointId: this.getAttribute('touchpoint') ?? undefined,
+          channel: this.getAttribute('channel') === 'in-app' ? 'in-app' : 'widget',
+          answers: [...this.answers].map(([questionId, value]) => ({ questionId, value })),
+        }),
+      })
+      if (!response.ok) throw new Error(String(response.status))
+      const thanks = Object.assign(document.createElement('p'), { textContent: texts.thanks })
+      thanks.setAttribute('role', 'status')
+      this.root.replaceChildren(this.root.querySelector('style')!, thanks)
+      this.dispatchEvent(new CustomEvent('cx-survey-submitted', { detail: { survey: survey.id } }))
+    } catch {
+      status.textContent = texts.failed
+      button.disabled = false
+    }
+  }
+}
+
+if (!customElements.get('cx-survey')) customElements.define('cx-survey', CxSurvey)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-survey': CxSurvey
+  }
+}

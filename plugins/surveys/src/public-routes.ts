@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { CxError, CxValidationError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { cors } from 'hono/cors'
+import { ingestResponses } from './ingest-responses.js'
+import type { QuestionRegistry } from './question-registry.js'
+import { createSurveysRepository } from './surveys-repository.js'
+
+const tokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: 'token', in: 'path' } }) })
+const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
+
+const read = createRoute({
+  method: 'get',
+  path: '/public/{token}',
+  summary: 'A survey as the <cx-survey> widget needs it: questions and how to ask them (no login, CORS open)',
+  request: { params: tokenParam },
+  responses: {
+    200: { description: 'The survey', content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string(), locales: z.array(z.string()), questions: z.array(z.any()) }) } } },
+    404: { description: 'No such survey', content: problem },
+    410: { description: 'The survey is closed', content: problem },
+  },
+})
+
+const submit = createRoute({
+  method: 'post',
+  path: '/public/{token}/responses',
+  summary: 'Submit one response from the widget; the client sends a fresh idempotency key per response',
+  request: {
+    params: tokenParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              idempotencyKey: z.string().min(8).max(200),
+              locale: z.enum(['en', 'nl']).optional(),
+              customerExternalId: z.string().min(1).max(200).optional(),
+              touchpointId: z.string().min(1).max(64).optional(),
+              channel: z.enum(['widget', 'in-app']).default('widget'),
+              answers: z.array(z.object({ questionId: z.string().min(1).max(64), value: z.unknown() }).strict()).min(1).max(50),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Stored (or already stored under this key)', content: { 'application/json': { schema: z.object({ stored: z.boolean() }) } } },
+    400: { description: 'Invalid answers; the problem names each field', content: problem },
+  },
+})
+
+/** The survey engine's public face for websites and apps: read a survey, answer it. */
+export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
+  const surveys = createSurveysRepository(ctx)
+  const activeSurvey = async (token: string) => {
+    const survey = await surveys.findByToken(token)
+    if (!survey) throw new CxError('CXKIT_NOT_FOUND', 'no survey behind this token', { status: 404 })
+    if (survey.status !== 'active') throw new CxError('CXKIT_CONFLICT', `survey '${survey.id}' is ${survey.status}`, { status: 410 })
+    return survey
+  }
+  const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
+  // Any website may embed a survey: these two routes answer cross-origin requests (no cookies).
+  app.use('/public/*', cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 86400 }))
+  return app
+    .openapi(read, async (c) => {
+      const survey = await activeSurvey(c.req.valid('param').token)
+      return c.json(
+        {
+          id: survey.id,
+          name: survey.name,
+          locales: survey.locales,
+          questions: survey.questions.map((question) => ({
+            id: question.id,
+            type: question.type,
+            required: question.required,
+            text: question.text,
+            input: registry.get(question.type)?.input(question.config as never) ?? null,
+          })),
+        },
+        200,
+      )
+    })
+    .openapi(submit, async (c) => {
+      const survey = await activeSurvey(c.req.valid('param').token)
+      const body = c.req.valid('json')
+      try {
+        const result = await ingestResponses(ctx, registry, survey.workspace, [
+          { surveyId: survey.id, ...body, idempotencyKey: `widget:${body.idempotencyKey || randomUUID()}` },
+        ])
+        return c.json({ stored: result.stored === 1 }, 201)
+      } catch (error) {
+        // Name fields as this body has them: `body.answers[0].value`, not the batch API's path.
+        if (!(error instanceof CxValidationError)) throw error
+        throw new CxValidationError(error.fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') })))
+      }
+    })
+}
