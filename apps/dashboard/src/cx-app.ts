@@ -38,6 +38,11 @@ export class CxApp extends LitElement {
       select { font: inherit; font-size: 0.9rem; padding: 4px 6px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_surface); }
       main { padding: 24px; max-width: 1280px; margin: 0 auto; }
       .error { color: var(--_bad); }
+      .print { align-self: end; font: inherit; font-size: 0.85rem; padding: 5px 10px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_surface); cursor: pointer; }
+      @media print {
+        header .controls, header nav, .print { display: none; }
+        main { padding: 0; max-width: none; }
+      }
     `,
   ]
 
@@ -128,6 +133,7 @@ export class CxApp extends LitElement {
               <option value="nl" ?selected=${this.locale === 'nl'}>Nederlands</option>
             </select>
           </label>
+          <button class="print" @click=${() => window.print()}>${i18n.t('app.print')}</button>
         </div>
       </header>
       <main>

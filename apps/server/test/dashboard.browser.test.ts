@@ -58,6 +58,28 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('drills down from a touchpoint to its segments, sorts, and shows the NPS distribution', async () => {
+    const page = await browser.newPage()
+    await page.goto(app.url)
+    const panel = page.locator('cx-nps-panel')
+    await panel.locator('cx-breakdown-table tbody tr').first().waitFor()
+    const shares = await panel.locator('cx-nps-distribution .stack [data-share]').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-share'))))
+    expect(shares).toHaveLength(3)
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10)
+
+    // Sort by value, highest first: the shop counter leads the demo's NPS.
+    await panel.locator('cx-breakdown-table th button', { hasText: 'Value' }).click()
+    await expect.poll(() => panel.locator('cx-breakdown-table tbody tr').first().getAttribute('data-key')).toBe('Shop counter')
+
+    await panel.locator('cx-breakdown-table tbody tr', { hasText: 'Web checkout' }).click()
+    await expect.poll(() => panel.locator('.crumbs').textContent()).toContain('Web checkout')
+    await expect
+      .poll(async () => (await panel.locator('cx-breakdown-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')))).sort())
+      .toEqual(['consumer', 'enterprise', 'smb'])
+    const drilled = await (await fetch(`${app.url}/api/metrics/nps?workspace=demo&touchpoint=web-checkout&groupBy=segment`)).json()
+    expect(drilled.breakdown.map((row: { key: string }) => row.key)).toEqual(['consumer', 'enterprise', 'smb'])
+  })
+
   it('switches the interface to Dutch', async () => {
     const page = await browser.newPage()
     await page.goto(app.url)

@@ -105,6 +105,13 @@ for (const dialect of testDialects()) {
       }
     })
 
+    it('groups by score: the n of each group is the distribution', async () => {
+      const result = await test.api.metric('nps', { period, groupBy: 'score' })
+      const scores = [...checkout, ...shop].map((a) => a.score)
+      const expected = [...new Set(scores)].sort((a, b) => a - b).map((score) => [String(score), scores.filter((s) => s === score).length])
+      expect(result.breakdown!.map((row) => [row.key, row.n])).toEqual(expected)
+    })
+
     it('gives one response its own score with no spread', async () => {
       const single = await test.api.metric('nps', { period: { from: '2026-01-05', to: '2026-01-06' } })
       expect(single).toMatchObject({ value: -100, n: 1, interval: { lower: -100, upper: -100 } })

@@ -4,7 +4,8 @@ import type { RollupTables, SurveysTables } from './tables.js'
 
 /** Dimensions a survey metric can be grouped and filtered by (plus `day`…`quarter` for grouping). */
 export const answerDimensions = ['touchpoint', 'stage', 'channel', 'locale', 'segment', 'region', 'plan', 'survey', 'attr.*'] as const
-export const answerGroupings: readonly GroupBy[] = [...periodUnits, ...answerDimensions]
+/** Besides periods and dimensions, answers group by `score`: the n of each group is the distribution. */
+export const answerGroupings: readonly GroupBy[] = [...periodUnits, ...answerDimensions, 'score']
 
 const columns: Record<string, string> = {
   touchpoint: 'touchpoint_id',
@@ -15,6 +16,7 @@ const columns: Record<string, string> = {
   region: 'region',
   plan: 'plan',
   survey: 'survey_id',
+  score: 'score',
 }
 
 /**

@@ -8,10 +8,11 @@ export type PeriodUnit = (typeof periodUnits)[number]
 /** Dimensions every metric reading customers can be cut by, besides time. */
 export const dimensions = ['stage', 'touchpoint', 'channel', 'locale', 'segment', 'region', 'plan'] as const
 
-/** `day` … `quarter`, a dimension, or `attr.<key>` for any customer attribute. */
+/** `day` … `quarter`, a dimension, `score` (survey metrics: one group per answer value), or `attr.<key>`. */
 export const groupBySchema = z.union([
   z.enum(periodUnits),
   z.enum(dimensions),
+  z.literal('score'),
   z.string().regex(/^attr\.[A-Za-z0-9_-]{1,64}$/, "must be a period, a dimension or 'attr.<key>'"),
 ])
 export type GroupBy = z.infer<typeof groupBySchema>

@@ -1,15 +1,18 @@
 import type { MetricBreakdownRow } from '@cxkit/core'
-import { LitElement, css, html } from 'lit'
-import { customElement, property } from 'lit/decorators.js'
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
 import { formatGroupKey } from '../i18n/format-group-key.js'
 import { createTranslator } from '../i18n/translator.js'
 import { themeStyles } from './theme.js'
 
+type SortKey = 'key' | 'value' | 'n'
+
 /**
- * A metric's breakdown as a compact table: group, value (with interval on hover), n.
+ * A metric's breakdown as a table: group, value (interval on hover), n. Headers sort (click again to
+ * reverse); with `drillable`, a row click fires `cx-drill` with the row's key.
  *
  * @example
- * html`<cx-breakdown-table unit="ratio" .rows=${result.breakdown}></cx-breakdown-table>`
+ * html`<cx-breakdown-table unit="ratio" drillable .rows=${result.breakdown} @cx-drill=${onDrill}></cx-breakdown-table>`
  */
 @customElement('cx-breakdown-table')
 export class CxBreakdownTable extends LitElement {
@@ -20,6 +23,10 @@ export class CxBreakdownTable extends LitElement {
       th, td { padding: 4px 6px; text-align: right; border-bottom: 1px solid var(--_border); }
       th:first-child, td:first-child { text-align: left; }
       th { color: var(--_muted); font-weight: 500; }
+      th button { all: unset; cursor: pointer; }
+      th button:focus-visible { outline: 2px solid var(--_primary); }
+      tr.drill { cursor: pointer; }
+      tr.drill:hover td { background: color-mix(in srgb, var(--_primary) 6%, transparent); }
     `,
   ]
 
@@ -28,19 +35,42 @@ export class CxBreakdownTable extends LitElement {
   @property() accessor locale = 'en'
   /** How the rows were grouped, so period keys read as "Q2 2026". */
   @property() accessor groupBy = ''
+  @property({ type: Boolean }) accessor drillable = false
+  @state() private accessor sortBy: SortKey = 'key'
+  @state() private accessor descending = false
+
+  private sortOn(key: SortKey) {
+    if (this.sortBy === key) this.descending = !this.descending
+    else {
+      this.sortBy = key
+      this.descending = key !== 'key'
+    }
+  }
+
+  private sorted(): MetricBreakdownRow[] {
+    const direction = this.descending ? -1 : 1
+    return [...this.rows].sort((a, b) => {
+      if (this.sortBy === 'key') return a.key.localeCompare(b.key) * direction
+      return ((a[this.sortBy] ?? Number.NEGATIVE_INFINITY) - (b[this.sortBy] ?? Number.NEGATIVE_INFINITY)) * direction
+    })
+  }
+
+  private header(key: SortKey, label: string) {
+    const sort = this.sortBy === key ? (this.descending ? 'descending' : 'ascending') : 'none'
+    return html`<th aria-sort=${sort}><button @click=${() => this.sortOn(key)}>${label}${sort === 'none' ? '' : sort === 'ascending' ? ' ▲' : ' ▼'}</button></th>`
+  }
 
   override render() {
     const i18n = createTranslator(this.locale)
     const format = (value: number) => (this.unit === 'ratio' ? i18n.percent(value) : i18n.number(value, 1))
+    const drill = (row: MetricBreakdownRow) => this.dispatchEvent(new CustomEvent('cx-drill', { detail: { key: row.keys?.[0] ?? row.key, label: row.key }, bubbles: true, composed: true }))
     return html`<table>
-      <thead><tr><th>${i18n.t('breakdown.key')}</th><th>${i18n.t('breakdown.value')}</th><th>${i18n.t('breakdown.n')}</th></tr></thead>
+      <thead><tr>${this.header('key', i18n.t('breakdown.key'))}${this.header('value', i18n.t('breakdown.value'))}${this.header('n', i18n.t('breakdown.n'))}</tr></thead>
       <tbody>
-        ${this.rows.map(
-          (row) => html`<tr>
+        ${this.sorted().map(
+          (row) => html`<tr class=${this.drillable ? 'drill' : ''} @click=${this.drillable ? () => drill(row) : nothing} data-key=${row.key}>
             <td>${formatGroupKey(row.key, this.groupBy, this.locale)}</td>
-            <td title=${row.interval ? `${format(row.interval.lower)} – ${format(row.interval.upper)}` : ''}>
-              ${row.value === null ? '–' : format(row.value)}
-            </td>
+            <td title=${row.interval ? `${format(row.interval.lower)} – ${format(row.interval.upper)}` : ''}>${row.value === null ? '–' : format(row.value)}</td>
             <td>${i18n.number(row.n)}</td>
           </tr>`,
         )}

@@ -1,5 +1,7 @@
 import { CxMetricPanel } from '@cxkit/ui'
+import { html } from 'lit'
 import { customElement } from 'lit/decorators.js'
+import './cx-nps-distribution.js'
 import './cx-nps-why-panel.js'
 
 /** NPS over the period with its margin of error, by touchpoint. */
@@ -9,6 +11,10 @@ export class CxNpsPanel extends CxMetricPanel {
   override unit = 'score' as const
   override breakdownBy = 'touchpoint'
   override formula = { en: 'NPS = % promoters (9–10) − % detractors (0–6)', nl: 'NPS = % promoters (9–10) − % criticasters (0–6)' }
+
+  protected override renderDetails(filters: Record<string, string>) {
+    return html`<cx-nps-distribution .api=${this.api} .period=${this.period} .filters=${filters} workspace=${this.workspace} locale=${this.locale}></cx-nps-distribution>`
+  }
 }
 
 declare global {

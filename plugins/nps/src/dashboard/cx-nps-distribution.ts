@@ -1,0 +1,68 @@
+import { type ApiClient, createApiClient, createTranslator, themeStyles } from '@cxkit/ui'
+import { Task } from '@lit/task'
+import { LitElement, css, html } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+
+const groups = [
+  { id: 'detractors', from: 0, to: 6, colour: 'var(--cx-color-bad, #c0392b)', label: { en: 'Detractors 0–6', nl: 'Criticasters 0–6' } },
+  { id: 'passives', from: 7, to: 8, colour: 'var(--cx-color-muted, #9aa3b2)', label: { en: 'Passives 7–8', nl: 'Passief 7–8' } },
+  { id: 'promoters', from: 9, to: 10, colour: 'var(--cx-color-good, #12805c)', label: { en: 'Promoters 9–10', nl: 'Promoters 9–10' } },
+]
+
+/** The 0–10 answers as one bar stacked into detractors, passives and promoters, and a bar per score. */
+@customElement('cx-nps-distribution')
+export class CxNpsDistribution extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; margin-top: 10px; font-size: 0.8rem; }
+      .stack { display: flex; height: 14px; border-radius: 4px; overflow: hidden; }
+      .legend { display: flex; gap: 10px; flex-wrap: wrap; margin-top: 4px; color: var(--_muted); }
+      .scores { display: grid; grid-template-columns: repeat(11, 1fr); gap: 2px; align-items: end; height: 44px; margin-top: 8px; }
+      .scores div { border-radius: 2px 2px 0 0; min-height: 1px; }
+      .labels { display: grid; grid-template-columns: repeat(11, 1fr); text-align: center; color: var(--_muted); }
+    `,
+  ]
+
+  @property() accessor workspace = ''
+  @property({ attribute: false }) accessor period = { from: '', to: '' }
+  @property({ attribute: false }) accessor filters: Record<string, string> = {}
+  @property({ attribute: false }) accessor api: ApiClient = createApiClient()
+  @property() accessor locale = 'en'
+
+  private readonly data = new Task(this, {
+    task: async ([workspace, from, to, filters], { signal }) => {
+      if (!workspace || !from) return null
+      const result = await this.api.metric('nps', { workspace, from, to, filters, groupBy: 'score' }, signal)
+      const counts = Array.from({ length: 11 }, () => 0)
+      for (const row of result.breakdown ?? []) counts[Number(row.key)] = row.n
+      return counts
+    },
+    args: () => [this.workspace, this.period.from, this.period.to, this.filters] as const,
+  })
+
+  override render() {
+    const i18n = createTranslator(this.locale)
+    return this.data.render({
+      complete: (counts) => {
+        if (!counts) return ''
+        const total = counts.reduce((a, b) => a + b, 0) || 1
+        const max = Math.max(...counts, 1)
+        const share = (from: number, to: number) => counts.slice(from, to + 1).reduce((a, b) => a + b, 0) / total
+        const colourOf = (score: number) => groups.find((g) => score >= g.from && score <= g.to)!.colour
+        return html`<div class="stack" role="img" aria-label="distribution">
+            ${groups.map((g) => html`<div data-group=${g.id} data-share=${share(g.from, g.to)} style="width:${share(g.from, g.to) * 100}%;background:${g.colour}"></div>`)}
+          </div>
+          <div class="legend">${groups.map((g) => html`<span>${g.label[this.locale as 'en'] ?? g.label.en}: ${i18n.percent(share(g.from, g.to), 0)}</span>`)}</div>
+          <div class="scores" aria-hidden="true">${counts.map((n, score) => html`<div title="${score}: ${n}" style="height:${(n / max) * 100}%;background:${colourOf(score)}"></div>`)}</div>
+          <div class="labels" aria-hidden="true">${counts.map((_, score) => html`<span>${score}</span>`)}</div>`
+      },
+    })
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-nps-distribution': CxNpsDistribution
+  }
+}
