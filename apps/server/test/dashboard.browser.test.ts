@@ -63,6 +63,8 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await page.goto(app.url)
     const panel = page.locator('cx-nps-panel')
     await panel.locator('cx-breakdown-table tbody tr').first().waitFor()
+    // The distribution loads on its own: wait for it rather than race it.
+    await panel.locator('cx-nps-distribution .stack [data-share]').first().waitFor()
     const shares = await panel.locator('cx-nps-distribution .stack [data-share]').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-share'))))
     expect(shares).toHaveLength(3)
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10)

@@ -50,7 +50,7 @@ for (const dialect of testDialects()) {
     it('runs core, then plugins in dependency order, and records each set apart', async () => {
       const report = await migrate(database, createHost([tagsPlugin, notesPlugin]))
       expect(report).toEqual([
-        { set: 'core', applied: ['001_create_workspaces', '002_create_customers', '003_create_stages', '004_create_touchpoints'] },
+        { set: 'core', applied: ['001_create_workspaces', '002_create_customers', '003_create_stages', '004_create_touchpoints', '005_create_metric_settings'] },
         { set: 'notes', applied: ['001_create_notes'] },
         { set: 'note-tags', applied: ['001_create_tags'] },
       ])
@@ -128,7 +128,7 @@ describe.skipIf(!pgDialect)('migrate on postgres, two processes at once', () => 
       const applied = (reports: typeof a) => reports.flatMap((r) => r.applied.map((name) => `${r.set}/${name}`))
       const all = [...applied(a), ...applied(b)].sort()
       expect(all).toEqual([...new Set(all)])
-      expect(all).toHaveLength(6)
+      expect(all).toHaveLength(7)
     } finally {
       await second.close()
       await first.close()

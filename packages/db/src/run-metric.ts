@@ -15,6 +15,7 @@ import {
 } from '@cxkit/core'
 import type { CxDatabase } from './open-database.js'
 import { createPluginContext } from './plugin-context.js'
+import { readMetricSettings } from './repositories/metric-settings.js'
 import { requireWorkspace } from './repositories/workspaces.js'
 
 /**
@@ -65,7 +66,10 @@ export async function runMetric(
     )
   }
   await requireWorkspace(database, query.workspace)
-  const ctx = createPluginContext(database, host, plugin, logger)
+  const base = createPluginContext(database, host, plugin, logger)
+  // A workspace's own settings for the metric override the plugin's defaults.
+  const overrides = metric.settingsSchema ? await readMetricSettings(database, query.workspace, metric.id) : {}
+  const ctx = Object.keys(overrides).length ? { ...base, settings: { ...(base.settings as object), ...overrides } } : base
   try {
     const result = await metric.compute(ctx, query)
     if (query.compare !== 'previous') return result

@@ -7,6 +7,7 @@ import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { problemFrom } from './http/problem.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
+import { metricSettingsRoutes } from './routes/metric-settings-routes.js'
 import { systemRoutes } from './routes/system-routes.js'
 import { workspaceRoutes } from './routes/workspace-routes.js'
 import { serveDashboard } from './static/serve-dashboard.js'
@@ -48,6 +49,7 @@ export function createServer(options: ServerOptions) {
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(database))
   app.route('/api', metricRoutes(host, database, logger))
+  app.route('/api', metricSettingsRoutes(host, database))
 
   for (const plugin of host.plugins) {
     if (!plugin.routes) continue

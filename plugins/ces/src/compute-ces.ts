@@ -1,7 +1,7 @@
 import { defineMetric, meanInterval, meanResult, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
-import type { CesSettings } from './settings.js'
+import { type CesSettings, cesWorkspaceSettingsSchema } from './settings.js'
 
 /** CES = mean of the 1–7 answers, with a t-interval from SQL aggregates. */
 export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
@@ -56,6 +56,7 @@ export function cesMetrics(settings: CesSettings) {
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
+      settingsSchema: cesWorkspaceSettingsSchema,
       compute: computeCesEasy,
     }),
   ]

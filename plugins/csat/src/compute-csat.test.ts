@@ -49,6 +49,32 @@ for (const dialect of testDialects()) {
 }
 
 describe('CSAT cut-offs are settings', () => {
+  it('lets one workspace change its cut-off, stored with the metric, without touching another', async () => {
+    const test = await createTestApp({ plugins: [surveysPlugin(), csatPlugin()] })
+    try {
+      await submitScores(test, 'csat', fivePoint.map((score) => ({ score })))
+      const path = `/api/metrics/csat/settings?workspace=${test.workspace}`
+      const put = (body: unknown) => test.request(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      expect((await test.api.metric('csat', { period })).value).toBeCloseTo(3 / 7, 12)
+
+      const changed = await (await put({ topBoxes: 1 })).json()
+      expect(changed).toEqual({ defaults: { scale: 5, topBoxes: 2 }, overrides: { topBoxes: 1 }, effective: { scale: 5, topBoxes: 1 } })
+      expect((await test.api.metric('csat', { period })).value).toBeCloseTo(1 / 7, 12)
+      expect(await test.json(path)).toMatchObject({ effective: { topBoxes: 1 } })
+
+      const bad = await put({ topBoxes: 0, colour: 'red' })
+      expect(bad.status).toBe(400)
+      const fields = (await bad.json()).errors.map((e: { field: string }) => e.field)
+      expect(fields).toEqual(expect.arrayContaining(['body.topBoxes']))
+
+      await put({})
+      expect((await test.api.metric('csat', { period })).value).toBeCloseTo(3 / 7, 12)
+      expect((await test.request(`/api/metrics/nps/settings?workspace=${test.workspace}`)).status).toBe(404)
+    } finally {
+      await test.close()
+    }
+  })
+
   it('counts only the top box when configured so', async () => {
     const test = await createTestApp({ plugins: [surveysPlugin(), csatPlugin({ topBoxes: 1 })] })
     try {

@@ -1,7 +1,7 @@
 import { defineMetric, meanInterval, meanResult, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
-import type { CsatSettings } from './settings.js'
+import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
 
 /**
  * CSAT % = share of answers in the top boxes of their own scale, with a Wilson interval. The
@@ -54,6 +54,7 @@ export function csatMetrics(settings: CsatSettings) {
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
+      settingsSchema: csatWorkspaceSettingsSchema,
       compute: computeCsat,
     }),
     defineMetric({
@@ -64,6 +65,7 @@ export function csatMetrics(settings: CsatSettings) {
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
+      settingsSchema: csatWorkspaceSettingsSchema,
       compute: computeCsatMean,
     }),
   ]

@@ -29,6 +29,13 @@ export interface CoreTables {
     label_nl: string | null
     position: number
   }
+  metric_settings: {
+    workspace_id: string
+    metric_id: string
+    /** JSON object, as text. */
+    settings: string
+    updated_at: string
+  }
   touchpoints: {
     id: string
     workspace_id: string

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { CxError } from '../errors/cx-error.js'
 import type { GroupBy, MetricQuery } from '../schemas/metric-query.js'
 import type { PeriodComparison } from '../stats/compare-results.js'
@@ -45,6 +46,12 @@ export interface MetricDefinition<TId extends string = string> {
   readonly groupBy: readonly GroupBy[]
   /** The filter keys `compute` honours (`attr.*` stands for any attribute); the server rejects any other with 400. */
   readonly filters: readonly string[]
+  /**
+   * The settings a workspace may change for this metric (a cut-off, a scale), as a zod object. The
+   * plugin's settings are the defaults; a workspace's changes are stored with the metric and reach
+   * `compute` merged into `ctx.settings`.
+   */
+  readonly settingsSchema?: z.ZodType<Record<string, unknown>>
   compute(ctx: PluginContext, query: MetricQuery): Promise<MetricResult>
 }
 

@@ -12,6 +12,8 @@ export interface MetricDescription {
   direction: MetricDirection
   groupBy: string[]
   filters: string[]
+  /** Whether a workspace may change this metric's settings (`/api/metrics/:id/settings`). */
+  configurable: boolean
 }
 
 export interface PluginDescription {
@@ -42,6 +44,7 @@ export function describePlugin(plugin: PluginDefinition): PluginDescription {
       direction: metric.direction,
       groupBy: [...metric.groupBy],
       filters: [...metric.filters],
+      configurable: Boolean(metric.settingsSchema),
     })),
     panels: (plugin.panels?.elements ?? []).map((panel) => ({ ...panel, plugin: plugin.id })),
     touchpoints: plugin.touchpoints.map((tp) => ({

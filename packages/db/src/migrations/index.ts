@@ -3,6 +3,7 @@ import * as createWorkspaces from './001_create_workspaces.js'
 import * as createCustomers from './002_create_customers.js'
 import * as createStages from './003_create_stages.js'
 import * as createTouchpoints from './004_create_touchpoints.js'
+import * as createMetricSettings from './005_create_metric_settings.js'
 
 /** Core tables. Migrations are frozen in time: never edit one that has shipped, add a new one. */
 export const coreMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const coreMigrations: Record<string, Migration> = {
   '002_create_customers': createCustomers,
   '003_create_stages': createStages,
   '004_create_touchpoints': createTouchpoints,
+  '005_create_metric_settings': createMetricSettings,
 }

@@ -39,6 +39,7 @@ export const metricDescriptionSchema = z
     direction: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
     groupBy: z.array(z.string()),
     filters: z.array(z.string()),
+    configurable: z.boolean(),
   })
   .openapi('Metric')
 
