@@ -7,7 +7,8 @@ import './pages/cx-overview-page.js'
 import './pages/cx-plugins-page.js'
 import { periodEndingToday, periodOptions } from './period-options.js'
 
-type Page = 'overview' | 'plugins'
+/** `overview`, `plugins`, or `p/<path>` for a page a plugin contributes. */
+type Page = string
 
 const stored = {
   get: (key: string) => globalThis.localStorage?.getItem(`cxkit.${key}`) ?? null,
@@ -15,7 +16,8 @@ const stored = {
 }
 
 function pageFromHash(): Page {
-  return location.hash === '#/plugins' ? 'plugins' : 'overview'
+  const page = location.hash.replace(/^#\//, '')
+  return page === 'plugins' || page.startsWith('p/') ? page : 'overview'
 }
 
 /**
@@ -105,6 +107,23 @@ export class CxApp extends LitElement {
     document.documentElement.lang = this.locale
   }
 
+  private readonly pageElements = new Map<string, HTMLElement & Record<string, unknown>>()
+
+  /** A plugin's own page: its element, created once, handed the workspace, locale and API client. */
+  private renderPluginPage(path: string) {
+    const page = this.plugins.flatMap((plugin) => plugin.pages).find((candidate) => candidate.path === path)
+    if (!page) return nothing
+    const state = this.panelStates.get(page.tag)
+    if (state?.status === 'failed') return html`<cx-panel-error plugin=${page.plugin} message=${state.message} locale=${this.locale}></cx-panel-error>`
+    let element = this.pageElements.get(page.tag)
+    if (!element) {
+      element = document.createElement(page.tag) as HTMLElement & Record<string, unknown>
+      this.pageElements.set(page.tag, element)
+    }
+    Object.assign(element, { workspace: this.workspace, locale: this.locale, api: this.api })
+    return element
+  }
+
   override render() {
     const i18n = createTranslator(this.locale)
     const period = periodEndingToday(this.periodDays)
@@ -113,6 +132,9 @@ export class CxApp extends LitElement {
         <span class="brand">${app.productName}</span>
         <nav aria-label="main">
           <a href="#/overview" aria-current=${this.page === 'overview' ? 'page' : nothing}>${i18n.t('nav.overview')}</a>
+          ${this.plugins.flatMap((plugin) => plugin.pages).map(
+            (page) => html`<a href="#/p/${page.path}" aria-current=${this.page === `p/${page.path}` ? 'page' : nothing}>${page.title[this.locale] ?? page.title.en}</a>`,
+          )}
           <a href="#/plugins" aria-current=${this.page === 'plugins' ? 'page' : nothing}>${i18n.t('nav.plugins')}</a>
           <a href="/api/openapi.json" target="_blank" rel="noopener">${i18n.t('nav.api')}</a>
         </nav>
@@ -140,7 +162,9 @@ export class CxApp extends LitElement {
         ${this.loadError ? html`<p class="error" role="alert">${i18n.t('error.load', { message: this.loadError })}</p>` : nothing}
         ${this.page === 'plugins'
           ? html`<cx-plugins-page .plugins=${this.plugins} locale=${this.locale}></cx-plugins-page>`
-          : html`<cx-overview-page
+          : this.page.startsWith('p/')
+            ? this.renderPluginPage(this.page.slice(2))
+            : html`<cx-overview-page
               .plugins=${this.plugins}
               .panelStates=${this.panelStates}
               .period=${period}

@@ -12,7 +12,7 @@ export async function loadPanels(plugins: readonly PluginDescription[]): Promise
   const states = new Map<string, PanelState>()
   await Promise.all(
     plugins
-      .filter((plugin) => plugin.panels.length > 0)
+      .filter((plugin) => plugin.panels.length > 0 || plugin.pages.length > 0)
       .map(async (plugin) => {
         const load = panelModules[plugin.id]
         let failure: string | undefined
@@ -24,7 +24,7 @@ export async function loadPanels(plugins: readonly PluginDescription[]): Promise
             failure = (error as Error).message
           }
         }
-        for (const panel of plugin.panels) {
+        for (const panel of [...plugin.panels, ...plugin.pages]) {
           const message = failure ?? (customElements.get(panel.tag) ? undefined : `<${panel.tag}> was never defined`)
           states.set(panel.tag, message ? { status: 'failed', message } : { status: 'ready' })
         }

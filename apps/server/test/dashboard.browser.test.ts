@@ -157,6 +157,31 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
       .toBe(String(before + 1))
   })
 
+  it('builds a survey with a live preview and publishes it', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${app.url}/#/p/surveys`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    const builder = page.locator('cx-surveys-page')
+    await builder.locator('tr[data-survey=relationship-nps]').waitFor()
+    await builder.locator('button.primary').click()
+    await builder.locator('input[name=name]').fill('Delivery check-in')
+    await builder.locator('[data-question=q1] input[name=text-en]').fill('How likely are you to recommend us?')
+    // Live checks name what is missing before anything is saved.
+    await expect.poll(() => builder.locator('[role=alert] li').first().getAttribute('data-field')).toBe('body.questions[0].text.nl')
+    await builder.locator('[data-question=q1] input[name=text-nl]').fill('Hoe waarschijnlijk raadt u ons aan?')
+    await builder.locator('select[name=status]').selectOption('active')
+    // The preview draws the 0–10 scale with the widget's own renderer.
+    await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(11)
+    await builder.locator('select[name=preview-locale]').selectOption('nl')
+    await expect.poll(() => builder.locator('cx-survey-preview legend').first().textContent()).toContain('Hoe waarschijnlijk')
+    await builder.locator('button[name=save]').click()
+    await builder.locator('tr[data-survey=delivery-check-in]').waitFor()
+
+    const saved = (await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()).find((s: { id: string }) => s.id === 'delivery-check-in')
+    expect(saved).toMatchObject({ status: 'active', locales: ['en', 'nl'], questions: [{ type: 'nps', text: { nl: 'Hoe waarschijnlijk raadt u ons aan?' } }, { type: 'open' }] })
+    expect((await fetch(`${app.url}/s/${saved.publicToken}`)).status).toBe(200)
+  })
+
   it('lists the enabled plugins', async () => {
     const page = await browser.newPage()
     await page.goto(`${app.url}/#/plugins`)

@@ -37,6 +37,11 @@ export const surveysPlugin = () =>
     routes: surveysRoutes,
     importers: [responsesImporter],
     pages: { path: '/s', routes: surveyPageRoutes },
+    panels: {
+      module: '@cxkit/plugin-surveys/dashboard',
+      elements: [],
+      pages: [{ path: 'surveys', tag: 'cx-surveys-page', title: { en: 'Surveys', nl: 'Enquêtes' } }],
+    },
     seedDemo: seedDemoSurveys,
     start: startWebhookDelivery,
   })

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { CxError, CxValidationError, type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { cors } from 'hono/cors'
 import { ingestResponses } from './ingest-responses.js'
+import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { createSurveysRepository } from './surveys-repository.js'
 
@@ -71,13 +72,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
           id: survey.id,
           name: survey.name,
           locales: survey.locales,
-          questions: survey.questions.map((question) => ({
-            id: question.id,
-            type: question.type,
-            required: question.required,
-            text: question.text,
-            input: registry.get(question.type)?.input(question.config as never) ?? null,
-          })),
+          questions: publicQuestions(survey, registry),
         },
         200,
       )

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { CxError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { surveyInputSchema, surveyPatchSchema } from './schema.js'
 import { createSurveysRepository } from './surveys-repository.js'
@@ -28,6 +29,17 @@ const create = createRoute({
     409: { description: 'A survey with this id exists', content: problem },
   },
 })
+const preview = createRoute({
+  method: 'post',
+  path: '/surveys/preview',
+  summary: 'Check a survey definition without storing it, and get its questions as they will be asked (the builder’s live preview)',
+  request: { body: { required: true, content: { 'application/json': { schema: surveyInputSchema } } } },
+  responses: {
+    200: { description: 'Valid; the questions as rendered', content: { 'application/json': { schema: z.object({ questions: z.array(z.object({ id: z.string(), type: z.string() }).passthrough()) }) } } },
+    400: { description: 'Invalid; the problem names each field', content: problem },
+  },
+})
+
 const read = createRoute({
   method: 'get',
   path: '/surveys/{id}',
@@ -66,6 +78,11 @@ export function surveyRoutes(ctx: PluginContext, registry: QuestionRegistry, req
       const input = c.req.valid('json')
       const definition = validateSurvey({ ...input, id: input.id ?? slugify(input.name) }, registry)
       return c.json(await surveys.insert(workspace, definition), 201)
+    })
+    .openapi(preview, (c) => {
+      const input = c.req.valid('json')
+      const definition = validateSurvey({ ...input, id: input.id ?? slugify(input.name) }, registry)
+      return c.json({ questions: publicQuestions(definition, registry) }, 200)
     })
     .openapi(read, async (c) => {
       const { workspace } = c.req.valid('query')

@@ -38,10 +38,19 @@ export interface PluginPages<TSettings = unknown> {
   routes(ctx: PluginContext<TSettings>): FetchApp
 }
 
+/** A page of its own in the dashboard (a survey builder, a journey map), shown in the navigation. */
+export interface DashboardPageDefinition {
+  /** The page's address: `#/p/<path>`. */
+  readonly path: string
+  readonly tag: `${string}-${string}`
+  readonly title: LocalizedText
+}
+
 export interface PluginPanels {
   /** Module specifier the dashboard build imports to define the tags, e.g. `@cxkit/plugin-nps/dashboard`. */
   readonly module: string
   readonly elements: readonly PanelDefinition[]
+  readonly pages?: readonly DashboardPageDefinition[]
 }
 
 /** What a plugin author writes. */

@@ -1,5 +1,5 @@
 import type { MetricDirection, MetricUnit } from '../contracts/define-metric.js'
-import type { PanelDefinition, PluginDefinition } from '../contracts/define-plugin.js'
+import type { DashboardPageDefinition, PanelDefinition, PluginDefinition } from '../contracts/define-plugin.js'
 import type { LocalizedText } from '../contracts/localized-text.js'
 
 export interface MetricDescription {
@@ -23,6 +23,7 @@ export interface PluginDescription {
   dependsOn: string[]
   metrics: MetricDescription[]
   panels: (PanelDefinition & { plugin: string })[]
+  pages: (DashboardPageDefinition & { plugin: string })[]
   touchpoints: { id: string; label: LocalizedText; channel: string; defaultStage: string }[]
   hasRoutes: boolean
 }
@@ -47,6 +48,7 @@ export function describePlugin(plugin: PluginDefinition): PluginDescription {
       configurable: Boolean(metric.settingsSchema),
     })),
     panels: (plugin.panels?.elements ?? []).map((panel) => ({ ...panel, plugin: plugin.id })),
+    pages: (plugin.panels?.pages ?? []).map((page) => ({ ...page, plugin: plugin.id })),
     touchpoints: plugin.touchpoints.map((tp) => ({
       id: tp.id,
       label: tp.label,

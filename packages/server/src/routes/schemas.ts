@@ -60,6 +60,7 @@ export const pluginDescriptionSchema = z
         plugin: z.string(),
       }),
     ),
+    pages: z.array(z.object({ path: z.string(), tag: z.string(), title: localizedText, plugin: z.string() })),
     touchpoints: z.array(z.object({ id: z.string(), label: localizedText, channel: z.string(), defaultStage: z.string() })),
     hasRoutes: z.boolean(),
   })
