@@ -163,7 +163,10 @@ export class CxSurveysPage extends LitElement {
       })
     return html`<div class="question" data-question=${question.id}>
       <div class="row">
-        <label>${t.type}<select name="type" @change=${(e: Event) => set((q) => ((q.type = (e.target as HTMLSelectElement).value), (q.config = {})))}>
+        <label>${t.type}<select name="type" @change=${(e: Event) => set((q) => {
+          q.type = (e.target as HTMLSelectElement).value
+          q.config = {}
+        })}>
           ${this.types.map((type) => html`<option ?selected=${type === question.type}>${type}</option>`)}
         </select></label>
         <label><input type="checkbox" name="required" .checked=${question.required} @change=${(e: Event) => set((q) => (q.required = (e.target as HTMLInputElement).checked))}> ${t.required}</label>
