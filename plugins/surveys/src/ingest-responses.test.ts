@@ -1,19 +1,8 @@
-import { definePlugin } from '@cxkit/core'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defineQuestionType, questionTypesPoint, scoreAnswer } from './question-type.js'
+import { starsPlugin } from './test-support/stars-plugin.js'
 import { surveysPlugin } from './index.js'
 
-// A question type from a plugin of its own: the engine is not edited to learn it.
-const stars = defineQuestionType({
-  id: 'stars',
-  label: { en: 'Stars' },
-  configSchema: (await import('zod')).z.object({}).strict(),
-  answerSchema: () => scoreAnswer(1, 5),
-  input: () => ({ kind: 'scale', min: 1, max: 5 }),
-  store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
-})
-const starsPlugin = definePlugin({ id: 'stars', version: '1.0.0', dependsOn: ['surveys'], contributes: { [questionTypesPoint]: [stars] } })
 
 const survey = {
   id: 'checkout',

@@ -13,6 +13,19 @@ export interface StoredSurvey extends SurveyDefinition {
 
 type SurveyRow = SurveysTables['surveys_surveys']
 
+/** The columns a definition sets, on insert and on update alike. */
+function definitionColumns(survey: SurveyDefinition) {
+  return {
+    name: survey.name,
+    kind: survey.kind,
+    touchpoint_id: survey.touchpointId ?? null,
+    stage_id: survey.stageId ?? null,
+    status: survey.status,
+    definition: JSON.stringify({ locales: survey.locales, questions: survey.questions }),
+    contact_rule_days: survey.contactRuleDays,
+  }
+}
+
 function fromRow(row: SurveyRow): StoredSurvey {
   const definition = JSON.parse(row.definition) as Pick<SurveyDefinition, 'locales' | 'questions'>
   return {
@@ -72,13 +85,7 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
       const row: SurveyRow = {
         workspace_id: workspace,
         id: survey.id,
-        name: survey.name,
-        kind: survey.kind,
-        touchpoint_id: survey.touchpointId ?? null,
-        stage_id: survey.stageId ?? null,
-        status: survey.status,
-        definition: JSON.stringify({ locales: survey.locales, questions: survey.questions }),
-        contact_rule_days: survey.contactRuleDays,
+        ...definitionColumns(survey),
         // Unguessable: the token is all it takes to answer the survey.
         public_token: randomBytes(12).toString('base64url'),
         link_secret: randomBytes(32).toString('base64url'),
@@ -92,16 +99,7 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
     async update(workspace: string, survey: SurveyDefinition): Promise<StoredSurvey> {
       await tables
         .updateTable('surveys_surveys')
-        .set({
-          name: survey.name,
-          kind: survey.kind,
-          touchpoint_id: survey.touchpointId ?? null,
-          stage_id: survey.stageId ?? null,
-          status: survey.status,
-          definition: JSON.stringify({ locales: survey.locales, questions: survey.questions }),
-          contact_rule_days: survey.contactRuleDays,
-          updated_at: new Date().toISOString(),
-        })
+        .set({ ...definitionColumns(survey), updated_at: new Date().toISOString() })
         .where('workspace_id', '=', workspace)
         .where('id', '=', survey.id)
         .execute()

@@ -20,6 +20,14 @@ const columns = [
   { name: 'locale', required: false, description: 'en or nl (default en)' },
 ]
 
+/** A question type asked on a scale, with its default config; undefined for any other. */
+function scoredType(registry: QuestionRegistry, id: string) {
+  const type = registry.get(id)
+  const config = type?.configSchema.safeParse({})
+  if (!type || !config?.success || type.input(config.data).kind !== 'scale') return undefined
+  return { type, config: config.data }
+}
+
 /** The survey historical answers of one question type are filed under: created on first import. */
 async function importSurvey(ctx: PluginContext, registry: QuestionRegistry, workspace: string, type: string, create: boolean) {
   const surveys = createSurveysRepository(ctx)
@@ -65,14 +73,12 @@ export const responsesImporter = defineImporter({
       const get = (column: string) => (values[column] ?? '').trim()
       const at = parseSpreadsheetInstant(get('submitted_at'))
       if (!at) problem('submitted_at', get('submitted_at') ? `'${get('submitted_at')}' is not a date` : 'is required')
-      const type = registry.get(get('question_type'))
-      if (!type || type.input({} as never).kind !== 'scale') {
-        problem('question_type', `'${get('question_type')}' is not an enabled scored question type`)
-      }
+      const scored = scoredType(registry, get('question_type'))
+      if (!scored) problem('question_type', `'${get('question_type')}' is not an enabled scored question type`)
       const score = parseSpreadsheetNumber(get('score'))
       if (score === null) problem('score', get('score') ? `'${get('score')}' is not a number` : 'is required')
-      else if (type && type.input({} as never).kind === 'scale') {
-        const check = type.answerSchema(type.configSchema.parse({})).safeParse(score)
+      else if (scored) {
+        const check = scored.type.answerSchema(scored.config).safeParse(score)
         if (!check.success) problem('score', check.error.issues[0]?.message ?? 'is out of range')
       }
       const touchpoint = get('touchpoint')

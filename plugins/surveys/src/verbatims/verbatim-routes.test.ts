@@ -1,19 +1,8 @@
-import { definePlugin } from '@cxkit/core'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import { starsPlugin } from '../test-support/stars-plugin.js'
 import { surveysPlugin } from '../index.js'
-import { defineQuestionType, questionTypesPoint, scoreAnswer } from '../question-type.js'
 
-const stars = defineQuestionType({
-  id: 'stars',
-  label: { en: 'Stars' },
-  configSchema: z.object({}).strict(),
-  answerSchema: () => scoreAnswer(1, 5),
-  input: () => ({ kind: 'scale', min: 1, max: 5 }),
-  store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
-})
-const starsPlugin = definePlugin({ id: 'stars', version: '1.0.0', dependsOn: ['surveys'], contributes: { [questionTypesPoint]: [stars] } })
 
 const feedback = [
   { score: 1, why: 'Delivery was late and the driver rude', reasons: ['delivery'], day: '2026-03-01' },

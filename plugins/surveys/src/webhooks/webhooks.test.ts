@@ -1,23 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { definePlugin, silentLogger } from '@cxkit/core'
+import { silentLogger } from '@cxkit/core'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import { starsPlugin } from '../test-support/stars-plugin.js'
 import { surveysPlugin } from '../index.js'
-import { defineQuestionType, questionTypesPoint, scoreAnswer } from '../question-type.js'
 import { deliverDueWebhooks, retryDelaysSeconds } from './deliver-webhooks.js'
 import { verifyWebhook } from './sign-webhook.js'
 
-const stars = defineQuestionType({
-  id: 'stars',
-  label: { en: 'Stars' },
-  configSchema: z.object({}).strict(),
-  answerSchema: () => scoreAnswer(1, 5),
-  input: () => ({ kind: 'scale', min: 1, max: 5 }),
-  store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
-})
-const starsPlugin = definePlugin({ id: 'stars', version: '1.0.0', dependsOn: ['surveys'], contributes: { [questionTypesPoint]: [stars] } })
 
 /** A real HTTP receiver on localhost that answers with whatever status the test sets. */
 function startReceiver() {

@@ -1,0 +1,15 @@
+import { definePlugin } from '@cxkit/core'
+import { z } from 'zod'
+import { defineQuestionType, questionTypesPoint, scoreAnswer } from '../question-type.js'
+
+/** A 1–5 star question from a plugin of its own: tests prove the engine learns types without edits. */
+export const starsQuestionType = defineQuestionType({
+  id: 'stars',
+  label: { en: 'Stars' },
+  configSchema: z.object({}).strict(),
+  answerSchema: () => scoreAnswer(1, 5),
+  input: () => ({ kind: 'scale', min: 1, max: 5 }),
+  store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
+})
+
+export const starsPlugin = definePlugin({ id: 'stars', version: '1.0.0', dependsOn: ['surveys'], contributes: { [questionTypesPoint]: [starsQuestionType] } })
