@@ -1,5 +1,6 @@
 import { type Host, type Logger, type PluginContext, type PluginDefinition, silentLogger } from '@cxkit/core'
 import type { CxDatabase } from './open-database.js'
+import { requireWorkspace } from './repositories/workspaces.js'
 
 /**
  * The context a plugin's code runs with: the database, the dialect helpers, its own settings.
@@ -19,5 +20,6 @@ export function createPluginContext<TSettings>(
     logger,
     settings: plugin.settings,
     contributions: (point) => host.contributions(point),
+    requireWorkspace: (id) => requireWorkspace(database, id),
   }
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, CxValidationError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { subscriptionBatchSchema, subscriptionSchema } from './schema.js'
 import type { RenewalRateTables } from './tables.js'
 
-const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
 
 const addSubscriptions = createRoute({
   method: 'post',
@@ -13,8 +12,8 @@ const addSubscriptions = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: subscriptionBatchSchema } } } },
   responses: {
     201: { description: 'Stored', content: { 'application/json': { schema: z.object({ inserted: z.number().int() }) } } },
-    400: { description: 'Invalid input; nothing was stored', content: problem },
-    404: { description: 'Unknown workspace', content: problem },
+    400: { description: 'Invalid input; nothing was stored', content: problemContent },
+    404: { description: 'Unknown workspace', content: problemContent },
   },
 })
 
@@ -31,7 +30,7 @@ const listSubscriptions = createRoute({
   },
   responses: {
     200: { description: 'Subscriptions', content: { 'application/json': { schema: z.array(subscriptionSchema) } } },
-    404: { description: 'Unknown workspace', content: problem },
+    404: { description: 'Unknown workspace', content: problemContent },
   },
 })
 
@@ -39,13 +38,9 @@ const listSubscriptions = createRoute({
 const chunkSize = 500
 
 /** `/api/renewal-rate/subscriptions`: write and read subscription terms. */
-export function renewalRateRoutes({ db }: PluginContext) {
+export function renewalRateRoutes({ db, requireWorkspace }: PluginContext) {
   const tables = db.withTables<RenewalRateTables>()
 
-  async function requireWorkspace(id: string) {
-    const found = await db.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()
-    if (!found) throw new CxError('CXKIT_WORKSPACE_NOT_FOUND', `workspace '${id}' does not exist`, { status: 404 })
-  }
 
   async function customerIds(workspace: string, externalIds: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(externalIds)]

@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { renderSVG } from 'uqr'
 import { signPersonalLink } from './personal-links.js'
 import { createSurveysRepository } from './surveys-repository.js'
 
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
 const surveyParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
-const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
 
 const links = createRoute({
   method: 'post',
@@ -26,7 +25,7 @@ const links = createRoute({
   },
   responses: {
     200: { description: 'One link per customer', content: { 'application/json': { schema: z.array(z.object({ customerExternalId: z.string(), url: z.string() })) } } },
-    404: { description: 'Unknown survey', content: problem },
+    404: { description: 'Unknown survey', content: problemContent },
   },
 })
 
@@ -35,7 +34,7 @@ const qr = createRoute({
   path: '/surveys/{id}/qr.svg',
   summary: 'A printable QR code of the survey page, for receipts, tables and counters',
   request: { query: workspaceQuery.extend({ touchpoint: z.string().max(64).optional() }), params: surveyParams },
-  responses: { 200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } }, 404: { description: 'Unknown survey', content: problem } },
+  responses: { 200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } }, 404: { description: 'Unknown survey', content: problemContent } },
 })
 
 /** The public survey URL, on the host the request came in on (honouring a proxy's forwarded host). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, CxValidationError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { CxError, CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { cors } from 'hono/cors'
 import { ingestResponses } from './ingest-responses.js'
 import { publicQuestions } from './public-questions.js'
@@ -8,7 +8,6 @@ import type { QuestionRegistry } from './question-registry.js'
 import { createSurveysRepository } from './surveys-repository.js'
 
 const tokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: 'token', in: 'path' } }) })
-const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
 
 const read = createRoute({
   method: 'get',
@@ -17,8 +16,8 @@ const read = createRoute({
   request: { params: tokenParam },
   responses: {
     200: { description: 'The survey', content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string(), locales: z.array(z.string()), questions: z.array(z.any()) }) } } },
-    404: { description: 'No such survey', content: problem },
-    410: { description: 'The survey is closed', content: problem },
+    404: { description: 'No such survey', content: problemContent },
+    410: { description: 'The survey is closed', content: problemContent },
   },
 })
 
@@ -48,7 +47,7 @@ const submit = createRoute({
   },
   responses: {
     201: { description: 'Stored (or already stored under this key)', content: { 'application/json': { schema: z.object({ stored: z.boolean() }) } } },
-    400: { description: 'Invalid answers; the problem names each field', content: problem },
+    400: { description: 'Invalid answers; the problem names each field', content: problemContent },
   },
 })
 

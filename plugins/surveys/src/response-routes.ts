@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { ingestResponses } from './ingest-responses.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { responseBatchSchema } from './schema.js'
 import type { SurveysTables } from './tables.js'
 
-const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
 
 const submit = createRoute({
   method: 'post',
@@ -26,8 +25,8 @@ const submit = createRoute({
         },
       },
     },
-    400: { description: 'Invalid input; nothing was stored', content: problem },
-    404: { description: 'Unknown workspace', content: problem },
+    400: { description: 'Invalid input; nothing was stored', content: problemContent },
+    404: { description: 'Unknown workspace', content: problemContent },
   },
 })
 
@@ -41,7 +40,7 @@ const eligibility = createRoute({
       description: 'Eligibility',
       content: { 'application/json': { schema: z.object({ eligible: z.boolean(), lastAnsweredAt: z.string().nullable(), nextEligibleAt: z.string().nullable() }) } },
     },
-    404: { description: 'Unknown survey', content: problem },
+    404: { description: 'Unknown survey', content: problemContent },
   },
 })
 

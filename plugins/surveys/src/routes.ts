@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { CxError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { distributionRoutes } from './distribution-routes.js'
 import { publicRoutes } from './public-routes.js'
 import { createQuestionRegistry } from './question-registry.js'
@@ -13,10 +13,7 @@ import { webhookRoutes } from './webhooks/webhook-routes.js'
 export function surveysRoutes(ctx: PluginContext) {
   const registry = createQuestionRegistry(ctx)
   const surveys = createSurveysRepository(ctx)
-  const requireWorkspace = async (id: string) => {
-    const found = await ctx.db.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()
-    if (!found) throw new CxError('CXKIT_WORKSPACE_NOT_FOUND', `workspace '${id}' does not exist`, { status: 404 })
-  }
+  const requireWorkspace = (id: string) => ctx.requireWorkspace(id)
   const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
   app.get('/question-types', (c) => c.json(registry.ids()))
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))

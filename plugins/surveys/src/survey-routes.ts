@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { CxError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { surveyInputSchema, surveyPatchSchema } from './schema.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { validateSurvey } from './validate-survey.js'
 
-const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
 const surveyParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
 const survey = z.object({ id: z.string(), name: z.string(), publicToken: z.string() }).passthrough().openapi('Survey')
@@ -16,7 +15,7 @@ const list = createRoute({
   path: '/surveys',
   summary: "A workspace's surveys",
   request: { query: workspaceQuery },
-  responses: { 200: { description: 'Surveys by name', content: { 'application/json': { schema: z.array(survey) } } }, 404: { description: 'Unknown workspace', content: problem } },
+  responses: { 200: { description: 'Surveys by name', content: { 'application/json': { schema: z.array(survey) } } }, 404: { description: 'Unknown workspace', content: problemContent } },
 })
 const create = createRoute({
   method: 'post',
@@ -25,8 +24,8 @@ const create = createRoute({
   request: { query: workspaceQuery, body: { required: true, content: { 'application/json': { schema: surveyInputSchema } } } },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: survey } } },
-    400: { description: 'Invalid definition; the problem names each field', content: problem },
-    409: { description: 'A survey with this id exists', content: problem },
+    400: { description: 'Invalid definition; the problem names each field', content: problemContent },
+    409: { description: 'A survey with this id exists', content: problemContent },
   },
 })
 const preview = createRoute({
@@ -36,7 +35,7 @@ const preview = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: surveyInputSchema } } } },
   responses: {
     200: { description: 'Valid; the questions as rendered', content: { 'application/json': { schema: z.object({ questions: z.array(z.object({ id: z.string(), type: z.string() }).passthrough()) }) } } },
-    400: { description: 'Invalid; the problem names each field', content: problem },
+    400: { description: 'Invalid; the problem names each field', content: problemContent },
   },
 })
 
@@ -45,7 +44,7 @@ const read = createRoute({
   path: '/surveys/{id}',
   summary: 'One survey',
   request: { query: workspaceQuery, params: surveyParams },
-  responses: { 200: { description: 'The survey', content: { 'application/json': { schema: survey } } }, 404: { description: 'Not found', content: problem } },
+  responses: { 200: { description: 'The survey', content: { 'application/json': { schema: survey } } }, 404: { description: 'Not found', content: problemContent } },
 })
 const patch = createRoute({
   method: 'patch',
@@ -54,8 +53,8 @@ const patch = createRoute({
   request: { query: workspaceQuery, params: surveyParams, body: { required: true, content: { 'application/json': { schema: surveyPatchSchema } } } },
   responses: {
     200: { description: 'The changed survey', content: { 'application/json': { schema: survey } } },
-    400: { description: 'Invalid change', content: problem },
-    404: { description: 'Not found', content: problem },
+    400: { description: 'Invalid change', content: problemContent },
+    404: { description: 'Not found', content: problemContent },
   },
 })
 

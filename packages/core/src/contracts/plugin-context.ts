@@ -12,6 +12,8 @@ export interface PluginContext<TSettings = unknown> {
   readonly sql: SqlDialect
   readonly logger: Logger
   readonly settings: TSettings
+  /** Throws a 404 CxError unless the workspace exists: plugin routes start here. */
+  requireWorkspace(id: string): Promise<void>
   /** Everything enabled plugins contribute to an extension point, in host order. */
   contributions<T = unknown>(point: string): T[]
 }

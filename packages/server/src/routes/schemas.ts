@@ -1,3 +1,4 @@
+import { problemSchema } from '@cxkit/core'
 import { z } from '@hono/zod-openapi'
 
 const localizedText = z.object({ en: z.string() }).catchall(z.string()).openapi('LocalizedText')
@@ -66,17 +67,7 @@ export const pluginDescriptionSchema = z
   })
   .openapi('Plugin')
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string() })).optional(),
-    plugin: z.string().optional(),
-  })
-  .openapi('Problem')
+export { problemSchema }
 
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
 

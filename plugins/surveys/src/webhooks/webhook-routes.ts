@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, type PluginContext, throwOnInvalid, timeOrderedId } from '@cxkit/core'
+import { CxError, type PluginContext, problemContent, throwOnInvalid, timeOrderedId } from '@cxkit/core'
 import type { WebhookTables } from '../tables.js'
 
-const problem = { 'application/problem+json': { schema: z.object({ detail: z.string() }).passthrough() } }
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
 const idParam = z.object({ id: z.string().min(1).max(36).openapi({ param: { name: 'id', in: 'path' } }) })
 const webhook = z.object({ id: z.string(), url: z.string(), active: z.boolean(), createdAt: z.string() }).openapi('Webhook')
@@ -30,7 +29,7 @@ const create = createRoute({
   },
   responses: {
     201: { description: 'Registered; the secret is shown this once', content: { 'application/json': { schema: webhook.extend({ secret: z.string() }) } } },
-    400: { description: 'Invalid input', content: problem },
+    400: { description: 'Invalid input', content: problemContent },
   },
 })
 const list = createRoute({
@@ -45,7 +44,7 @@ const remove = createRoute({
   path: '/webhooks/{id}',
   summary: 'Remove a webhook and its pending deliveries',
   request: { query: workspaceQuery, params: idParam },
-  responses: { 204: { description: 'Removed' }, 404: { description: 'Not found', content: problem } },
+  responses: { 204: { description: 'Removed' }, 404: { description: 'Not found', content: problemContent } },
 })
 const deliveries = createRoute({
   method: 'get',
