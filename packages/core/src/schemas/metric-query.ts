@@ -8,18 +8,20 @@ export type PeriodUnit = (typeof periodUnits)[number]
 /** Dimensions every metric reading customers can be cut by, besides time. */
 export const dimensions = ['stage', 'touchpoint', 'channel', 'locale', 'segment', 'region', 'plan'] as const
 
-/** `day` … `quarter`, a dimension, `score` (survey metrics: one group per answer value), or `attr.<key>`. */
+/**
+ * `day` … `quarter`, a dimension (`touchpoint`, `segment`, … or one a plugin adds, such as `survey` or
+ * `score`), or `attr.<key>`. The metric decides which it offers; the server rejects the others.
+ */
 export const groupBySchema = z.union([
   z.enum(periodUnits),
-  z.enum(dimensions),
-  z.literal('score'),
+  z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, "must be a period, a dimension or 'attr.<key>'"),
   z.string().regex(/^attr\.[A-Za-z0-9_-]{1,64}$/, "must be a period, a dimension or 'attr.<key>'"),
 ])
 export type GroupBy = z.infer<typeof groupBySchema>
 
 /** Filters use the same names as groupBy dimensions: `segment=smb`, `attr.industry=retail`. */
 export const filterKeySchema = z.union([
-  z.enum(dimensions),
+  z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, "must be a dimension or 'attr.<key>'"),
   z.string().regex(/^attr\.[A-Za-z0-9_-]{1,64}$/, "must be a dimension or 'attr.<key>'"),
 ])
 

@@ -16,7 +16,7 @@ describe('domain schemas', () => {
       parseInput(metricQuerySchema, { workspace: 'demo', period: { from: '2026-05-01', to: '2026-04-01' } }, 'query'),
     ).toThrow('query.period.to')
     expect(() =>
-      parseInput(metricQuerySchema, { workspace: 'demo', period: { from: '2026-01-01', to: '2026-04-01' }, groupBy: 'colour' }, 'query'),
+      parseInput(metricQuerySchema, { workspace: 'demo', period: { from: '2026-01-01', to: '2026-04-01' }, groupBy: 'Colour!' }, 'query'),
     ).toThrow('query.groupBy')
   })
 
