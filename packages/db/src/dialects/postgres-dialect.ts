@@ -1,5 +1,6 @@
-import { type Expression, sql } from 'kysely'
+import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
+import { createBulkInsert } from './bulk-insert.js'
 
 /** PostgreSQL spellings of the expressions that differ between dialects. Instants are ISO text. */
 export const postgresDialect: SqlDialect = {
@@ -10,5 +11,13 @@ export const postgresDialect: SqlDialect = {
   },
   jsonText(json: Expression<string>, key: string) {
     return sql<string | null>`((${json})::jsonb ->> ${key})`
+  },
+  // Larger statements than on SQLite: each one is a round trip to the server.
+  insertRows: createBulkInsert({ placeholder: (position) => `$${position}`, maxParameters: 65_535, maxRows: 1000 }),
+  async reserveIds(db: Kysely<any>, table: string, count: number) {
+    if (count === 0) return []
+    // The identity column's own sequence: concurrent transactions never get the same value.
+    const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${count})`.execute(db)
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b)
   },
 }

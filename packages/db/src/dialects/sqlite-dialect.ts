@@ -1,5 +1,6 @@
-import { type Expression, sql } from 'kysely'
+import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
+import { createBulkInsert } from './bulk-insert.js'
 
 /** SQLite spellings of the expressions that differ between dialects. Instants are ISO text. */
 export const sqliteDialect: SqlDialect = {
@@ -19,5 +20,14 @@ export const sqliteDialect: SqlDialect = {
   },
   jsonText(json: Expression<string>, key: string) {
     return sql<string | null>`cast(json_extract(${json}, '$."' || ${key} || '"') as text)`
+  },
+  // 100 rows a statement measured fastest in bench/ (fewer calls, still a cached statement).
+  insertRows: createBulkInsert({ placeholder: () => '?', maxParameters: 32_766, maxRows: 100 }),
+  async reserveIds(db: Kysely<any>, table: string, count: number) {
+    // Writers on one SQLite connection take turns (Kysely holds it for a whole transaction), so the
+    // ids after the largest stored one stay free until this transaction commits.
+    const { rows } = await sql<{ last: number }>`select coalesce(max(id), 0) as last from ${sql.table(table)}`.execute(db)
+    const last = Number(rows[0]?.last ?? 0)
+    return Array.from({ length: count }, (_, index) => last + 1 + index)
   },
 }

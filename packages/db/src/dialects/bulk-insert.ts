@@ -1,0 +1,54 @@
+import { CompiledQuery, type Kysely } from 'kysely'
+import type { AddOnConflict } from '@cxkit/core'
+
+/** How a dialect writes bind parameters and how many rows one statement may carry. */
+export interface BulkInsertStyle {
+  /** The placeholder of the 1-based `position`-th parameter: `?` or `$1`. */
+  placeholder(position: number): string
+  /** The most bound parameters one statement may hold. */
+  maxParameters: number
+  /** The most rows per statement, below the parameter cap: large enough to amortise a call. */
+  maxRows: number
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
+
+/**
+ * Builds and runs multi-row inserts. Statement texts are cached by shape (table, columns, row count,
+ * conflict rule) so the driver's statement cache sees the same text batch after batch.
+ */
+export function createBulkInsert(style: BulkInsertStyle) {
+  const texts = new Map<string, string>()
+
+  function statement(table: string, columns: readonly string[], rowCount: number, onConflict?: AddOnConflict): string {
+    const shape = `${table}\u0000${columns.join(',')}\u0000${rowCount}\u0000${onConflict ? `${onConflict.columns.join(',')}\u0000${onConflict.add.join(',')}` : ''}`
+    let text = texts.get(shape)
+    if (text) return text
+    let position = 0
+    const tuples: string[] = []
+    for (let row = 0; row < rowCount; row++) {
+      tuples.push(`(${columns.map(() => style.placeholder(++position)).join(', ')})`)
+    }
+    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`
+    if (onConflict) {
+      const additions = onConflict.add.map((column) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`)
+      text += ` on conflict (${onConflict.columns.map(quote).join(', ')}) do update set ${additions.join(', ')}`
+    }
+    texts.set(shape, text)
+    return text
+  }
+
+  return async function insertRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly unknown[][], onConflict?: AddOnConflict): Promise<void> {
+    if (columns.length === 0) throw new Error(`insertRows into ${table}: no columns`)
+    const perStatement = Math.max(1, Math.min(style.maxRows, Math.floor(style.maxParameters / columns.length)))
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement)
+      const parameters: unknown[] = []
+      for (const row of chunk) {
+        if (row.length !== columns.length) throw new Error(`insertRows into ${table}: a row has ${row.length} values for ${columns.length} columns`)
+        for (const value of row) parameters.push(value)
+      }
+      await db.executeQuery(CompiledQuery.raw(statement(table, columns, chunk.length, onConflict), parameters))
+    }
+  }
+}
