@@ -1,12 +1,7 @@
+import { attributesSchema, instantSchema as instant, slugSchema as slug } from '@cxkit/core'
 import { z } from 'zod'
 
-const slug = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
 const localized = z.object({ en: z.string().min(1).max(1000), nl: z.string().min(1).max(1000).optional() }).strict()
-const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString())
 
 export const surveyKinds = ['relational', 'transactional', 'in-the-moment'] as const
 export const surveyStatuses = ['draft', 'active', 'closed'] as const
@@ -53,7 +48,6 @@ export type SurveyDefinition = z.output<typeof surveyInputSchema> & { id: string
 /** A change to a survey: any field but the id. Fields left out keep their value (no defaults here). */
 export const surveyPatchSchema = surveyFields.omit({ id: true }).partial().strict()
 
-const attributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
 
 /** One submitted response. Segment fields default to the customer's when a known customer answers. */
 export const responseInputSchema = z
@@ -68,7 +62,7 @@ export const responseInputSchema = z
     segment: z.string().max(100).optional(),
     region: z.string().max(100).optional(),
     plan: z.string().max(100).optional(),
-    attributes: attributes.optional(),
+    attributes: attributesSchema.optional(),
     answers: z.array(z.object({ questionId: slug, value: z.unknown() }).strict()).min(1).max(50),
   })
   .strict()
