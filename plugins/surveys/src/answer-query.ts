@@ -45,12 +45,14 @@ export function answerWeight(eb: AnswerBuilder, source: AnswerSource): Expressio
 /** The SQL expression of a dimension (attributes come from the response `r`). */
 export function answerDimension(ctx: Pick<PluginContext, 'sql'>, eb: AnswerBuilder, key: string, source: AnswerSource): AliasableExpression<string | null> {
   if (periodUnits.includes(key as PeriodUnit)) {
-    return ctx.sql.periodStart(eb.ref((source === 'rollup' ? 'a.day' : 'a.submitted_at') as never), key as PeriodUnit)
+    return ctx.sql.periodStart(eb.ref((source === 'rollup' ? 'a.day' : 'r.submitted_at') as never), key as PeriodUnit)
   }
-  if (key.startsWith('attr.')) return ctx.sql.jsonText(eb.ref('r.attributes'), key.slice('attr.'.length))
+  if (key.startsWith('attr.')) return ctx.sql.jsonText(eb.ref('r.attributes') as Expression<string>, key.slice('attr.'.length))
   const column = columns[key]
   if (!column) throw new Error(`unknown survey dimension '${key}'`)
-  return eb.ref(`a.${column}` as never) as AliasableExpression<string | null>
+  // A rollup row carries every dimension; an answer's dimensions are its response's.
+  const table = source === 'rollup' || key === 'score' ? 'a' : 'r'
+  return eb.ref(`${table}.${column}` as never) as AliasableExpression<string | null>
 }
 
 /**
@@ -75,15 +77,15 @@ export function answerQuery(ctx: Pick<PluginContext, 'db' | 'sql'>, query: Metri
   return base
 }
 
+/** The workspace's responses in the period (by the index on workspace and time), each with its answer of the type. */
 function answersBase(ctx: Pick<PluginContext, 'db'>, query: MetricQuery, questionType: string) {
-  const answers = ctx.db.withTables<SurveysTables>().selectFrom('surveys_answers as a')
-  const withResponse = answers.innerJoin('surveys_responses as r', 'r.id', 'a.response_id')
-  // The response is joined only when an attribute is asked for; the type keeps `r` either way.
-  const needsResponse = [...query.groupBy, ...Object.keys(query.filters)].some((key) => key.startsWith('attr.'))
-  return (needsResponse ? withResponse : (answers as unknown as typeof withResponse))
-    .where('a.workspace_id', '=', query.workspace)
+  return ctx.db
+    .withTables<SurveysTables>()
+    .selectFrom('surveys_responses as r')
+    .innerJoin('surveys_answers as a', 'a.response_id', 'r.id')
+    .where('r.workspace_id', '=', query.workspace)
+    .where('r.submitted_at', '>=', query.period.from)
+    .where('r.submitted_at', '<', query.period.to)
     .where('a.question_type', '=', questionType)
-    .where('a.submitted_at', '>=', query.period.from)
-    .where('a.submitted_at', '<', query.period.to)
     .where('a.score', 'is not', null)
 }

@@ -4,6 +4,7 @@ import * as createResponses from './migrations/002_create_responses.js'
 import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
 import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
+import * as compactResponses from './migrations/006_compact_responses.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
@@ -33,6 +34,7 @@ export const surveysPlugin = () =>
       '003_create_answer_rollups': createAnswerRollups,
       '004_create_webhooks': createWebhooks,
       '005_add_link_secrets': addLinkSecrets,
+      '006_compact_responses': compactResponses,
     },
     routes: surveysRoutes,
     importers: [responsesImporter],

@@ -12,11 +12,12 @@ export async function rebuildAnswerRollups(db: Kysely<any>): Promise<void> {
   await sql`
     insert into surveys_answer_rollups
       (workspace_id, question_type, survey_id, day, touchpoint_id, stage_id, channel, locale, segment, region, plan, scale_max, score, answers)
-    select workspace_id, question_type, survey_id, substr(submitted_at, 1, 10), coalesce(touchpoint_id, ''), coalesce(stage_id, ''),
-      channel, locale, coalesce(segment, ''), coalesce(region, ''), coalesce(plan, ''), coalesce(scale_max, 0), score, count(*)
-    from surveys_answers
-    where score is not null
-    group by workspace_id, question_type, survey_id, substr(submitted_at, 1, 10), coalesce(touchpoint_id, ''), coalesce(stage_id, ''),
-      channel, locale, coalesce(segment, ''), coalesce(region, ''), coalesce(plan, ''), coalesce(scale_max, 0), score
+    select r.workspace_id, a.question_type, r.survey_id, substr(r.submitted_at, 1, 10), coalesce(r.touchpoint_id, ''), coalesce(r.stage_id, ''),
+      r.channel, r.locale, coalesce(r.segment, ''), coalesce(r.region, ''), coalesce(r.plan, ''), coalesce(a.scale_max, 0), a.score, count(*)
+    from surveys_answers a
+    join surveys_responses r on r.id = a.response_id
+    where a.score is not null
+    group by r.workspace_id, a.question_type, r.survey_id, substr(r.submitted_at, 1, 10), coalesce(r.touchpoint_id, ''), coalesce(r.stage_id, ''),
+      r.channel, r.locale, coalesce(r.segment, ''), coalesce(r.region, ''), coalesce(r.plan, ''), coalesce(a.scale_max, 0), a.score
   `.execute(db)
 }

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import { type PluginContext, parsedSynchronously, problemContent, throwOnInvalid } from '@cxkit/core'
 import { ingestResponses } from './ingest-responses.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { responseBatchSchema } from './schema.js'
@@ -10,7 +10,7 @@ const submit = createRoute({
   method: 'post',
   path: '/responses',
   summary: 'Submit responses: one or up to 10,000, all or nothing, exactly once per idempotency key',
-  request: { body: { required: true, content: { 'application/json': { schema: responseBatchSchema } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: parsedSynchronously(responseBatchSchema) } } } },
   responses: {
     201: {
       description: 'Stored; `duplicates` lists responses whose idempotency key was already stored',
@@ -20,7 +20,7 @@ const submit = createRoute({
             received: z.number().int(),
             stored: z.number().int(),
             duplicates: z.array(z.object({ index: z.number().int(), idempotencyKey: z.string() })),
-            ids: z.array(z.string().nullable()),
+            ids: z.array(z.number().int().nullable()),
           }),
         },
       },

@@ -19,8 +19,10 @@ export type SurveysTables = {
     created_at: string
     updated_at: string
   }
+  /** One submitted response: where, when, from whom (see migration 006). */
   surveys_responses: {
-    id: string
+    /** Integer key, numbered by the database (SQLite rowid, PostgreSQL identity). */
+    id: number
     workspace_id: string
     survey_id: string
     customer_id: string | null
@@ -32,30 +34,21 @@ export type SurveysTables = {
     segment: string | null
     region: string | null
     plan: string | null
-    attributes: string
+    /** JSON object; NULL when there are none. */
+    attributes: string | null
     submitted_at: string
     idempotency_key: string | null
     received_at: string
   }
-  /** One row per answered question, with the response's dimensions copied in so metrics need no join. */
+  /** One row per answered question; the dimensions are the response's. */
   surveys_answers: {
-    response_id: string
-    workspace_id: string
-    survey_id: string
+    response_id: number
     question_id: string
     question_type: string
     score: number | null
     scale_max: number | null
     text: string | null
     choices: string | null
-    submitted_at: string
-    touchpoint_id: string | null
-    stage_id: string | null
-    channel: string
-    locale: string
-    segment: string | null
-    region: string | null
-    plan: string | null
   }
 }
 

@@ -10,7 +10,7 @@ interface Themes {
 }
 interface Verbatims {
   total: number
-  items: { responseId: string; text: string; score: number; submittedAt: string }[]
+  items: { responseId: number; text: string; score: number; submittedAt: string }[]
 }
 
 const texts = {

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely'
-import { rebuildAnswerRollups } from '../rebuild-answer-rollups.js'
+import { type Kysely, sql } from 'kysely'
 
 /**
  * Daily counts of scored answers per combination of dimensions and score: metrics over whole days
@@ -39,6 +38,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       'score',
     ])
     .execute()
-  // Answers stored before this migration: roll them up once.
-  await rebuildAnswerRollups(db)
+  // Answers stored before this migration: roll them up once (in the table layout of migration 002).
+  await sql`
+    insert into surveys_answer_rollups
+      (workspace_id, question_type, survey_id, day, touchpoint_id, stage_id, channel, locale, segment, region, plan, scale_max, score, answers)
+    select workspace_id, question_type, survey_id, substr(submitted_at, 1, 10), coalesce(touchpoint_id, ''), coalesce(stage_id, ''),
+      channel, locale, coalesce(segment, ''), coalesce(region, ''), coalesce(plan, ''), coalesce(scale_max, 0), score, count(*)
+    from surveys_answers
+    where score is not null
+    group by workspace_id, question_type, survey_id, substr(submitted_at, 1, 10), coalesce(touchpoint_id, ''), coalesce(stage_id, ''),
+      channel, locale, coalesce(segment, ''), coalesce(region, ''), coalesce(plan, ''), coalesce(scale_max, 0), score
+  `.execute(db)
 }

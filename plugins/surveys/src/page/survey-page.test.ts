@@ -5,7 +5,13 @@ import { surveysPlugin } from '../index.js'
 describe('the public survey page', () => {
   let test: TestApp
   let token: string
-  const answers = () => test.database.db.selectFrom('surveys_answers' as any).selectAll().execute() as Promise<Record<string, unknown>[]>
+  /** Each stored answer with its response's channel. */
+  const answers = () =>
+    test.database.db
+      .selectFrom('surveys_answers as a' as any)
+      .innerJoin('surveys_responses as r' as any, 'r.id' as any, 'a.response_id' as any)
+      .select(['a.question_id', 'r.channel'] as any)
+      .execute() as Promise<Record<string, unknown>[]>
   const post = (form: Record<string, string | string[]>, headers: Record<string, string> = {}) => {
     const body = new URLSearchParams()
     for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v)

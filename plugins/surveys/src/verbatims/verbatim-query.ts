@@ -31,8 +31,8 @@ export const verbatimQuerySchema = z
 export type VerbatimQuery = z.output<typeof verbatimQuerySchema>
 
 /**
- * Open answers (question type `open`, or `reasons` for picked reasons) joined to the score given in
- * the same response, filtered as asked, newest first.
+ * Open answers (question type `open`, or `reasons` for picked reasons) of responses filtered as
+ * asked: each answer `t` with its response `r` and the score `s` given in the same response.
  */
 export function followUpAnswers(ctx: Pick<PluginContext, 'db'>, query: VerbatimQuery, questionType: 'open' | 'reasons') {
   const to = query.to ? toInstant(query.to) : new Date(Date.now() + dayMs).toISOString()
@@ -40,20 +40,20 @@ export function followUpAnswers(ctx: Pick<PluginContext, 'db'>, query: VerbatimQ
   const [low, high] = query.group ? npsGroups[query.group] : [query.minScore, query.maxScore]
   return ctx.db
     .withTables<SurveysTables>()
-    .selectFrom('surveys_answers as t')
+    .selectFrom('surveys_responses as r')
+    .innerJoin('surveys_answers as t', (join) => join.onRef('t.response_id', '=', 'r.id').on('t.question_type', '=', questionType))
     .innerJoin('surveys_answers as s', (join) =>
-      join.onRef('s.response_id', '=', 't.response_id').on('s.question_type', '=', query.group ? 'nps' : query.scoreType),
+      join.onRef('s.response_id', '=', 'r.id').on('s.question_type', '=', query.group ? 'nps' : query.scoreType),
     )
-    .where('t.workspace_id', '=', query.workspace)
-    .where('t.question_type', '=', questionType)
-    .where('t.submitted_at', '>=', from)
-    .where('t.submitted_at', '<', to)
+    .where('r.workspace_id', '=', query.workspace)
+    .where('r.submitted_at', '>=', from)
+    .where('r.submitted_at', '<', to)
     .$if(questionType === 'open', (q) => q.where('t.text', 'is not', null).where('t.text', '<>', ''))
     .$if(low !== undefined, (q) => q.where('s.score', '>=', low!))
     .$if(high !== undefined, (q) => q.where('s.score', '<=', high!))
-    .$if(Boolean(query.touchpoint), (q) => q.where('t.touchpoint_id', '=', query.touchpoint!))
-    .$if(Boolean(query.survey), (q) => q.where('t.survey_id', '=', query.survey!))
-    .$if(Boolean(query.channel), (q) => q.where('t.channel', '=', query.channel!))
-    .$if(Boolean(query.segment), (q) => q.where('t.segment', '=', query.segment!))
-    .$if(Boolean(query.locale), (q) => q.where('t.locale', '=', query.locale!))
+    .$if(Boolean(query.touchpoint), (q) => q.where('r.touchpoint_id', '=', query.touchpoint!))
+    .$if(Boolean(query.survey), (q) => q.where('r.survey_id', '=', query.survey!))
+    .$if(Boolean(query.channel), (q) => q.where('r.channel', '=', query.channel!))
+    .$if(Boolean(query.segment), (q) => q.where('r.segment', '=', query.segment!))
+    .$if(Boolean(query.locale), (q) => q.where('r.locale', '=', query.locale!))
 }

@@ -19,7 +19,7 @@ const verbatims = createRoute({
           schema: z.object({
             total: z.number().int(),
             items: z.array(
-              z.object({ responseId: z.string(), text: z.string(), score: z.number(), submittedAt: z.string(), touchpointId: z.string().nullable(), locale: z.string() }),
+              z.object({ responseId: z.number().int(), text: z.string(), score: z.number(), submittedAt: z.string(), touchpointId: z.string().nullable(), locale: z.string() }),
             ),
           }),
         },
@@ -60,9 +60,9 @@ export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string
       const [count, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         base
-          .select(['t.response_id', 't.text', 's.score', 't.submitted_at', 't.touchpoint_id', 't.locale'])
-          .orderBy('t.submitted_at', 'desc')
-          .orderBy('t.response_id')
+          .select(['r.id as response_id', 't.text', 's.score', 'r.submitted_at', 'r.touchpoint_id', 'r.locale'])
+          .orderBy('r.submitted_at', 'desc')
+          .orderBy('r.id')
           .limit(query.limit)
           .offset(query.offset)
           .execute(),
@@ -71,7 +71,7 @@ export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string
         {
           total: Number(count.n),
           items: rows.map((row) => ({
-            responseId: row.response_id,
+            responseId: Number(row.response_id),
             text: row.text ?? '',
             score: Number(row.score),
             submittedAt: row.submitted_at,
@@ -86,8 +86,8 @@ export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string
       const query = c.req.valid('query')
       await requireWorkspace(query.workspace)
       const [texts, reasons] = await Promise.all([
-        followUpAnswers(ctx, query, 'open').select('t.text').orderBy('t.submitted_at', 'desc').limit(themeSample).execute(),
-        followUpAnswers(ctx, query, 'reasons').select('t.choices').orderBy('t.submitted_at', 'desc').limit(themeSample).execute(),
+        followUpAnswers(ctx, query, 'open').select('t.text').orderBy('r.submitted_at', 'desc').limit(themeSample).execute(),
+        followUpAnswers(ctx, query, 'reasons').select('t.choices').orderBy('r.submitted_at', 'desc').limit(themeSample).execute(),
       ])
       const choiceLists = reasons.map((row) => (row.choices ? (JSON.parse(row.choices) as string[]) : []))
       return c.json(

@@ -1,24 +1,20 @@
 import { timeOrderedId } from '@cxkit/core'
-import type { Transaction } from 'kysely'
-import type { SurveysTables, WebhookTables } from '../tables.js'
-
-type Response = SurveysTables['surveys_responses']
-type Answer = SurveysTables['surveys_answers']
+import type { Kysely } from 'kysely'
+import type { StoredResponse } from '../stored-response.js'
+import type { WebhookTables } from '../tables.js'
 
 /**
  * Writes one `response.created` delivery per active webhook of the workspace into the outbox, in the
  * transaction that stores the responses. Costs one query when the workspace has no webhooks.
  */
-export async function enqueueResponseWebhooks(trx: Transaction<any>, workspace: string, responses: Response[], answers: Answer[]): Promise<void> {
+export async function enqueueResponseWebhooks(trx: Kysely<any>, workspace: string, responses: readonly StoredResponse[]): Promise<void> {
   if (responses.length === 0) return
-  const tables = trx as unknown as Transaction<WebhookTables>
+  const tables = trx as Kysely<WebhookTables>
   const hooks = await tables.selectFrom('surveys_webhooks').select('id').where('workspace_id', '=', workspace).where('active', '=', 1).execute()
   if (hooks.length === 0) return
-  const answersByResponse = new Map<string, Answer[]>()
-  for (const answer of answers) answersByResponse.set(answer.response_id, [...(answersByResponse.get(answer.response_id) ?? []), answer])
   const now = new Date().toISOString()
   const rows = hooks.flatMap((hook) =>
-    responses.map((response) => ({
+    responses.map(({ row: response, answers }) => ({
       id: timeOrderedId(),
       workspace_id: workspace,
       webhook_id: hook.id,
@@ -36,7 +32,7 @@ export async function enqueueResponseWebhooks(trx: Transaction<any>, workspace: 
           channel: response.channel,
           locale: response.locale,
           segment: response.segment,
-          answers: (answersByResponse.get(response.id) ?? []).map((a) => ({
+          answers: answers.map((a) => ({
             questionId: a.question_id,
             type: a.question_type,
             score: a.score,
