@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { openDatabase, runMetric } from '@cxkit/db'
 import { rebuildAnswerRollups } from '@cxkit/plugin-surveys'
@@ -11,20 +10,20 @@ const start = Date.parse('2025-01-01T00:00:00Z')
 const span = 2 * 365 * 86_400_000
 const query = { workspace: benchWorkspace, period: { from: '2025-01-01', to: '2027-01-01' }, groupBy: 'week,touchpoint' }
 
-/** A million NPS answers over two years and ten touchpoints, written straight into the table. */
+/** A million one-answer NPS responses over two years and ten touchpoints, written straight into the tables. */
 function fill(file: string) {
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
-  // The answers point at responses this fill does not write; the metric never reads those.
-  sqlite.pragma('foreign_keys = OFF')
-  const insert = sqlite.prepare(
-    `insert into surveys_answers (response_id, workspace_id, survey_id, question_id, question_type, score, scale_max, text, choices, submitted_at, touchpoint_id, stage_id, channel, locale, segment, region, plan)
-     values (?, ?, 'nps', 'recommend', 'nps', ?, 10, null, null, ?, ?, 'awareness', 'api', 'en', null, null, null)`,
+  const insertResponse = sqlite.prepare(
+    `insert into surveys_responses (id, workspace_id, survey_id, channel, touchpoint_id, stage_id, locale, submitted_at, received_at)
+     values (?, ?, 'nps', 'api', ?, 'awareness', 'en', ?, ?)`,
   )
+  const insertAnswer = sqlite.prepare(`insert into surveys_answers (response_id, question_id, question_type, score, scale_max) values (?, 'recommend', 'nps', ?, 10)`)
   sqlite.transaction(() => {
     for (let i = 0; i < total; i++) {
       const at = new Date(start + Math.floor((i / total) * span)).toISOString()
-      insert.run(randomUUID(), benchWorkspace, (i * 7) % 11, at, benchTouchpoints[i % benchTouchpoints.length])
+      insertResponse.run(i + 1, benchWorkspace, benchTouchpoints[i % benchTouchpoints.length], at, at)
+      insertAnswer.run(i + 1, (i * 7) % 11)
     }
   })()
   sqlite.pragma('optimize')
@@ -48,9 +47,11 @@ export async function npsQueryBench() {
   for (let i = 0; i < runs; i++) productTimes.push(await measure(compute))
   await database.close()
 
-  // Baseline: one full scan of the same rows, counting them, on a bare better-sqlite3 connection.
+  // Baseline: one full scan of the same answers with their responses, counting them, on a bare better-sqlite3 connection.
   const sqlite = new Database(bench.file, { readonly: true })
-  const scan = sqlite.prepare(`select count(*) as n, sum(score) as s from surveys_answers where workspace_id = ? and question_type = 'nps'`)
+  const scan = sqlite.prepare(
+    `select count(*) as n, sum(a.score) as s from surveys_responses r join surveys_answers a on a.response_id = r.id where r.workspace_id = ? and a.question_type = 'nps'`,
+  )
   const scanTimes: number[] = []
   for (let i = 0; i < runs; i++) scanTimes.push(await measure(() => scan.get(benchWorkspace)))
   sqlite.close()
