@@ -1,12 +1,11 @@
 import { CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
-import { type Kysely, sql } from 'kysely'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { rollUpAnswers } from './roll-up-answers.js'
 import type { responseInputSchema } from './schema.js'
 import { answerColumns, answerValues, type ResponseRow, responseColumns, responseValues, type StoredResponse } from './stored-response.js'
 import { createSurveysRepository, type StoredSurvey } from './surveys-repository.js'
-import { createAnswerValidator } from './validate-answers.js'
+import { createAnswerValidator, responsePath } from './validate-answers.js'
 import { enqueueResponseWebhooks } from './webhooks/enqueue-webhooks.js'
 
 type ResponseInput = z.output<typeof responseInputSchema>
@@ -22,6 +21,12 @@ export interface IngestResult {
 
 /** Look-ups go in chunks: SQLite caps the bound parameters of one statement. */
 const lookupChunk = 500
+
+/** Exactly once: a response whose idempotency key the workspace has stored is skipped, not stored again. */
+const insertOnce = {
+  onConflict: { columns: ['workspace_id', 'idempotency_key'], where: 'idempotency_key is not null', skip: true },
+  returning: 'id',
+} as const
 
 /**
  * Validates and stores a batch of responses, all or nothing, exactly once per idempotency key.
@@ -43,18 +48,18 @@ export async function ingestResponses(
   const received = now.toISOString()
   const validateAnswers = createAnswerValidator(registry)
   const rows: (StoredResponse & { index: number; key?: string })[] = []
-  responses.forEach((input, index) => {
-    const at = () => `body.responses[${index}]`
+  for (let index = 0; index < responses.length; index++) {
+    const input = responses[index]!
     const survey = surveys.get(input.surveyId)
-    if (!survey) return
+    if (!survey) continue
     const touchpointId = input.touchpointId ?? survey.touchpointId ?? null
     if (input.touchpointId && !touchpoints.has(input.touchpointId)) {
-      problems.push({ field: `${at()}.touchpointId`, code: 'unknown_touchpoint', message: `no touchpoint '${input.touchpointId}' in workspace '${workspace}'` })
-      return
+      problems.push({ field: `${responsePath(index)}.touchpointId`, code: 'unknown_touchpoint', message: `no touchpoint '${input.touchpointId}' in workspace '${workspace}'` })
+      continue
     }
     const locale = input.locale ?? survey.locales[0]!
     if (!survey.locales.includes(locale)) {
-      problems.push({ field: `${at()}.locale`, code: 'unsupported_locale', message: `survey '${survey.id}' is not offered in '${locale}'` })
+      problems.push({ field: `${responsePath(index)}.locale`, code: 'unsupported_locale', message: `survey '${survey.id}' is not offered in '${locale}'` })
     }
     const customer = input.customerExternalId ? customers.get(input.customerExternalId) : undefined
     const attributes = input.attributes ?? (customer ? JSON.parse(customer.attributes) : undefined)
@@ -77,44 +82,55 @@ export async function ingestResponses(
       idempotency_key: input.idempotencyKey ?? null,
       received_at: received,
     }
-    const answers = validateAnswers(survey, input.answers, at, problems)
+    const answers = validateAnswers(survey, input.answers, index, problems)
     rows.push({ row: response, answers, index, key: input.idempotencyKey })
-  })
+  }
   if (problems.length > 0) throw new CxValidationError(problems)
 
-  return ctx.db.transaction().execute(async (trx) => {
-    const known = await existingKeys(trx, workspace, rows.flatMap((row) => (row.key ? [row.key] : [])))
-    const duplicates: IngestResult['duplicates'] = []
-    const ids: (number | null)[] = responses.map(() => null)
-    const fresh = rows.filter((row) => {
-      if (!row.key) return true
-      if (known.has(row.key)) {
-        duplicates.push({ index: row.index, idempotencyKey: row.key })
-        return false
-      }
-      known.add(row.key)
-      return true
-    })
-    const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', fresh.length)
+  // Within the batch, the first response with a key wins; later ones are duplicates.
+  const duplicates: IngestResult['duplicates'] = []
+  const seen = new Set<string>()
+  const candidates = rows.filter((row) => {
+    if (!row.key) return true
+    if (seen.has(row.key)) {
+      duplicates.push({ index: row.index, idempotencyKey: row.key })
+      return false
+    }
+    seen.add(row.key)
+    return true
+  })
+
+  const stored = await ctx.db.transaction().execute(async (trx) => {
+    const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', candidates.length)
     const responseRows: unknown[][] = []
+    candidates.forEach((candidate, position) => {
+      candidate.row.id = reserved[position]!
+      responseRows.push(responseValues(candidate.row))
+    })
+    // A key stored before (by an earlier request, or one committing alongside) skips its row: the
+    // unique index decides, so racing requests store a key once without a look-up first.
+    const inserted = new Set(await ctx.sql.insertRows(trx, 'surveys_responses', responseColumns, responseRows, insertOnce))
+    const fresh = candidates.filter((candidate) => inserted.has(candidate.row.id))
     const answerRows: unknown[][] = []
-    fresh.forEach((stored, position) => {
-      const id = reserved[position]!
-      stored.row.id = id
-      ids[stored.index] = id
-      responseRows.push(responseValues(stored.row))
-      for (const answer of stored.answers) {
-        answer.response_id = id
+    for (const { row, answers } of fresh) {
+      for (const answer of answers) {
+        answer.response_id = row.id
         answerRows.push(answerValues(answer))
       }
-    })
-    // Built once as value arrays and written through reused statements: the hot path of ingest.
-    await ctx.sql.insertRows(trx, 'surveys_responses', responseColumns, responseRows)
+    }
     await ctx.sql.insertRows(trx, 'surveys_answers', answerColumns, answerRows)
     await rollUpAnswers(ctx, trx, fresh)
     await enqueueResponseWebhooks(trx, workspace, fresh)
-    return { received: responses.length, stored: fresh.length, duplicates, ids }
+    return fresh
   })
+
+  const ids: (number | null)[] = responses.map(() => null)
+  for (const candidate of stored) ids[candidate.index] = candidate.row.id
+  for (const candidate of candidates) {
+    if (ids[candidate.index] === null) duplicates.push({ index: candidate.index, idempotencyKey: candidate.key! })
+  }
+  duplicates.sort((a, b) => a.index - b.index)
+  return { received: responses.length, stored: stored.length, duplicates, ids }
 }
 
 async function loadSurveys(ctx: Pick<PluginContext, 'db'>, workspace: string, responses: ResponseInput[], problems: FieldProblem[]) {
@@ -152,19 +168,4 @@ async function loadCustomers(ctx: Pick<PluginContext, 'db'>, workspace: string, 
     for (const row of rows) customers.set(row.external_id, row)
   }
   return customers
-}
-
-/** Which of these idempotency keys the workspace has stored already. */
-async function existingKeys(trx: Kysely<any>, workspace: string, keys: string[]): Promise<Set<string>> {
-  const found = new Set<string>()
-  const unique = [...new Set(keys)]
-  for (let start = 0; start < unique.length; start += lookupChunk) {
-    // A plain SQL template: a query builder per 500 keys costs more than the index look-ups.
-    const { rows } = await sql<{ idempotency_key: string }>`
-      select idempotency_key from surveys_responses
-      where workspace_id = ${workspace} and idempotency_key in (${sql.join(unique.slice(start, start + lookupChunk))})
-    `.execute(trx)
-    for (const row of rows) found.add(row.idempotency_key)
-  }
-  return found
 }

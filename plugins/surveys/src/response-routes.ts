@@ -44,12 +44,6 @@ const eligibility = createRoute({
   },
 })
 
-/** Two requests racing with one idempotency key: the loser's insert hits the unique index. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-}
-
 /** Response ingest and the contact rule. */
 export function responseRoutes(
   ctx: PluginContext,
@@ -61,13 +55,7 @@ export function responseRoutes(
     .openapi(submit, async (c) => {
       const { workspace, responses } = c.req.valid('json')
       await requireWorkspace(workspace)
-      try {
-        return c.json(await ingestResponses(ctx, registry, workspace, responses), 201)
-      } catch (error) {
-        // Retry once: the keys the other request stored now read as duplicates.
-        if (!isUniqueViolation(error)) throw error
-        return c.json(await ingestResponses(ctx, registry, workspace, responses), 201)
-      }
+      return c.json(await ingestResponses(ctx, registry, workspace, responses), 201)
     })
     .openapi(eligibility, async (c) => {
       const { workspace, survey: surveyId, customer } = c.req.valid('query')

@@ -29,5 +29,5 @@ export async function rollUpAnswers(ctx: Pick<PluginContext, 'sql'>, trx: Kysely
       else counts.set(key, [row.workspace_id, answer.question_type, ...dimensions, scaleMax, answer.score, 1])
     }
   }
-  await ctx.sql.insertRows(trx, 'surveys_answer_rollups', columns, [...counts.values()], { columns: keyColumns, add: ['answers'] })
+  await ctx.sql.insertRows(trx, 'surveys_answer_rollups', columns, [...counts.values()], { onConflict: { columns: keyColumns, add: ['answers'] } })
 }

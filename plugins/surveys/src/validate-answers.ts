@@ -15,6 +15,11 @@ interface PreparedQuestion {
   readonly schema?: z.ZodType
 }
 
+/** Where the `index`-th response of a batch sits in the request body, as problems name it. */
+export function responsePath(index: number): string {
+  return `body.responses[${index}]`
+}
+
 /**
  * Checks the answers of a batch's responses against their surveys. Each survey's questions and each
  * question's answer schema are prepared once per batch, not once per response: in a batch of 10,000
@@ -43,34 +48,41 @@ export function createAnswerValidator(registry: QuestionRegistry) {
   }
 
   /**
-   * The answer rows of one response (their `response_id` still 0), or problems named under `at`
-   * (`body.responses[3]`), a function so the path is only spelled out when there is a problem.
+   * The answer rows of the `responseIndex`-th response (their `response_id` still 0), or problems
+   * named by their place in the body (`body.responses[3].answers[0].value`).
    */
-  return function validateAnswers(survey: StoredSurvey, answers: readonly { questionId: string; value?: unknown }[], at: () => string, problems: FieldProblem[]): AnswerRow[] {
+  return function validateAnswers(
+    survey: StoredSurvey,
+    answers: readonly { questionId: string; value?: unknown }[],
+    responseIndex: number,
+    problems: FieldProblem[],
+  ): AnswerRow[] {
     const questions = questionsOf(survey)
     const rows: AnswerRow[] = []
-    const answered = new Set<string>()
-    answers.forEach((answer, index) => {
-      const field = () => `${at()}.answers[${index}]`
+    // Paths are spelled out only when there is a problem: most batches have none.
+    const field = (index: number) => `${responsePath(responseIndex)}.answers[${index}]`
+    const answered: string[] = []
+    for (let index = 0; index < answers.length; index++) {
+      const answer = answers[index]!
       const question = questions.get(answer.questionId)
       if (!question) {
-        problems.push({ field: `${field()}.questionId`, code: 'unknown_question', message: `survey '${survey.id}' has no question '${answer.questionId}'` })
-        return
+        problems.push({ field: `${field(index)}.questionId`, code: 'unknown_question', message: `survey '${survey.id}' has no question '${answer.questionId}'` })
+        continue
       }
-      if (answered.has(question.id)) {
-        problems.push({ field: `${field()}.questionId`, code: 'duplicate', message: `question '${question.id}' is answered twice` })
-        return
+      if (answered.includes(question.id)) {
+        problems.push({ field: `${field(index)}.questionId`, code: 'duplicate', message: `question '${question.id}' is answered twice` })
+        continue
       }
-      answered.add(question.id)
+      answered.push(question.id)
       if (!question.questionType || !question.schema) {
-        problems.push({ field: `${field()}.questionId`, code: 'unknown_type', message: `question type '${question.type}' is not enabled` })
-        return
+        problems.push({ field: `${field(index)}.questionId`, code: 'unknown_type', message: `question type '${question.type}' is not enabled` })
+        continue
       }
       const parsed = question.schema.safeParse(answer.value)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
-        problems.push({ field: `${field()}.value`, code: issue?.code ?? 'invalid', message: issue?.message ?? 'invalid answer' })
-        return
+        problems.push({ field: `${field(index)}.value`, code: issue?.code ?? 'invalid', message: issue?.message ?? 'invalid answer' })
+        continue
       }
       const stored: StoredAnswer = question.questionType.store(parsed.data, question.config)
       rows.push({
@@ -82,11 +94,11 @@ export function createAnswerValidator(registry: QuestionRegistry) {
         text: stored.text,
         choices: stored.choices ? JSON.stringify(stored.choices) : null,
       })
-    })
-    if (answered.size < questions.size) {
+    }
+    if (answered.length < questions.size) {
       for (const question of questions.values()) {
-        if (question.required && !answered.has(question.id)) {
-          problems.push({ field: `${at()}.answers`, code: 'missing_answer', message: `question '${question.id}' is required` })
+        if (question.required && !answered.includes(question.id)) {
+          problems.push({ field: `${responsePath(responseIndex)}.answers`, code: 'missing_answer', message: `question '${question.id}' is required` })
         }
       }
     }

@@ -10,6 +10,24 @@ export interface AddOnConflict {
 }
 
 /**
+ * On a conflict with this unique key, skip the new row (exactly-once inserts). Any other conflict,
+ * such as one on the primary key, still fails the statement.
+ */
+export interface SkipOnConflict {
+  /** The columns of the unique key. */
+  readonly columns: readonly string[]
+  /** The predicate of a partial unique index, as SQL (`idempotency_key is not null`). */
+  readonly where?: string
+  readonly skip: true
+}
+
+export interface InsertRowsOptions {
+  readonly onConflict?: AddOnConflict | SkipOnConflict
+  /** A column whose values, for the rows actually inserted, the call returns. */
+  readonly returning?: string
+}
+
+/**
  * The few SQL expressions and bulk statements that differ between SQLite and PostgreSQL.
  * `@cxkit/db` implements this interface per dialect, so plugin code is the same on both.
  */
@@ -22,9 +40,10 @@ export interface SqlDialect {
   /**
    * Inserts many rows (each an array of values in `columns` order) through few, reused prepared
    * statements: the hot path of ingest, where building a query object per row costs more than the
-   * write. Pass the transaction as `db` to write in it.
+   * write. Pass the transaction as `db` to write in it. Returns the `returning` column of the rows
+   * inserted (none when no `returning` is asked for).
    */
-  insertRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly unknown[][], onConflict?: AddOnConflict): Promise<void>
+  insertRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly unknown[][], options?: InsertRowsOptions): Promise<unknown[]>
   /**
    * `count` unused values of the integer `id` key of `table`, ascending, for rows about to be
    * inserted with {@link insertRows}. Call it inside the transaction that inserts them.

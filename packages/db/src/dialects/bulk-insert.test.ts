@@ -15,6 +15,8 @@ for (const dialect of testDialects()) {
       database = await dialect.open()
       await migrate(database, createHost([]))
       await sql`create table items (id ${idColumn}, label varchar(20) not null, amount double precision)`.execute(database.db)
+      await sql`create table keyed (id integer primary key, workspace varchar(10) not null, key varchar(20))`.execute(database.db)
+      await sql`create unique index keyed_key on keyed (workspace, key) where key is not null`.execute(database.db)
       await sql`create table tallies (day varchar(10) not null, kind varchar(10) not null, n integer not null, total double precision not null, unique (day, kind))`.execute(database.db)
     })
     afterAll(async () => {
@@ -47,7 +49,7 @@ for (const dialect of testDialects()) {
     })
 
     it('adds to the stored row on a conflict of the unique key', async () => {
-      const add = { columns: ['day', 'kind'], add: ['n', 'total'] }
+      const add = { onConflict: { columns: ['day', 'kind'], add: ['n', 'total'] } }
       await database.sql.insertRows(database.db, 'tallies', ['day', 'kind', 'n', 'total'], [['2026-01-01', 'a', 1, 2.5], ['2026-01-01', 'b', 2, 1]], add)
       await database.sql.insertRows(database.db, 'tallies', ['day', 'kind', 'n', 'total'], [['2026-01-01', 'a', 3, 0.5], ['2026-01-02', 'a', 1, 1]], add)
       expect(await rowsOf('tallies')).toEqual([
@@ -55,6 +57,17 @@ for (const dialect of testDialects()) {
         { day: '2026-01-01', kind: 'b', n: 2, total: 1 },
         { day: '2026-01-02', kind: 'a', n: 1, total: 1 },
       ])
+    })
+
+    it('skips rows that conflict on a partial unique key, says which went in, and still fails on other conflicts', async () => {
+      const skip = { onConflict: { columns: ['workspace', 'key'], where: 'key is not null', skip: true as const }, returning: 'id' }
+      const columns = ['id', 'workspace', 'key']
+      expect(await database.sql.insertRows(database.db, 'keyed', columns, [[1, 'w', 'a'], [2, 'w', null], [3, 'v', 'a']], skip)).toEqual([1, 2, 3])
+      // 'a' of workspace w is taken; keyless rows never conflict.
+      expect(await database.sql.insertRows(database.db, 'keyed', columns, [[4, 'w', 'a'], [5, 'w', null], [6, 'w', 'b']], skip)).toEqual([5, 6])
+      expect(await database.sql.insertRows(database.db, 'keyed', columns, [[7, 'w', 'c']])).toEqual([])
+      await expect(database.sql.insertRows(database.db, 'keyed', columns, [[1, 'w', 'new']], skip)).rejects.toThrow()
+      expect((await rowsOf('keyed')).map((row) => row.id)).toEqual([1, 2, 3, 5, 6, 7])
     })
 
     it('writes nothing of a failed transaction and rejects a row of the wrong width', async () => {

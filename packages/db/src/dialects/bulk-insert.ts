@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely'
-import type { AddOnConflict } from '@cxkit/core'
+import type { InsertRowsOptions } from '@cxkit/core'
 
 /** How a dialect writes bind parameters and how many rows one statement may carry. */
 export interface BulkInsertStyle {
@@ -20,8 +20,8 @@ const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
 export function createBulkInsert(style: BulkInsertStyle) {
   const texts = new Map<string, string>()
 
-  function statement(table: string, columns: readonly string[], rowCount: number, onConflict?: AddOnConflict): string {
-    const shape = `${table}\u0000${columns.join(',')}\u0000${rowCount}\u0000${onConflict ? `${onConflict.columns.join(',')}\u0000${onConflict.add.join(',')}` : ''}`
+  function statement(table: string, columns: readonly string[], rowCount: number, options: InsertRowsOptions): string {
+    const shape = `${table}\u0000${columns.join(',')}\u0000${rowCount}\u0000${JSON.stringify(options)}`
     let text = texts.get(shape)
     if (text) return text
     let position = 0
@@ -30,16 +30,31 @@ export function createBulkInsert(style: BulkInsertStyle) {
       tuples.push(`(${columns.map(() => style.placeholder(++position)).join(', ')})`)
     }
     text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`
+    const { onConflict, returning } = options
     if (onConflict) {
-      const additions = onConflict.add.map((column) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`)
-      text += ` on conflict (${onConflict.columns.map(quote).join(', ')}) do update set ${additions.join(', ')}`
+      text += ` on conflict (${onConflict.columns.map(quote).join(', ')})`
+      if ('skip' in onConflict) {
+        // The predicate names the partial index the conflict is about (both dialects need it to match one).
+        text += `${onConflict.where ? ` where ${onConflict.where}` : ''} do nothing`
+      } else {
+        const additions = onConflict.add.map((column) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`)
+        text += ` do update set ${additions.join(', ')}`
+      }
     }
+    if (returning) text += ` returning ${quote(returning)}`
     texts.set(shape, text)
     return text
   }
 
-  return async function insertRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly unknown[][], onConflict?: AddOnConflict): Promise<void> {
+  return async function insertRows(
+    db: Kysely<any>,
+    table: string,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+    options: InsertRowsOptions = {},
+  ): Promise<unknown[]> {
     if (columns.length === 0) throw new Error(`insertRows into ${table}: no columns`)
+    const returned: unknown[] = []
     const perStatement = Math.max(1, Math.min(style.maxRows, Math.floor(style.maxParameters / columns.length)))
     for (let start = 0; start < rows.length; start += perStatement) {
       const chunk = rows.slice(start, start + perStatement)
@@ -48,7 +63,9 @@ export function createBulkInsert(style: BulkInsertStyle) {
         if (row.length !== columns.length) throw new Error(`insertRows into ${table}: a row has ${row.length} values for ${columns.length} columns`)
         for (const value of row) parameters.push(value)
       }
-      await db.executeQuery(CompiledQuery.raw(statement(table, columns, chunk.length, onConflict), parameters))
+      const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement(table, columns, chunk.length, options), parameters))
+      if (options.returning) for (const row of result.rows) returned.push(row[options.returning])
     }
+    return returned
   }
 }
