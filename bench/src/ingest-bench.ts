@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { responseBatchSchema } from '@cxkit/plugin-surveys'
 import { benchTouchpoints, benchWorkspace, openBenchDatabase } from './bench-database.js'
 import { measure, median } from './measure.js'
 
@@ -52,6 +53,13 @@ async function rawInsertLoop(): Promise<number> {
   return elapsed
 }
 
+/** The request bodies: batches of `batchSize` responses as JSON. */
+function batchBodies(): string[] {
+  return Array.from({ length: total / batchSize }, (_, b) =>
+    JSON.stringify({ workspace: benchWorkspace, responses: Array.from({ length: batchSize }, (_, i) => responseAt(b * batchSize + i)) }),
+  )
+}
+
 /** Starts the app's server on the bench database in a child process and waits for its URL. */
 async function startServerProcess(file: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), file], {
@@ -80,9 +88,7 @@ async function httpBatches(): Promise<{ elapsed: number; stored: number }> {
   const bench = await openBenchDatabase()
   await bench.database.close()
   const server = await startServerProcess(bench.file)
-  const bodies = Array.from({ length: total / batchSize }, (_, b) =>
-    JSON.stringify({ workspace: benchWorkspace, responses: Array.from({ length: batchSize }, (_, i) => responseAt(b * batchSize + i)) }),
-  )
+  const bodies = batchBodies()
   let stored = 0
   let next = 0
   // A bulk loader keeps a request in flight while the server works on another, as this one does.
@@ -100,13 +106,28 @@ async function httpBatches(): Promise<{ elapsed: number; stored: number }> {
   return { elapsed, stored }
 }
 
+/**
+ * The part of the HTTP path that is neither HTTP nor storage: reading the same JSON bodies and
+ * validating them with the API's zod schema, in this process. With the raw loop it bounds what the
+ * API can reach on this machine: one response costs at least the time of both.
+ */
+function parseAndValidate(bodies: readonly string[]): number {
+  const start = process.hrtime.bigint()
+  for (const body of bodies) {
+    if (!responseBatchSchema.safeParse(JSON.parse(body)).success) throw new Error('a bench body does not validate')
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
 /** Rounds of each side, alternated; the median of each is reported (a shared machine is noisy). */
 const rounds = 3
 
 export async function ingestBench() {
   const rawTimes: number[] = []
   const httpTimes: number[] = []
+  const validateTimes: number[] = []
   for (let round = 0; round < rounds; round++) {
+    validateTimes.push(parseAndValidate(batchBodies()))
     rawTimes.push(await rawInsertLoop())
     const http = await httpBatches()
     if (http.stored !== total) throw new Error(`stored ${http.stored} of ${total} responses`)
@@ -114,6 +135,7 @@ export async function ingestBench() {
   }
   const rawMs = median(rawTimes)
   const httpMs = median(httpTimes)
+  const validateMs = median(validateTimes)
   const rawPerSecond = (total / rawMs) * 1000
   const httpPerSecond = (total / httpMs) * 1000
   return {
@@ -122,7 +144,10 @@ export async function ingestBench() {
     responses: total,
     rawMs: Math.round(rawMs),
     httpMs: Math.round(httpMs),
+    parseAndValidateMs: Math.round(validateMs),
     rawResponsesPerSecond: Math.round(rawPerSecond),
+    /** Raw storage plus parsing and validation, one after the other: the most one process could reach. */
+    storagePlusValidationResponsesPerSecond: Math.round((total / (rawMs + validateMs)) * 1000),
     httpResponsesPerSecond: Math.round(httpPerSecond),
     ratioToRaw: Number((httpPerSecond / rawPerSecond).toFixed(3)),
     targets: { httpResponsesPerSecond: 100_000, ratioToRaw: 0.2 },

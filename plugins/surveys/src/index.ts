@@ -15,6 +15,7 @@ export * from './question-type.js'
 export * from './answer-query.js'
 export { createQuestionRegistry, type QuestionRegistry } from './question-registry.js'
 export type { SurveysTables } from './tables.js'
+export { responseBatchSchema } from './schema.js'
 
 /**
  * The survey engine. Question types come from other plugins (nps, csat, ces) through the
