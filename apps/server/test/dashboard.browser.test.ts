@@ -55,6 +55,13 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     }
     await expect.poll(() => page.locator('cx-nps-why-panel [data-group=detractor] .chip').count()).toBeGreaterThan(2)
     await expect.poll(() => page.locator('cx-nps-panel cx-breakdown-table td', { hasText: 'Web checkout' }).count()).toBe(1)
+    // The score card's sparkline draws the same periods as the trend chart below it.
+    const periods = await page.locator('cx-nps-panel cx-trend-chart').evaluate((chart) => (chart as unknown as { rows: unknown[] }).rows.length)
+    const sparkline = page.locator('cx-nps-panel cx-metric-card cx-sparkline svg')
+    expect(periods).toBeGreaterThan(1)
+    expect(Number(await sparkline.getAttribute('data-points'))).toBe(periods)
+    expect(await sparkline.getAttribute('aria-label')).toContain(`Trend over ${periods} periods`)
+    expect(await page.locator('cx-nps-panel cx-metric-card cx-sparkline polyline').count()).toBeGreaterThan(0)
     expect(errors).toEqual([])
   })
 

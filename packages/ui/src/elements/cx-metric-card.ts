@@ -1,12 +1,14 @@
-import type { MetricResult } from '@cxkit/core'
+import type { MetricBreakdownRow, MetricResult } from '@cxkit/core'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { createTranslator } from '../i18n/translator.js'
 import { themeStyles } from './theme.js'
+import './cx-sparkline.js'
 
 /**
- * A metric's headline: the value, its 95 % interval and n. Ratios show as percentages, scores as
- * numbers; no data shows as a dash with a note, never as 0.
+ * A metric's headline: the value, a sparkline of its trend, its 95 % interval and n, and the change
+ * against the previous period. Ratios show as percentages, scores as numbers; no data shows as a
+ * dash with a note, never as 0.
  *
  * @example
  * html`<cx-metric-card unit="ratio" .result=${result} locale="nl"></cx-metric-card>`
@@ -17,6 +19,7 @@ export class CxMetricCard extends LitElement {
     themeStyles,
     css`
       :host { display: block; }
+      .headline { display: flex; align-items: center; gap: 14px; }
       .value { font-size: 2.4rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
       .meta { color: var(--_muted); font-size: 0.85rem; margin-top: 4px; display: flex; gap: 12px; flex-wrap: wrap; }
       .below { color: var(--_bad); }
@@ -34,6 +37,8 @@ export class CxMetricCard extends LitElement {
   /** An optional target in the metric's unit; the value is coloured against it. */
   @property({ type: Number }) accessor target: number | null = null
   @property() accessor direction: 'higher-is-better' | 'lower-is-better' | 'neutral' = 'higher-is-better'
+  /** The metric per period, oldest first (the trend query's breakdown); a sparkline from two periods on. */
+  @property({ attribute: false }) accessor trend: MetricBreakdownRow[] = []
 
   private format(value: number): string {
     const i18n = createTranslator(this.locale)
@@ -44,6 +49,15 @@ export class CxMetricCard extends LitElement {
     if (this.target === null || this.direction === 'neutral') return ''
     const good = this.direction === 'higher-is-better' ? value >= this.target : value <= this.target
     return good ? 'above' : 'below'
+  }
+
+  private renderSparkline() {
+    const values = this.trend.map((row) => row.value)
+    const present = values.filter((value): value is number => value !== null)
+    if (values.length < 2 || present.length === 0) return ''
+    const i18n = createTranslator(this.locale)
+    const label = i18n.t('metric.trend', { count: values.length, first: this.format(present[0]!), last: this.format(present.at(-1)!) })
+    return html`<cx-sparkline .values=${values} label=${label}></cx-sparkline>`
   }
 
   /** The change against the previous period: arrow, amount, and whether it means anything. */
@@ -76,7 +90,10 @@ export class CxMetricCard extends LitElement {
     }
     const interval = result.interval
     return html`
-      <div class="value ${this.targetClass(result.value)}" data-value=${result.value}>${this.format(result.value)}</div>
+      <div class="headline">
+        <div class="value ${this.targetClass(result.value)}" data-value=${result.value}>${this.format(result.value)}</div>
+        ${this.renderSparkline()}
+      </div>
       <div class="meta">
         <span data-n=${result.n}>${i18n.t('metric.nItems', { n: i18n.number(result.n) })}</span>
         ${interval

@@ -118,7 +118,7 @@ export class CxMetricPanel extends CxPanel {
         pending: () => html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         complete: (data) =>
           data
-            ? html`<cx-metric-card unit=${this.unit} locale=${this.locale} .result=${data.total} .target=${this.target}></cx-metric-card>
+            ? html`<cx-metric-card unit=${this.unit} locale=${this.locale} .result=${data.total} .trend=${data.trend} .target=${this.target}></cx-metric-card>
                 ${this.formula ? html`<div class="formula">${this.formula[this.locale] ?? this.formula.en}</div>` : nothing}
                 ${this.renderDetails(Object.fromEntries(this.drill.map((step) => [step.dimension, step.key])))}
                 ${data.trend.length > 1 ? html`<cx-trend-chart .rows=${data.trend} unit=${this.unit} height="110"></cx-trend-chart>` : nothing}
