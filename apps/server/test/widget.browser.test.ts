@@ -8,13 +8,16 @@ import { type BundledApp, startBundledApp } from './start-bundled-app.js'
 const executablePath = findChromium()
 if (!executablePath) console.warn('widget browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
 
-/** A shop's page on another origin that embeds the survey with two lines of HTML. */
+/** A shop's page on another origin that embeds the survey with two lines of HTML, for the customer in `?customer=`. */
 function startShop(appUrl: string, token: string): Promise<{ url: string; server: Server }> {
-  const page = `<!doctype html><html><body><h1>Thanks for your order</h1>
+  const page = (customer: string) => `<!doctype html><html><body><h1>Thanks for your order</h1>
 <script type="module" src="${appUrl}/s/cx-survey.js"></script>
-<cx-survey server="${appUrl}" token="${token}" locale="nl" customer="CUST-00007" touchpoint="web-checkout"></cx-survey>
+<cx-survey server="${appUrl}" token="${token}" locale="nl" customer="${customer}" touchpoint="web-checkout"></cx-survey>
 </body></html>`
-  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(page))
+  const server = createServer((request, response) => {
+    const customer = new URL(request.url ?? '/', 'http://shop').searchParams.get('customer') ?? ''
+    response.writeHead(200, { 'content-type': 'text/html' }).end(page(customer.replace(/[^A-Z0-9-]/gi, '')))
+  })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })))
 }
 
@@ -41,7 +44,8 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(shop.url)
+    // A customer the demo data has not asked yet.
+    await page.goto(`${shop.url}?customer=WEB-4711`)
     const widget = page.locator('cx-survey')
     await expect.poll(() => widget.locator('legend').first().textContent()).toContain('Hoe tevreden')
     await widget.locator('button.submit').click()
@@ -53,5 +57,19 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
     expect(before.n).toBeGreaterThan(0)
     expect(after.n).toBe(before.n + 1)
     expect(errors).toEqual([])
+  })
+
+  it('does not ask the same customer again within the survey\'s contact rule', async () => {
+    const page = await browser.newPage()
+    await page.addInitScript(() => {
+      document.addEventListener('cx-survey-unavailable', (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }), true)
+    })
+    // WEB-4711 answered in the test before: the demo surveys wait 90 days before asking again.
+    await page.goto(`${shop.url}?customer=WEB-4711`)
+    const detail = await page.waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable).then((handle) => handle.jsonValue())
+    expect(detail).toMatchObject({ status: 200, reason: 'contact-rule' })
+    const next = Date.parse((detail as { nextEligibleAt: string }).nextEligibleAt)
+    expect(next - Date.now()).toBeGreaterThan(89 * 86_400_000)
+    expect(await page.locator('cx-survey form').count()).toBe(0)
   })
 })

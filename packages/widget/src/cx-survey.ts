@@ -6,7 +6,9 @@ import { widgetStyles } from './widget-styles.js'
 /**
  * `<cx-survey server="https://cx.example.com" token="…" locale="nl" customer="C-42" touchpoint="web-checkout">`
  * Shows a cxkit survey inside any page and submits the answers once (a retry after a network error
- * reuses the same idempotency key). Fires `cx-survey-submitted` when stored.
+ * reuses the same idempotency key). Fires `cx-survey-submitted` when stored. Shows nothing, and fires
+ * `cx-survey-unavailable`, when the survey is closed or unknown, or when the survey's contact rule
+ * says this customer answered too recently to be asked again.
  */
 export class CxSurvey extends HTMLElement {
   static observedAttributes = ['token', 'server', 'locale']
@@ -35,13 +37,17 @@ export class CxSurvey extends HTMLElement {
   private async load(): Promise<void> {
     const token = this.getAttribute('token')
     if (!token) return
-    const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(token)}`)
-    if (!response.ok) {
+    const customer = this.getAttribute('customer')
+    const query = customer ? `?customer=${encodeURIComponent(customer)}` : ''
+    const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(token)}${query}`)
+    const survey = response.ok ? ((await response.json()) as PublicSurvey) : null
+    if (!survey?.eligible) {
       this.root.replaceChildren()
-      this.dispatchEvent(new CustomEvent('cx-survey-unavailable', { detail: { status: response.status } }))
+      const detail = survey ? { status: response.status, reason: 'contact-rule', nextEligibleAt: survey.nextEligibleAt } : { status: response.status }
+      this.dispatchEvent(new CustomEvent('cx-survey-unavailable', { detail }))
       return
     }
-    this.survey = (await response.json()) as PublicSurvey
+    this.survey = survey
     this.render()
   }
 

@@ -4,6 +4,10 @@ export interface PublicSurvey {
   name: string
   locales: string[]
   questions: PublicQuestion[]
+  /** False when the survey's contact rule says the customer given was asked too recently. */
+  eligible: boolean
+  /** Until when that holds; null when eligible. */
+  nextEligibleAt: string | null
 }
 
 export interface PublicQuestion {

@@ -107,6 +107,21 @@ for (const dialect of testDialects()) {
       expect(Date.parse(asked.nextEligibleAt) - Date.now()).toBeGreaterThan(29 * 86_400_000)
       const fresh = await test.json<{ eligible: boolean }>(`/api/surveys/eligibility?workspace=${test.workspace}&survey=checkout&customer=NEW`)
       expect(fresh.eligible).toBe(true)
+      // The widget asks the public endpoint, which says no more than "not until then".
+      const { publicToken } = await test.json<{ publicToken: string }>(`/api/surveys/surveys/checkout?workspace=${test.workspace}`)
+      const widget = await test.json<{ eligible: boolean; nextEligibleAt: string | null; questions: unknown[] }>(`/api/surveys/public/${publicToken}?customer=C9`)
+      expect(widget).toMatchObject({ eligible: false, nextEligibleAt: asked.nextEligibleAt })
+      expect(widget.questions).toHaveLength(3)
+      expect(await test.json(`/api/surveys/public/${publicToken}?customer=NEW`)).toMatchObject({ eligible: true, nextEligibleAt: null })
+      expect(await test.json(`/api/surveys/public/${publicToken}`)).toMatchObject({ eligible: true, nextEligibleAt: null })
+    })
+
+    it('lets a survey without a contact rule ask a customer again at once', async () => {
+      await test.json(`/api/surveys/surveys/checkout?workspace=${test.workspace}`, { method: 'PATCH', body: { contactRuleDays: 0 } })
+      const again = await test.json<{ eligible: boolean; lastAnsweredAt: string | null }>(`/api/surveys/eligibility?workspace=${test.workspace}&survey=checkout&customer=C9`)
+      expect(again.eligible).toBe(true)
+      expect(again.lastAnsweredAt).not.toBeNull()
+      await test.json(`/api/surveys/surveys/checkout?workspace=${test.workspace}`, { method: 'PATCH', body: { contactRuleDays: 30 } })
     })
   })
 }

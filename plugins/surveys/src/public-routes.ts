@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { CxError, CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { cors } from 'hono/cors'
+import { contactRuleStatus } from './contact-rule.js'
 import { ingestResponses } from './ingest-responses.js'
 import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
@@ -13,9 +14,24 @@ const read = createRoute({
   method: 'get',
   path: '/public/{token}',
   summary: 'A survey as the <cx-survey> widget needs it: questions and how to ask them (no login, CORS open)',
-  request: { params: tokenParam },
+  description: "With `customer`, `eligible` says whether the survey's contact rule lets this customer be asked now.",
+  request: { params: tokenParam, query: z.object({ customer: z.string().min(1).max(200).optional() }) },
   responses: {
-    200: { description: 'The survey', content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string(), locales: z.array(z.string()), questions: z.array(z.any()) }) } } },
+    200: {
+      description: 'The survey',
+      content: {
+        'application/json': {
+          schema: z.object({
+            id: z.string(),
+            name: z.string(),
+            locales: z.array(z.string()),
+            questions: z.array(z.any()),
+            eligible: z.boolean(),
+            nextEligibleAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
     404: { description: 'No such survey', content: problemContent },
     410: { description: 'The survey is closed', content: problemContent },
   },
@@ -66,12 +82,17 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
   return app
     .openapi(read, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
+      const { customer } = c.req.valid('query')
+      // The answer says no more than "not now, until then": it names no earlier answer.
+      const rule = customer ? await contactRuleStatus(ctx, survey, customer) : { eligible: true, nextEligibleAt: null }
       return c.json(
         {
           id: survey.id,
           name: survey.name,
           locales: survey.locales,
           questions: publicQuestions(survey, registry),
+          eligible: rule.eligible,
+          nextEligibleAt: rule.eligible ? null : rule.nextEligibleAt,
         },
         200,
       )

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { type PluginContext, parsedSynchronously, problemContent, throwOnInvalid } from '@cxkit/core'
+import { contactRuleStatus } from './contact-rule.js'
 import { ingestResponses } from './ingest-responses.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { responseBatchSchema } from './schema.js'
-import type { SurveysTables } from './tables.js'
 
 
 const submit = createRoute({
@@ -60,19 +60,6 @@ export function responseRoutes(
     .openapi(eligibility, async (c) => {
       const { workspace, survey: surveyId, customer } = c.req.valid('query')
       const survey = await requireSurvey(workspace, surveyId)
-      const last = await ctx.db
-        .withTables<SurveysTables>()
-        .selectFrom('surveys_responses')
-        .select((eb) => eb.fn.max('submitted_at').as('last'))
-        .where('workspace_id', '=', workspace)
-        .where('survey_id', '=', surveyId)
-        .where('customer_external_id', '=', customer)
-        .executeTakeFirst()
-      const lastAnsweredAt = (last?.last as string | null | undefined) ?? null
-      if (!lastAnsweredAt || survey.contactRuleDays === 0) {
-        return c.json({ eligible: true, lastAnsweredAt, nextEligibleAt: null }, 200)
-      }
-      const next = new Date(Date.parse(lastAnsweredAt) + survey.contactRuleDays * 86_400_000).toISOString()
-      return c.json({ eligible: next <= new Date().toISOString(), lastAnsweredAt, nextEligibleAt: next }, 200)
+      return c.json(await contactRuleStatus(ctx, { workspace, id: surveyId, contactRuleDays: survey.contactRuleDays }, customer), 200)
     })
 }
