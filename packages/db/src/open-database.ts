@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { CoreTables, SqlDialect } from '@cxkit/core'
 import { postgresDialect } from './dialects/postgres-dialect.js'
 import { sqliteDialect } from './dialects/sqlite-dialect.js'
+import { ImmediateTransactionsSqliteDialect } from './dialects/sqlite-immediate-transactions.js'
 import { defaultDatabaseUrl, parseDatabaseUrl } from './parse-database-url.js'
 
 const int8Oid = 20
@@ -66,7 +67,7 @@ export async function openDatabase(url: string = defaultDatabaseUrl): Promise<Cx
     // Wait for a writer in another process instead of failing at once.
     connection.pragma('busy_timeout = 5000')
     cachePreparedStatements(connection)
-    const db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: connection }) })
+    const db = new Kysely<CoreTables>({ dialect: new ImmediateTransactionsSqliteDialect({ database: connection }) })
     return { db, sql: sqliteDialect, url, close: () => db.destroy() }
   }
   const pool = new pg.Pool({ connectionString: target.connectionString, max: 10, types: numericTypes })
