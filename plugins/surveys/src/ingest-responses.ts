@@ -64,7 +64,7 @@ export async function ingestResponses(
     const customer = input.customerExternalId ? customers.get(input.customerExternalId) : undefined
     const attributes = input.attributes ?? (customer ? JSON.parse(customer.attributes) : undefined)
     const response: ResponseRow = {
-      // Numbered when stored: only responses that are not duplicates take an id.
+      // Numbered in the transaction below; a response skipped as a duplicate gives its number up.
       id: 0,
       workspace_id: workspace,
       survey_id: survey.id,

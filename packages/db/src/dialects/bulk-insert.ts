@@ -13,6 +13,9 @@ export interface BulkInsertStyle {
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
 
+/** Statement texts kept: the full-size shapes of the busy tables, plus room for the odd last chunk. */
+const cachedTexts = 64
+
 /**
  * Builds and runs multi-row inserts. Statement texts are cached by shape (table, columns, row count,
  * conflict rule) so the driver's statement cache sees the same text batch after batch.
@@ -43,6 +46,8 @@ export function createBulkInsert(style: BulkInsertStyle) {
     }
     if (returning) text += ` returning ${quote(returning)}`
     texts.set(shape, text)
+    // The oldest shape goes first: a text of 1,000 rows is large, and last chunks come in every size.
+    if (texts.size > cachedTexts) texts.delete(texts.keys().next().value!)
     return text
   }
 
