@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHost } from '@cxkit/core'
 import { openDatabase, runMetric } from '@cxkit/db'
-import { testPostgresUrl } from '@cxkit/db/testing'
+import { createScratchPostgres, testPostgresUrl } from '@cxkit/db/testing'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundledConfig, runCli } from './run-cli.js'
-import pg from 'pg'
 
 interface Target {
   name: string
@@ -21,16 +20,8 @@ async function sqliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(serverUrl: string): Promise<Target> {
-  const name = `cxkit_cli_${Date.now().toString(36)}`
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl })
-    await client.connect()
-    await client.query(statement).finally(() => client.end())
-  }
-  await admin(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return { name: 'postgres', url: url.toString(), cleanup: () => admin(`drop database if exists ${name} with (force)`) }
+  const scratch = await createScratchPostgres(serverUrl)
+  return { name: 'postgres', url: scratch.url, cleanup: scratch.drop }
 }
 
 const targets: (() => Promise<Target>)[] = [sqliteTarget]

@@ -82,9 +82,13 @@ async function migrateSet(
   return applied
 }
 
-/** A transaction-scoped PostgreSQL lock per migration set. */
+/**
+ * A transaction-scoped PostgreSQL lock per migration set and schema. Advisory locks are per database,
+ * so the schema is in the key: installations that share a database in separate schemas do not wait
+ * for each other.
+ */
 async function lockSet(trx: Kysely<any>, table: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${table}))`.execute(trx)
+  await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.' || ${table}))`.execute(trx)
 }
 
 async function readExecuted(db: Kysely<any>, table: string): Promise<string[]> {

@@ -9,6 +9,14 @@ export interface TestDialect {
   open(): Promise<CxDatabase>
 }
 
+/** An empty place on a PostgreSQL server that a test, or a process it starts, may fill. */
+export interface ScratchPostgres {
+  /** A `postgres://` URL whose connections see only this scratch schema. */
+  readonly url: string
+  /** Ends every connection still using it, then drops it with everything in it. */
+  drop(): Promise<void>
+}
+
 /** The PostgreSQL server tests may use, from `CXKIT_TEST_PG_URL`; undefined when unset. */
 export function testPostgresUrl(): string | undefined {
   return process.env.CXKIT_TEST_PG_URL || undefined
@@ -16,7 +24,7 @@ export function testPostgresUrl(): string | undefined {
 
 /**
  * The dialects every storage test loops over: SQLite always, PostgreSQL when `CXKIT_TEST_PG_URL` is set.
- * Each `open()` gives a fresh database (a new in-memory SQLite, or a new PostgreSQL database), so test
+ * Each `open()` gives a fresh database (a new in-memory SQLite, or a new PostgreSQL schema), so test
  * files can run in parallel without seeing each other's rows.
  *
  * @example
@@ -37,17 +45,43 @@ function warnPostgresSkipped(): void {
   console.warn('PostgreSQL tests skipped: set CXKIT_TEST_PG_URL=postgres://user@host:5432/db to run them')
 }
 
-async function openScratchPostgres(serverUrl: string): Promise<CxDatabase> {
+/**
+ * Creates a scratch schema on the server and a URL that puts it first on the search path.
+ *
+ * A schema, not a database: `create database` copies a template and `drop database` waits for a
+ * checkpoint, which under a busy parallel test run took seconds each; a schema costs a catalogue row.
+ *
+ * @example
+ * const scratch = await createScratchPostgres(testPostgresUrl()!)
+ * spawn('cxkit', ['migrate', '--db', scratch.url]); ...; await scratch.drop()
+ */
+export async function createScratchPostgres(serverUrl: string): Promise<ScratchPostgres> {
   const name = `cxkit_test_${randomBytes(6).toString('hex')}`
-  await adminQuery(serverUrl, `create database ${name}`)
+  await adminQuery(serverUrl, `create schema ${name}`)
   const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase(url.toString())
+  url.searchParams.set('options', `-c search_path=${name}`)
+  // Tagging connections lets drop() end those a test left open (a child process, a pool being closed).
+  url.searchParams.set('application_name', name)
+  return {
+    url: url.toString(),
+    async drop() {
+      await adminQuery(
+        serverUrl,
+        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = '${name}' and pid <> pg_backend_pid()`,
+      )
+      await adminQuery(serverUrl, `drop schema if exists ${name} cascade`)
+    },
+  }
+}
+
+async function openScratchPostgres(serverUrl: string): Promise<CxDatabase> {
+  const scratch = await createScratchPostgres(serverUrl)
+  const database = await openDatabase(scratch.url)
   return {
     ...database,
     async close() {
       await database.close()
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`)
+      await scratch.drop()
     },
   }
 }
