@@ -59,7 +59,8 @@ export async function createScratchPostgres(serverUrl: string): Promise<ScratchP
   const name = `cxkit_test_${randomBytes(6).toString('hex')}`
   await adminQuery(serverUrl, `create schema ${name}`)
   const url = new URL(serverUrl)
-  url.searchParams.set('options', `-c search_path=${name}`)
+  // Tests need no durability across a server crash: commits need not wait for the WAL to reach disk.
+  url.searchParams.set('options', `-c search_path=${name} -c synchronous_commit=off`)
   // Tagging connections lets drop() end those a test left open (a child process, a pool being closed).
   url.searchParams.set('application_name', name)
   return {
