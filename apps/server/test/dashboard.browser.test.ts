@@ -177,6 +177,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await expect.poll(() => builder.locator('[role=alert] li').first().getAttribute('data-field')).toBe('body.questions[0].text.nl')
     await builder.locator('[data-question=q1] input[name=text-nl]').fill('Hoe waarschijnlijk raadt u ons aan?')
     await builder.locator('select[name=status]').selectOption('active')
+    await builder.locator('input[name=verified-customers]').check()
     // The preview draws the 0–10 scale with the widget's own renderer.
     await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(11)
     await builder.locator('select[name=preview-locale]').selectOption('nl')
@@ -185,7 +186,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await builder.locator('tr[data-survey=delivery-check-in]').waitFor()
 
     const saved = (await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()).find((s: { id: string }) => s.id === 'delivery-check-in')
-    expect(saved).toMatchObject({ status: 'active', locales: ['en', 'nl'], questions: [{ type: 'nps', text: { nl: 'Hoe waarschijnlijk raadt u ons aan?' } }, { type: 'open' }] })
+    expect(saved).toMatchObject({ status: 'active', verifiedCustomers: true, locales: ['en', 'nl'], questions: [{ type: 'nps', text: { nl: 'Hoe waarschijnlijk raadt u ons aan?' } }, { type: 'open' }] })
     expect((await fetch(`${app.url}/s/${saved.publicToken}`)).status).toBe(200)
   })
 

@@ -8,15 +8,19 @@ import { type BundledApp, startBundledApp } from './start-bundled-app.js'
 const executablePath = findChromium()
 if (!executablePath) console.warn('widget browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
 
-/** A shop's page on another origin that embeds the survey with two lines of HTML, for the customer in `?customer=`. */
+/**
+ * A shop's page on another origin that embeds the survey with two lines of HTML, for the customer in
+ * `?customer=` and, when its back end signed the id, the signature in `?sig=`.
+ */
 function startShop(appUrl: string, token: string): Promise<{ url: string; server: Server }> {
-  const page = (customer: string) => `<!doctype html><html><body><h1>Thanks for your order</h1>
+  const page = (customer: string, signature: string) => `<!doctype html><html><body><h1>Thanks for your order</h1>
 <script type="module" src="${appUrl}/s/cx-survey.js"></script>
-<cx-survey server="${appUrl}" token="${token}" locale="nl" customer="${customer}" touchpoint="web-checkout"></cx-survey>
+<cx-survey server="${appUrl}" token="${token}" locale="nl" customer="${customer}" ${signature ? `customer-signature="${signature}"` : ''} touchpoint="web-checkout"></cx-survey>
 </body></html>`
   const server = createServer((request, response) => {
-    const customer = new URL(request.url ?? '/', 'http://shop').searchParams.get('customer') ?? ''
-    response.writeHead(200, { 'content-type': 'text/html' }).end(page(customer.replace(/[^A-Z0-9-]/gi, '')))
+    const query = new URL(request.url ?? '/', 'http://shop').searchParams
+    const plain = (name: string) => (query.get(name) ?? '').replace(/[^A-Z0-9_-]/gi, '')
+    response.writeHead(200, { 'content-type': 'text/html' }).end(page(plain('customer'), plain('sig')))
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })))
 }
@@ -71,5 +75,40 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
     const next = Date.parse((detail as { nextEligibleAt: string }).nextEligibleAt)
     expect(next - Date.now()).toBeGreaterThan(89 * 86_400_000)
     expect(await page.locator('cx-survey form').count()).toBe(0)
+  })
+
+  it('asks a customer only with the signature of their id, once the survey takes signed ids only', async () => {
+    const survey = `${app.url}/api/surveys/surveys/purchase-csat?workspace=demo`
+    const patch = (verifiedCustomers: boolean) =>
+      fetch(survey, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiedCustomers }) })
+    expect((await patch(true)).status).toBe(200)
+    try {
+      // The shop's back end signs the id through the links endpoint.
+      const [link] = await (
+        await fetch(`${app.url}/api/surveys/surveys/purchase-csat/links?workspace=demo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ customers: ['WEB-9001'] }),
+        })
+      ).json()
+      const page = await browser.newPage()
+      await page.addInitScript(() => {
+        document.addEventListener('cx-survey-unavailable', (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }), true)
+      })
+      await page.goto(`${shop.url}?customer=WEB-9001`)
+      const detail = await page.waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable).then((handle) => handle.jsonValue())
+      expect(detail).toMatchObject({ status: 403, reason: 'unverified-customer' })
+      expect(await page.locator('cx-survey form').count()).toBe(0)
+
+      await page.goto(`${shop.url}?customer=WEB-9001&sig=${link.signature}`)
+      const widget = page.locator('cx-survey')
+      await widget.locator('.scale button', { hasText: /^4$/ }).click()
+      await widget.locator('button.submit').click()
+      await expect.poll(() => widget.locator('[role=status]').textContent()).toBe('Bedankt voor uw feedback!')
+      const asked = await (await fetch(`${app.url}/api/surveys/eligibility?workspace=demo&survey=purchase-csat&customer=WEB-9001`)).json()
+      expect(asked).toMatchObject({ eligible: false })
+    } finally {
+      await patch(false)
+    }
   })
 })

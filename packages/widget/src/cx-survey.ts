@@ -4,18 +4,22 @@ import { type WidgetLocale, widgetTexts } from './widget-texts.js'
 import { widgetStyles } from './widget-styles.js'
 
 /**
- * `<cx-survey server="https://cx.example.com" token="…" locale="nl" customer="C-42" touchpoint="web-checkout">`
+ * `<cx-survey server="https://cx.example.com" token="…" locale="nl" customer="C-42" customer-signature="…" touchpoint="web-checkout">`
  * Shows a cxkit survey inside any page and submits the answers once (a retry after a network error
  * reuses the same idempotency key). Fires `cx-survey-submitted` when stored. Shows nothing, and fires
- * `cx-survey-unavailable`, when the survey is closed or unknown, or when the survey's contact rule
- * says this customer answered too recently to be asked again.
+ * `cx-survey-unavailable`, when the survey is closed or unknown, when the survey's contact rule says
+ * this customer answered too recently to be asked again, or when the survey takes signed customer ids
+ * only and `customer-signature` (the `sig` of the customer's personal link, from your back end) is
+ * missing or wrong.
  */
 export class CxSurvey extends HTMLElement {
-  static observedAttributes = ['token', 'server', 'locale']
+  static observedAttributes = ['token', 'server', 'locale', 'customer', 'customer-signature']
   private readonly root = this.attachShadow({ mode: 'open' })
   private readonly answers = new Map<string, unknown>()
   private survey: PublicSurvey | null = null
   private readonly idempotencyKey = crypto.randomUUID()
+  /** Attributes set one after another start one load each: only the latest may show its result. */
+  private loads = 0
 
   private get base(): string {
     return (this.getAttribute('server') ?? '').replace(/\/$/, '')
@@ -37,13 +41,20 @@ export class CxSurvey extends HTMLElement {
   private async load(): Promise<void> {
     const token = this.getAttribute('token')
     if (!token) return
+    const query = new URLSearchParams()
     const customer = this.getAttribute('customer')
-    const query = customer ? `?customer=${encodeURIComponent(customer)}` : ''
-    const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(token)}${query}`)
+    const signature = this.getAttribute('customer-signature')
+    if (customer) query.set('customer', customer)
+    if (signature) query.set('signature', signature)
+    const ticket = ++this.loads
+    const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(token)}${query.size ? `?${query}` : ''}`)
     const survey = response.ok ? ((await response.json()) as PublicSurvey) : null
+    if (ticket !== this.loads) return
     if (!survey?.eligible) {
       this.root.replaceChildren()
-      const detail = survey ? { status: response.status, reason: 'contact-rule', nextEligibleAt: survey.nextEligibleAt } : { status: response.status }
+      const detail = survey
+        ? { status: response.status, reason: 'contact-rule', nextEligibleAt: survey.nextEligibleAt }
+        : { status: response.status, reason: response.status === 403 ? 'unverified-customer' : 'unavailable' }
       this.dispatchEvent(new CustomEvent('cx-survey-unavailable', { detail }))
       return
     }
@@ -92,6 +103,7 @@ export class CxSurvey extends HTMLElement {
           idempotencyKey: this.idempotencyKey,
           locale: this.locale,
           customerExternalId: this.getAttribute('customer') ?? undefined,
+          customerSignature: this.getAttribute('customer-signature') ?? undefined,
           touchpointId: this.getAttribute('touchpoint') ?? undefined,
           channel: this.getAttribute('channel') === 'in-app' ? 'in-app' : 'widget',
           answers: [...this.answers].map(([questionId, value]) => ({ questionId, value })),

@@ -10,7 +10,7 @@ const surveyParams = z.object({ id: z.string().min(1).max(64).openapi({ param: {
 const links = createRoute({
   method: 'post',
   path: '/surveys/{id}/links',
-  summary: 'Personal links for e-mail: signed, tied to one customer, answerable once',
+  summary: 'Personal links for e-mail (signed, tied to one customer, answerable once), and the signatures the widget needs',
   request: {
     query: workspaceQuery,
     params: surveyParams,
@@ -24,7 +24,10 @@ const links = createRoute({
     },
   },
   responses: {
-    200: { description: 'One link per customer', content: { 'application/json': { schema: z.array(z.object({ customerExternalId: z.string(), url: z.string() })) } } },
+    200: {
+      description: "One link per customer, and its signature for the widget's `customer-signature`",
+      content: { 'application/json': { schema: z.array(z.object({ customerExternalId: z.string(), signature: z.string(), url: z.string() })) } },
+    },
     404: { description: 'Unknown survey', content: problemContent },
   },
 })
@@ -57,10 +60,14 @@ export function distributionRoutes(ctx: PluginContext) {
       const secret = await surveys.linkSecret(workspace, survey.id)
       const { customers, touchpoint } = c.req.valid('json')
       return c.json(
-        customers.map((customer) => ({
-          customerExternalId: customer,
-          url: surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, { c: customer, sig: signPersonalLink(secret, survey.id, customer), tp: touchpoint }),
-        })),
+        customers.map((customer) => {
+          const signature = signPersonalLink(secret, survey.id, customer)
+          return {
+            customerExternalId: customer,
+            signature,
+            url: surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, { c: customer, sig: signature, tp: touchpoint }),
+          }
+        }),
         200,
       )
     })

@@ -5,6 +5,7 @@ import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
 import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import * as compactResponses from './migrations/006_compact_responses.js'
+import * as addVerifiedCustomers from './migrations/007_add_verified_customers.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
@@ -36,6 +37,7 @@ export const surveysPlugin = () =>
       '004_create_webhooks': createWebhooks,
       '005_add_link_secrets': addLinkSecrets,
       '006_compact_responses': compactResponses,
+      '007_add_verified_customers': addVerifiedCustomers,
     },
     routes: surveysRoutes,
     importers: [responsesImporter],

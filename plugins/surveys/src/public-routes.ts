@@ -7,6 +7,7 @@ import { ingestResponses } from './ingest-responses.js'
 import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { createSurveysRepository } from './surveys-repository.js'
+import { checkClaimedCustomer } from './verify-customer.js'
 
 const tokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: 'token', in: 'path' } }) })
 
@@ -14,8 +15,13 @@ const read = createRoute({
   method: 'get',
   path: '/public/{token}',
   summary: 'A survey as the <cx-survey> widget needs it: questions and how to ask them (no login, CORS open)',
-  description: "With `customer`, `eligible` says whether the survey's contact rule lets this customer be asked now.",
-  request: { params: tokenParam, query: z.object({ customer: z.string().min(1).max(200).optional() }) },
+  description:
+    "With `customer`, `eligible` says whether the survey's contact rule lets this customer be asked now. `signature` is the " +
+    "`sig` of the customer's personal link; a survey with `verifiedCustomers` answers about a customer only with it.",
+  request: {
+    params: tokenParam,
+    query: z.object({ customer: z.string().min(1).max(200).optional(), signature: z.string().min(1).max(100).optional() }),
+  },
   responses: {
     200: {
       description: 'The survey',
@@ -32,6 +38,7 @@ const read = createRoute({
         },
       },
     },
+    403: { description: 'The customer id comes without its signature, or with a wrong one', content: problemContent },
     404: { description: 'No such survey', content: problemContent },
     410: { description: 'The survey is closed', content: problemContent },
   },
@@ -52,6 +59,8 @@ const submit = createRoute({
               idempotencyKey: z.string().min(8).max(200),
               locale: z.enum(['en', 'nl']).optional(),
               customerExternalId: z.string().min(1).max(200).optional(),
+              /** The `sig` of the customer's personal link: required by surveys with `verifiedCustomers`. */
+              customerSignature: z.string().min(1).max(100).optional(),
               touchpointId: z.string().min(1).max(64).optional(),
               channel: z.enum(['widget', 'in-app']).default('widget'),
               answers: z.array(z.object({ questionId: z.string().min(1).max(64), value: z.unknown() }).strict()).min(1).max(50),
@@ -64,6 +73,7 @@ const submit = createRoute({
   responses: {
     201: { description: 'Stored (or already stored under this key)', content: { 'application/json': { schema: z.object({ stored: z.boolean() }) } } },
     400: { description: 'Invalid answers; the problem names each field', content: problemContent },
+    403: { description: 'The customer id comes without its signature, or with a wrong one; nothing was stored', content: problemContent },
   },
 })
 
@@ -82,7 +92,8 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
   return app
     .openapi(read, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
-      const { customer } = c.req.valid('query')
+      const { customer, signature } = c.req.valid('query')
+      checkClaimedCustomer(survey, await surveys.linkSecret(survey.workspace, survey.id), { customer, signature }, { customer: 'query.customer', signature: 'query.signature' })
       // The answer says no more than "not now, until then": it names no earlier answer.
       const rule = customer ? await contactRuleStatus(ctx, survey, customer) : { eligible: true, nextEligibleAt: null }
       return c.json(
@@ -99,7 +110,13 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
     })
     .openapi(submit, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
-      const body = c.req.valid('json')
+      const { customerSignature, ...body } = c.req.valid('json')
+      checkClaimedCustomer(
+        survey,
+        await surveys.linkSecret(survey.workspace, survey.id),
+        { customer: body.customerExternalId, signature: customerSignature },
+        { customer: 'body.customerExternalId', signature: 'body.customerSignature' },
+      )
       try {
         const result = await ingestResponses(ctx, registry, survey.workspace, [
           { surveyId: survey.id, ...body, idempotencyKey: `widget:${body.idempotencyKey || randomUUID()}` },

@@ -33,6 +33,11 @@ const surveyFields = z
     questions: z.array(questionSchema).min(1).max(50),
     /** Do not ask the same customer again within this many days (0: no limit). */
     contactRuleDays: z.number().int().min(0).max(3650),
+    /**
+     * The widget and the public API take a customer id only with its signature (the `sig` of the
+     * customer's personal link), so nobody can answer as, or ask about, another customer.
+     */
+    verifiedCustomers: z.boolean(),
   })
   .strict()
 
@@ -41,6 +46,7 @@ export const surveyInputSchema = surveyFields.extend({
   status: surveyFields.shape.status.default('draft'),
   locales: surveyFields.shape.locales.default(['en']),
   contactRuleDays: surveyFields.shape.contactRuleDays.default(0),
+  verifiedCustomers: surveyFields.shape.verifiedCustomers.default(false),
 })
 export type SurveyInput = z.input<typeof surveyInputSchema>
 export type SurveyDefinition = z.output<typeof surveyInputSchema> & { id: string }

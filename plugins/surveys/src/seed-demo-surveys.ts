@@ -34,8 +34,8 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
   const registry = createQuestionRegistry(ctx)
   const repository = createSurveysRepository(ctx)
   const plans: { survey: SurveyDefinition; touchpoints: string[]; count: number }[] = []
-  const add = (survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays'>, touchpoints: string[], count: number) =>
-    plans.push({ survey: { status: 'active', locales: ['en', 'nl'], contactRuleDays: 90, ...survey }, touchpoints, count })
+  const add = (survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays' | 'verifiedCustomers'>, touchpoints: string[], count: number) =>
+    plans.push({ survey: { status: 'active', locales: ['en', 'nl'], contactRuleDays: 90, verifiedCustomers: false, ...survey }, touchpoints, count })
 
   if (registry.get('nps')) {
     add(

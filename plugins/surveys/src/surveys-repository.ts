@@ -23,6 +23,7 @@ function definitionColumns(survey: SurveyDefinition) {
     status: survey.status,
     definition: JSON.stringify({ locales: survey.locales, questions: survey.questions }),
     contact_rule_days: survey.contactRuleDays,
+    verified_customers: survey.verifiedCustomers ? 1 : 0,
   }
 }
 
@@ -36,6 +37,7 @@ function fromRow(row: SurveyRow): StoredSurvey {
     stageId: row.stage_id,
     status: row.status as SurveyDefinition['status'],
     contactRuleDays: row.contact_rule_days,
+    verifiedCustomers: row.verified_customers === 1,
     locales: definition.locales,
     questions: definition.questions,
     publicToken: row.public_token,

@@ -13,6 +13,8 @@ export type SurveysTables = {
     /** JSON: { locales, questions } */
     definition: string
     contact_rule_days: number
+    /** 1: the widget and public API take a customer id only with its signature (migration 007). */
+    verified_customers: number
     public_token: string
     /** Key for signing personal links; never leaves the server. */
     link_secret: string

@@ -15,6 +15,7 @@ export interface Problem {
 
 const titles: Record<number, string> = {
   400: 'Bad request',
+  403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',

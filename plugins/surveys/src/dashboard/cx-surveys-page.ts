@@ -223,6 +223,7 @@ export class CxSurveysPage extends LitElement {
             )}
           </label>
           <label>${t.contactRule}<input type="number" min="0" name="contact" .value=${String(draft.contactRuleDays)} @input=${(e: Event) => field('contactRuleDays', Number((e.target as HTMLInputElement).value))}></label>
+          <label title=${t.verifiedCustomersHint}><input type="checkbox" name="verified-customers" .checked=${draft.verifiedCustomers} @change=${(e: Event) => field('verifiedCustomers', (e.target as HTMLInputElement).checked)}> ${t.verifiedCustomers}</label>
         </div>
         <strong>${t.questions}</strong>
         ${draft.questions.map((question, index) => this.renderQuestion(question, index))}

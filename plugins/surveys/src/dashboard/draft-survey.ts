@@ -15,6 +15,7 @@ export interface DraftSurvey {
   touchpointId: string | null
   locales: ('en' | 'nl')[]
   contactRuleDays: number
+  verifiedCustomers: boolean
   questions: DraftQuestion[]
 }
 
@@ -27,6 +28,7 @@ export function newDraft(): DraftSurvey {
     touchpointId: null,
     locales: ['en', 'nl'],
     contactRuleDays: 90,
+    verifiedCustomers: false,
     questions: [
       { id: 'q1', type: 'nps', required: true, text: { en: '', nl: '' }, config: {} },
       { id: 'q2', type: 'open', required: false, text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' }, config: {} },

@@ -41,6 +41,7 @@ async function importSurvey(ctx: PluginContext, registry: QuestionRegistry, work
       status: 'active',
       locales: ['en', 'nl'],
       contactRuleDays: 0,
+      verifiedCustomers: false,
       questions: [
         { id: 'score', type, required: true, config: {}, text: { en: `${type.toUpperCase()} score`, nl: `${type.toUpperCase()}-score` } },
         { id: 'comment', type: 'open', required: false, config: {}, text: { en: 'Comment', nl: 'Opmerking' } },
