@@ -86,6 +86,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
     if (survey.status !== 'active') throw new CxError('CXKIT_CONFLICT', `survey '${survey.id}' is ${survey.status}`, { status: 410 })
     return survey
   }
+  const signingKey = (survey: { workspace: string; id: string }) => () => surveys.linkSecret(survey.workspace, survey.id)
   const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
   // Any website may embed a survey: these two routes answer cross-origin requests (no cookies).
   app.use('/public/*', cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 86400 }))
@@ -93,7 +94,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
     .openapi(read, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
       const { customer, signature } = c.req.valid('query')
-      checkClaimedCustomer(survey, await surveys.linkSecret(survey.workspace, survey.id), { customer, signature }, { customer: 'query.customer', signature: 'query.signature' })
+      await checkClaimedCustomer(survey, signingKey(survey), { customer, signature }, { customer: 'query.customer', signature: 'query.signature' })
       // The answer says no more than "not now, until then": it names no earlier answer.
       const rule = customer ? await contactRuleStatus(ctx, survey, customer) : { eligible: true, nextEligibleAt: null }
       return c.json(
@@ -111,9 +112,9 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
     .openapi(submit, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
       const { customerSignature, ...body } = c.req.valid('json')
-      checkClaimedCustomer(
+      await checkClaimedCustomer(
         survey,
-        await surveys.linkSecret(survey.workspace, survey.id),
+        signingKey(survey),
         { customer: body.customerExternalId, signature: customerSignature },
         { customer: 'body.customerExternalId', signature: 'body.customerSignature' },
       )

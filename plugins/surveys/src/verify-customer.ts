@@ -26,21 +26,22 @@ function refuse(field: string, code: string, message: string): CxError {
  * answered lately.
  *
  * @example
- * checkClaimedCustomer(survey, secret, { customer: 'C-42', signature: 'Wm2k…' }, { customer: 'query.customer', signature: 'query.signature' })
+ * await checkClaimedCustomer(survey, () => surveys.linkSecret(workspace, survey.id), { customer: 'C-42', signature: 'Wm2k…' }, fields)
  */
-export function checkClaimedCustomer(
+export async function checkClaimedCustomer(
   survey: { id: string; verifiedCustomers: boolean },
-  secret: string,
+  /** Reads the survey's signing key: only when there is a signature to check. */
+  loadSecret: () => Promise<string>,
   claim: ClaimedCustomer,
   fields: ClaimFields,
-): void {
+): Promise<void> {
   const { customer, signature } = claim
   if (!customer) {
     if (signature) throw refuse(fields.customer, 'missing_customer', 'a signature was sent without the customer id it signs')
     return
   }
   if (signature) {
-    if (!verifyPersonalLink(secret, survey.id, customer, signature)) {
+    if (!verifyPersonalLink(await loadSecret(), survey.id, customer, signature)) {
       throw refuse(fields.signature, 'invalid_signature', `the signature does not match customer '${customer}' for survey '${survey.id}'`)
     }
     return
