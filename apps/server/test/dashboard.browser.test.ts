@@ -190,6 +190,23 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect((await fetch(`${app.url}/s/${saved.publicToken}`)).status).toBe(200)
   })
 
+  it('edits a published survey: the preview shows it, and the change is saved with the rest kept', async () => {
+    const url = `${app.url}/api/surveys/surveys/relationship-nps?workspace=demo`
+    const before = await (await fetch(url)).json()
+    const page = await browser.newPage()
+    await page.goto(`${app.url}/#/p/surveys`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    const builder = page.locator('cx-surveys-page')
+    await builder.locator('tr[data-survey=relationship-nps] button').first().click()
+    await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(11)
+    await builder.locator('input[name=contact]').fill('60')
+    await builder.locator('button[name=save]').click()
+    await expect.poll(async () => (await (await fetch(url)).json()).contactRuleDays).toBe(60)
+    const after = await (await fetch(url)).json()
+    expect(after).toEqual({ ...before, contactRuleDays: 60, updatedAt: after.updatedAt })
+    expect(await builder.locator('[role=alert]').count()).toBe(0)
+  })
+
   it('lists the enabled plugins', async () => {
     const page = await browser.newPage()
     await page.goto(`${app.url}/#/plugins`)

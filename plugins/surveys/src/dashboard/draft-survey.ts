@@ -13,6 +13,8 @@ export interface DraftSurvey {
   kind: 'relational' | 'transactional' | 'in-the-moment'
   status: 'draft' | 'active' | 'closed'
   touchpointId: string | null
+  /** Kept as the survey has it; the builder does not edit it. */
+  stageId?: string | null
   locales: ('en' | 'nl')[]
   contactRuleDays: number
   verifiedCustomers: boolean
@@ -43,13 +45,27 @@ export function nextQuestionId(questions: readonly DraftQuestion[]): string {
   return `q${n}`
 }
 
-/** The definition to send: texts only for the chosen languages. */
+/**
+ * The definition to send: the definition's fields only, and texts only for the chosen languages. A
+ * draft opened from the survey list also carries what the server keeps (token, times); the API's
+ * strict schema refuses those, so they are left behind here.
+ */
 export function toDefinition(draft: DraftSurvey) {
   return {
-    ...draft,
+    ...(draft.id ? { id: draft.id } : {}),
+    name: draft.name,
+    kind: draft.kind,
+    status: draft.status,
     touchpointId: draft.touchpointId || null,
+    ...(draft.stageId !== undefined ? { stageId: draft.stageId } : {}),
+    locales: draft.locales,
+    contactRuleDays: draft.contactRuleDays,
+    verifiedCustomers: draft.verifiedCustomers,
     questions: draft.questions.map((q) => ({
-      ...q,
+      id: q.id,
+      type: q.type,
+      required: q.required,
+      config: q.config,
       text: Object.fromEntries(draft.locales.map((locale) => [locale, q.text[locale] ?? ''])) as { en: string; nl?: string },
     })),
   }
