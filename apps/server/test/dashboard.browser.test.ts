@@ -198,13 +198,13 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
     const builder = page.locator('cx-surveys-page')
     await builder.locator('tr[data-survey=relationship-nps] button').first().click()
-    await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(11)
+    await expect.poll(() => builder.locator('cx-survey-preview .scale button').count(), { timeout: 20_000 }).toBe(11)
     await builder.locator('input[name=contact]').fill('60')
     await builder.locator('button[name=save]').click()
-    await expect.poll(async () => (await (await fetch(url)).json()).contactRuleDays).toBe(60)
+    // A saved draft closes; one the server refused stays open with the problems listed.
+    await builder.locator('input[name=contact]').waitFor({ state: 'detached', timeout: 20_000 })
     const after = await (await fetch(url)).json()
     expect(after).toEqual({ ...before, contactRuleDays: 60, updatedAt: after.updatedAt })
-    expect(await builder.locator('[role=alert]').count()).toBe(0)
   })
 
   it('lists the enabled plugins', async () => {
