@@ -1,6 +1,7 @@
 import { ApiError, type ApiClient, createApiClient, themeStyles } from '@cxkit/ui'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { repeat } from 'lit/directives/repeat.js'
 import { builderTexts } from './builder-texts.js'
 import { type DraftQuestion, type DraftSurvey, newDraft, nextQuestionId, toDefinition } from './draft-survey.js'
 import './cx-survey-preview.js'
@@ -65,12 +66,15 @@ export class CxSurveysPage extends LitElement {
   }
 
   private async load() {
-    const w = encodeURIComponent(this.workspace)
+    const workspace = this.workspace
+    const w = encodeURIComponent(workspace)
     const [surveys, types, touchpoints] = await Promise.all([
       this.api.get<ListedSurvey[]>(`/api/surveys/surveys?workspace=${w}`),
       this.api.get<string[]>('/api/surveys/question-types'),
       this.api.get<{ id: string; name: string }[]>(`/api/workspaces/${w}/touchpoints`),
     ])
+    // The workspace changed while this was loading: the newer load shows its own list.
+    if (workspace !== this.workspace) return
     this.surveys = surveys
     this.types = types
     this.touchpoints = touchpoints
@@ -138,7 +142,10 @@ export class CxSurveysPage extends LitElement {
       <table>
         <thead><tr><th>${t.name}</th><th>${t.kind}</th><th>${t.status}</th><th></th></tr></thead>
         <tbody>
-          ${this.surveys.map(
+          ${repeat(
+            this.surveys,
+            // Keyed: a row stays with its survey when the list reloads, so Edit opens the survey it sits beside.
+            (survey) => survey.id,
             (survey) => html`<tr data-survey=${survey.id}>
               <td>${survey.name}</td><td>${survey.kind}</td><td>${survey.status}</td>
               <td>
