@@ -94,6 +94,7 @@ for (const makeTarget of targets) {
         expect(refused.stderr).toContain('row 3, column submitted_at')
         expect(refused.stderr).toContain('row 3, column score')
         expect(refused.stderr).toContain('row 4, column touchpoint')
+        expect(refused.stderr).toContain('nothing was imported: 3 problem(s) in 2 of 3 rows')
         const before = JSON.parse((await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout)
         expect(before.n).toBe(0)
 

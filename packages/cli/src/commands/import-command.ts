@@ -47,7 +47,8 @@ export function registerImportCommand(program: Command): void {
             process.stderr.write(`${file}: row ${error.row}${error.column ? `, column ${error.column}` : ''}: ${error.message}\n`)
           }
           if (report.errors.length > shownErrors) process.stderr.write(`… and ${report.errors.length - shownErrors} more\n`)
-          process.stderr.write(`nothing was imported: ${report.errors.length} problem(s) in ${report.rows} rows\n`)
+          const badRows = new Set(report.errors.map((error) => error.row)).size
+          process.stderr.write(`nothing was imported: ${report.errors.length} problem(s) in ${badRows} of ${report.rows} rows\n`)
           process.exitCode = 2
           return
         }
