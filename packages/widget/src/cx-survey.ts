@@ -31,11 +31,25 @@ export class CxSurvey extends HTMLElement {
   }
 
   connectedCallback(): void {
-    void this.load()
+    this.scheduleLoad()
   }
 
   attributeChangedCallback(): void {
-    if (this.isConnected) void this.load()
+    if (this.isConnected) this.scheduleLoad()
+  }
+
+  /**
+   * One load for a burst of changes: on upgrade every attribute present reports a change, then the
+   * element connects; without this each would fetch the survey.
+   */
+  private loadScheduled = false
+  private scheduleLoad(): void {
+    if (this.loadScheduled) return
+    this.loadScheduled = true
+    queueMicrotask(() => {
+      this.loadScheduled = false
+      void this.load()
+    })
   }
 
   private async load(): Promise<void> {
