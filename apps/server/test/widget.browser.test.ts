@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, findChromium } from './find-chromium.js'
 import { type BundledApp, startBundledApp } from './start-bundled-app.js'
@@ -23,6 +23,18 @@ function startShop(appUrl: string, token: string): Promise<{ url: string; server
     response.writeHead(200, { 'content-type': 'text/html' }).end(page(plain('customer'), plain('sig')))
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })))
+}
+
+/** Keeps the detail of the page's `cx-survey-unavailable` event, from before the widget loads. */
+async function recordUnavailable(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('cx-survey-unavailable', (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }), true)
+  })
+}
+
+/** Waits for the widget to say it will not ask, and returns why. */
+function unavailableDetail(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable).then((handle) => handle.jsonValue())
 }
 
 describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () => {
@@ -65,12 +77,10 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
 
   it('does not ask the same customer again within the survey\'s contact rule', async () => {
     const page = await browser.newPage()
-    await page.addInitScript(() => {
-      document.addEventListener('cx-survey-unavailable', (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }), true)
-    })
+    await recordUnavailable(page)
     // WEB-4711 answered in the test before: the demo surveys wait 90 days before asking again.
     await page.goto(`${shop.url}?customer=WEB-4711`)
-    const detail = await page.waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable).then((handle) => handle.jsonValue())
+    const detail = await unavailableDetail(page)
     expect(detail).toMatchObject({ status: 200, reason: 'contact-rule' })
     const next = Date.parse((detail as { nextEligibleAt: string }).nextEligibleAt)
     expect(next - Date.now()).toBeGreaterThan(89 * 86_400_000)
@@ -92,11 +102,9 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
         })
       ).json()
       const page = await browser.newPage()
-      await page.addInitScript(() => {
-        document.addEventListener('cx-survey-unavailable', (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }), true)
-      })
+      await recordUnavailable(page)
       await page.goto(`${shop.url}?customer=WEB-9001`)
-      const detail = await page.waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable).then((handle) => handle.jsonValue())
+      const detail = await unavailableDetail(page)
       expect(detail).toMatchObject({ status: 403, reason: 'unverified-customer' })
       expect(await page.locator('cx-survey form').count()).toBe(0)
 

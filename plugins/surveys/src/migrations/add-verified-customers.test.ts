@@ -1,24 +1,18 @@
-import { createHost, definePlugin } from '@cxkit/core'
+import { createHost } from '@cxkit/core'
 import { createWorkspace, migrate } from '@cxkit/db'
 import { testDialects } from '@cxkit/testing'
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { surveysPlugin } from '../index.js'
+import { surveysPluginBefore } from '../test-support/surveys-plugin-before.js'
 import { createSurveysRepository } from '../surveys-repository.js'
-
-/** The surveys plugin as it was before migration 007. */
-function surveysBefore007() {
-  const current = surveysPlugin()
-  const migrations = Object.fromEntries(Object.entries(current.migrations).filter(([name]) => name < '007'))
-  return definePlugin({ ...current, migrations } as never)
-}
 
 for (const dialect of testDialects()) {
   describe(`migration 007 (verified customers) on ${dialect.name}`, () => {
     it('lets existing surveys go on taking plain customer ids', async () => {
       const database = await dialect.open()
       try {
-        await migrate(database, createHost([surveysBefore007()]))
+        await migrate(database, createHost([surveysPluginBefore('007')]))
         await createWorkspace(database, { id: 'w', name: 'W', locale: 'en' })
         const definition = JSON.stringify({ locales: ['en'], questions: [{ id: 'q', type: 'open', required: true, config: {}, text: { en: 'Q' } }] })
         await (database.db as unknown as Kysely<any>)

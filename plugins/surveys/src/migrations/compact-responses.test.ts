@@ -1,16 +1,10 @@
-import { createHost, definePlugin } from '@cxkit/core'
+import { createHost } from '@cxkit/core'
 import { createWorkspace, migrate } from '@cxkit/db'
 import { testDialects } from '@cxkit/testing'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { surveysPlugin } from '../index.js'
-
-/** The surveys plugin as it was before migration 006: its tables in the old layout. */
-function surveysBefore006() {
-  const current = surveysPlugin()
-  const migrations = Object.fromEntries(Object.entries(current.migrations).filter(([name]) => name < '006'))
-  return definePlugin({ ...current, migrations } as never)
-}
+import { surveysPluginBefore } from '../test-support/surveys-plugin-before.js'
 
 const oldResponses = [
   // Arrived second, though its text id sorts first: numbering follows arrival.
@@ -23,7 +17,7 @@ for (const dialect of testDialects()) {
     it('carries stored responses and answers over, numbered by arrival, with their keys and rollups', async () => {
       const database = await dialect.open()
       try {
-        await migrate(database, createHost([surveysBefore006()]))
+        await migrate(database, createHost([surveysPluginBefore('006')]))
         await createWorkspace(database, { id: 'w', name: 'W', locale: 'en' })
         const db = database.db as never as import('kysely').Kysely<any>
         await db
