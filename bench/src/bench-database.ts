@@ -32,7 +32,12 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   await insertTouchpoints(
     database,
     benchWorkspace,
-    benchTouchpoints.map((id, i) => ({ id, name: id, stageId: defaultStageModel.stages[i % 6]!.id, channel: 'website' as const })),
+    benchTouchpoints.map((id, i) => ({
+      id,
+      name: id,
+      stageId: defaultStageModel.stages[i % 6]!.id,
+      channel: 'website' as const,
+    })),
   )
   const now = new Date().toISOString()
   await database.db
@@ -45,7 +50,10 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       touchpoint_id: null,
       stage_id: null,
       status: 'active',
-      definition: JSON.stringify({ locales: ['en'], questions: [{ id: 'recommend', type: 'nps', required: true, config: {}, text: { en: 'Recommend?' } }] }),
+      definition: JSON.stringify({
+        locales: ['en'],
+        questions: [{ id: 'recommend', type: 'nps', required: true, config: {}, text: { en: 'Recommend?' } }],
+      }),
       contact_rule_days: 0,
       public_token: `bench-${Date.now()}`,
       created_at: now,

@@ -37,7 +37,9 @@ async function rawInsertLoop(): Promise<number> {
     `insert into surveys_responses (id, workspace_id, survey_id, customer_id, customer_external_id, channel, touchpoint_id, stage_id, locale, segment, region, plan, attributes, submitted_at, idempotency_key, received_at)
      values (?, ?, 'nps', null, null, 'api', ?, 'awareness', 'en', null, null, null, null, ?, ?, ?)`,
   )
-  const insertAnswer = sqlite.prepare(`insert into surveys_answers (response_id, question_id, question_type, score, scale_max, text, choices) values (?, 'recommend', 'nps', ?, 10, null, null)`)
+  const insertAnswer = sqlite.prepare(
+    `insert into surveys_answers (response_id, question_id, question_type, score, scale_max, text, choices) values (?, 'recommend', 'nps', ?, 10, null, null)`,
+  )
   const received = new Date().toISOString()
   const elapsed = await measure(() =>
     sqlite.transaction(() => {
@@ -56,15 +58,22 @@ async function rawInsertLoop(): Promise<number> {
 /** The request bodies: batches of `batchSize` responses as JSON. */
 function batchBodies(): string[] {
   return Array.from({ length: total / batchSize }, (_, b) =>
-    JSON.stringify({ workspace: benchWorkspace, responses: Array.from({ length: batchSize }, (_, i) => responseAt(b * batchSize + i)) }),
+    JSON.stringify({
+      workspace: benchWorkspace,
+      responses: Array.from({ length: batchSize }, (_, i) => responseAt(b * batchSize + i)),
+    }),
   )
 }
 
 /** Starts the app's server on the bench database in a child process and waits for its URL. */
 async function startServerProcess(file: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), file], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), file],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -95,7 +104,11 @@ async function httpBatches(): Promise<{ elapsed: number; stored: number }> {
   const sender = async () => {
     while (next < bodies.length) {
       const body = bodies[next++]!
-      const response = await fetch(`${server.url}/api/surveys/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      const response = await fetch(`${server.url}/api/surveys/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
       if (response.status !== 201) throw new Error(`ingest answered ${response.status}: ${await response.text()}`)
       stored += ((await response.json()) as { stored: number }).stored
     }

@@ -12,7 +12,9 @@ import { createServer, startServer } from '@cxkit/server'
 const file = process.argv[2]
 if (!file) throw new Error('usage: ingest-server <sqlite file>')
 const database = await openDatabase(`sqlite:${file}`)
-const server = await startServer(createServer({ plugins: createHost([surveysPlugin(), npsPlugin()]), db: database }), { port: 0 })
+const server = await startServer(createServer({ plugins: createHost([surveysPlugin(), npsPlugin()]), db: database }), {
+  port: 0,
+})
 process.stdout.write(`${server.url}\n`)
 process.stdin.resume()
 process.stdin.on('end', async () => {

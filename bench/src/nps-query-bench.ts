@@ -8,7 +8,11 @@ const total = 1_000_000
 const runs = 7
 const start = Date.parse('2025-01-01T00:00:00Z')
 const span = 2 * 365 * 86_400_000
-const query = { workspace: benchWorkspace, period: { from: '2025-01-01', to: '2027-01-01' }, groupBy: 'week,touchpoint' }
+const query = {
+  workspace: benchWorkspace,
+  period: { from: '2025-01-01', to: '2027-01-01' },
+  groupBy: 'week,touchpoint',
+}
 
 /** A million one-answer NPS responses over two years and ten touchpoints, written straight into the tables. */
 function fill(file: string) {
@@ -18,7 +22,9 @@ function fill(file: string) {
     `insert into surveys_responses (id, workspace_id, survey_id, channel, touchpoint_id, stage_id, locale, submitted_at, received_at)
      values (?, ?, 'nps', 'api', ?, 'awareness', 'en', ?, ?)`,
   )
-  const insertAnswer = sqlite.prepare(`insert into surveys_answers (response_id, question_id, question_type, score, scale_max) values (?, 'recommend', 'nps', ?, 10)`)
+  const insertAnswer = sqlite.prepare(
+    `insert into surveys_answers (response_id, question_id, question_type, score, scale_max) values (?, 'recommend', 'nps', ?, 10)`,
+  )
   sqlite.transaction(() => {
     for (let i = 0; i < total; i++) {
       const at = new Date(start + Math.floor((i / total) * span)).toISOString()

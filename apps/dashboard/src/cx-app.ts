@@ -1,4 +1,13 @@
-import { type ApiClient, createApiClient, createTranslator, type PluginDescription, resolveLocale, themeStyles, type UiLocale, type WorkspaceSummary } from '@cxkit/ui'
+import {
+  type ApiClient,
+  createApiClient,
+  createTranslator,
+  type PluginDescription,
+  resolveLocale,
+  themeStyles,
+  type UiLocale,
+  type WorkspaceSummary,
+} from '@cxkit/ui'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { app } from 'virtual:cxkit-app'
@@ -114,7 +123,8 @@ export class CxApp extends LitElement {
     const page = this.plugins.flatMap((plugin) => plugin.pages).find((candidate) => candidate.path === path)
     if (!page) return nothing
     const state = this.panelStates.get(page.tag)
-    if (state?.status === 'failed') return html`<cx-panel-error plugin=${page.plugin} message=${state.message} locale=${this.locale}></cx-panel-error>`
+    if (state?.status === 'failed')
+      return html`<cx-panel-error plugin=${page.plugin} message=${state.message} locale=${this.locale}></cx-panel-error>`
     let element = this.pageElements.get(page.tag)
     if (!element) {
       element = document.createElement(page.tag) as HTMLElement & Record<string, unknown>
@@ -132,9 +142,12 @@ export class CxApp extends LitElement {
         <span class="brand">${app.productName}</span>
         <nav aria-label="main">
           <a href="#/overview" aria-current=${this.page === 'overview' ? 'page' : nothing}>${i18n.t('nav.overview')}</a>
-          ${this.plugins.flatMap((plugin) => plugin.pages).map(
-            (page) => html`<a href="#/p/${page.path}" aria-current=${this.page === `p/${page.path}` ? 'page' : nothing}>${page.title[this.locale] ?? page.title.en}</a>`,
-          )}
+          ${this.plugins
+            .flatMap((plugin) => plugin.pages)
+            .map(
+              (page) =>
+                html`<a href="#/p/${page.path}" aria-current=${this.page === `p/${page.path}` ? 'page' : nothing}>${page.title[this.locale] ?? page.title.en}</a>`,
+            )}
           <a href="#/plugins" aria-current=${this.page === 'plugins' ? 'page' : nothing}>${i18n.t('nav.plugins')}</a>
           <a href="/api/openapi.json" target="_blank" rel="noopener">${i18n.t('nav.api')}</a>
         </nav>
@@ -160,18 +173,20 @@ export class CxApp extends LitElement {
       </header>
       <main>
         ${this.loadError ? html`<p class="error" role="alert">${i18n.t('error.load', { message: this.loadError })}</p>` : nothing}
-        ${this.page === 'plugins'
-          ? html`<cx-plugins-page .plugins=${this.plugins} locale=${this.locale}></cx-plugins-page>`
-          : this.page.startsWith('p/')
-            ? this.renderPluginPage(this.page.slice(2))
-            : html`<cx-overview-page
+        ${
+          this.page === 'plugins'
+            ? html`<cx-plugins-page .plugins=${this.plugins} locale=${this.locale}></cx-plugins-page>`
+            : this.page.startsWith('p/')
+              ? this.renderPluginPage(this.page.slice(2))
+              : html`<cx-overview-page
               .plugins=${this.plugins}
               .panelStates=${this.panelStates}
               .period=${period}
               .api=${this.api}
               workspace=${this.workspace}
               locale=${this.locale}
-            ></cx-overview-page>`}
+            ></cx-overview-page>`
+        }
       </main>
     `
   }

@@ -7,7 +7,9 @@ describe('readEnvironment', () => {
   })
 
   it('reads PORT, HOST, CXKIT_DATABASE_URL and CXKIT_DEMO', () => {
-    expect(readEnvironment({ PORT: '9000', HOST: '0.0.0.0', CXKIT_DATABASE_URL: 'postgres://db/cx', CXKIT_DEMO: '0' })).toEqual({
+    expect(
+      readEnvironment({ PORT: '9000', HOST: '0.0.0.0', CXKIT_DATABASE_URL: 'postgres://db/cx', CXKIT_DEMO: '0' }),
+    ).toEqual({
       port: 9000,
       hostname: '0.0.0.0',
       databaseUrl: 'postgres://db/cx',

@@ -44,7 +44,11 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
       }
       return { ...overview.period, workspace: overview.workspace }
     })
-    const api = await (await fetch(`${app.url}/api/metrics/renewal-rate?workspace=${period.workspace}&from=${period.from}&to=${period.to}`)).json()
+    const api = await (
+      await fetch(
+        `${app.url}/api/metrics/renewal-rate?workspace=${period.workspace}&from=${period.from}&to=${period.to}`,
+      )
+    ).json()
     expect(period.workspace).toBe('demo')
     expect(api.n).toBeGreaterThan(50)
     expect(shown).toBeCloseTo(api.value, 12)
@@ -54,9 +58,13 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
       await expect.poll(() => page.locator(`${panel} cx-metric-card .value[data-value]`).count()).toBe(1)
     }
     await expect.poll(() => page.locator('cx-nps-why-panel [data-group=detractor] .chip').count()).toBeGreaterThan(2)
-    await expect.poll(() => page.locator('cx-nps-panel cx-breakdown-table td', { hasText: 'Web checkout' }).count()).toBe(1)
+    await expect
+      .poll(() => page.locator('cx-nps-panel cx-breakdown-table td', { hasText: 'Web checkout' }).count())
+      .toBe(1)
     // The score card's sparkline draws the same periods as the trend chart below it.
-    const periods = await page.locator('cx-nps-panel cx-trend-chart').evaluate((chart) => (chart as unknown as { rows: unknown[] }).rows.length)
+    const periods = await page
+      .locator('cx-nps-panel cx-trend-chart')
+      .evaluate((chart) => (chart as unknown as { rows: unknown[] }).rows.length)
     const sparkline = page.locator('cx-nps-panel cx-metric-card cx-sparkline svg')
     expect(periods).toBeGreaterThan(1)
     expect(Number(await sparkline.getAttribute('data-points'))).toBe(periods)
@@ -72,20 +80,32 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await panel.locator('cx-breakdown-table tbody tr').first().waitFor()
     // The distribution loads on its own: wait for it rather than race it.
     await panel.locator('cx-nps-distribution .stack [data-share]').first().waitFor()
-    const shares = await panel.locator('cx-nps-distribution .stack [data-share]').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-share'))))
+    const shares = await panel
+      .locator('cx-nps-distribution .stack [data-share]')
+      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-share'))))
     expect(shares).toHaveLength(3)
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10)
 
     // Sort by value, highest first: the shop counter leads the demo's NPS.
     await panel.locator('cx-breakdown-table th button', { hasText: 'Value' }).click()
-    await expect.poll(() => panel.locator('cx-breakdown-table tbody tr').first().getAttribute('data-key')).toBe('Shop counter')
+    await expect
+      .poll(() => panel.locator('cx-breakdown-table tbody tr').first().getAttribute('data-key'))
+      .toBe('Shop counter')
 
     await panel.locator('cx-breakdown-table tbody tr', { hasText: 'Web checkout' }).click()
     await expect.poll(() => panel.locator('.crumbs').textContent()).toContain('Web checkout')
     await expect
-      .poll(async () => (await panel.locator('cx-breakdown-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')))).sort())
+      .poll(async () =>
+        (
+          await panel
+            .locator('cx-breakdown-table tbody tr')
+            .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')))
+        ).sort(),
+      )
       .toEqual(['consumer', 'enterprise', 'smb'])
-    const drilled = await (await fetch(`${app.url}/api/metrics/nps?workspace=demo&touchpoint=web-checkout&groupBy=segment`)).json()
+    const drilled = await (
+      await fetch(`${app.url}/api/metrics/nps?workspace=demo&touchpoint=web-checkout&groupBy=segment`)
+    ).json()
     expect(drilled.breakdown.map((row: { key: string }) => row.key)).toEqual(['consumer', 'enterprise', 'smb'])
   })
 
@@ -95,14 +115,20 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await page.locator('cx-app select[name=locale]').selectOption('nl')
     await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overzicht')
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl')
-    await expect.poll(() => page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]').textContent()).toMatch(/^\d{1,3},\d\s?%$/)
+    await expect
+      .poll(() => page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]').textContent())
+      .toMatch(/^\d{1,3},\d\s?%$/)
   })
 
-  it('switches workspaces and shows the other workspace\'s value', async () => {
+  it("switches workspaces and shows the other workspace's value", async () => {
     // A second workspace, written by another process into the running app's database file.
     const database = await openDatabase(app.databaseUrl)
     try {
-      await seedDemoWorkspace(database, createHost(config.plugins), { seed: 99, customers: 80, workspace: { id: 'acme', name: 'Acme' } })
+      await seedDemoWorkspace(database, createHost(config.plugins), {
+        seed: 99,
+        customers: 80,
+        workspace: { id: 'acme', name: 'Acme' },
+      })
     } finally {
       await database.close()
     }
@@ -112,10 +138,14 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await value.waitFor()
     await page.locator('cx-app select[name=workspace]').selectOption('acme')
     const period = await page.evaluate(() => {
-      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as { period: { from: string; to: string } }
+      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as {
+        period: { from: string; to: string }
+      }
       return overview.period
     })
-    const acme = await (await fetch(`${app.url}/api/metrics/renewal-rate?workspace=acme&from=${period.from}&to=${period.to}`)).json()
+    const acme = await (
+      await fetch(`${app.url}/api/metrics/renewal-rate?workspace=acme&from=${period.from}&to=${period.to}`)
+    ).json()
     await expect.poll(async () => Number(await value.getAttribute('data-value'))).toBeCloseTo(acme.value, 12)
     const n = page.locator('cx-renewal-rate-panel cx-metric-card [data-n]')
     await expect.poll(() => n.getAttribute('data-n')).toBe(String(acme.n))
@@ -129,11 +159,14 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await page.goto(app.url)
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
     const period = await page.evaluate(() => {
-      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as { period: { from: string; to: string } }
+      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as {
+        period: { from: string; to: string }
+      }
       return overview.period
     })
     const npsN = async () =>
-      (await (await fetch(`${app.url}/api/metrics/nps?workspace=demo&from=${period.from}&to=${period.to}`)).json()).n as number
+      (await (await fetch(`${app.url}/api/metrics/nps?workspace=demo&from=${period.from}&to=${period.to}`)).json())
+        .n as number
     const before = await npsN()
     expect(before).toBeGreaterThan(100)
 
@@ -174,19 +207,30 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await builder.locator('input[name=name]').fill('Delivery check-in')
     await builder.locator('[data-question=q1] input[name=text-en]').fill('How likely are you to recommend us?')
     // Live checks name what is missing before anything is saved.
-    await expect.poll(() => builder.locator('[role=alert] li').first().getAttribute('data-field')).toBe('body.questions[0].text.nl')
+    await expect
+      .poll(() => builder.locator('[role=alert] li').first().getAttribute('data-field'))
+      .toBe('body.questions[0].text.nl')
     await builder.locator('[data-question=q1] input[name=text-nl]').fill('Hoe waarschijnlijk raadt u ons aan?')
     await builder.locator('select[name=status]').selectOption('active')
     await builder.locator('input[name=verified-customers]').check()
     // The preview draws the 0–10 scale with the widget's own renderer.
     await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(11)
     await builder.locator('select[name=preview-locale]').selectOption('nl')
-    await expect.poll(() => builder.locator('cx-survey-preview legend').first().textContent()).toContain('Hoe waarschijnlijk')
+    await expect
+      .poll(() => builder.locator('cx-survey-preview legend').first().textContent())
+      .toContain('Hoe waarschijnlijk')
     await builder.locator('button[name=save]').click()
     await builder.locator('tr[data-survey=delivery-check-in]').waitFor()
 
-    const saved = (await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()).find((s: { id: string }) => s.id === 'delivery-check-in')
-    expect(saved).toMatchObject({ status: 'active', verifiedCustomers: true, locales: ['en', 'nl'], questions: [{ type: 'nps', text: { nl: 'Hoe waarschijnlijk raadt u ons aan?' } }, { type: 'open' }] })
+    const saved = (await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()).find(
+      (s: { id: string }) => s.id === 'delivery-check-in',
+    )
+    expect(saved).toMatchObject({
+      status: 'active',
+      verifiedCustomers: true,
+      locales: ['en', 'nl'],
+      questions: [{ type: 'nps', text: { nl: 'Hoe waarschijnlijk raadt u ons aan?' } }, { type: 'open' }],
+    })
     expect((await fetch(`${app.url}/s/${saved.publicToken}`)).status).toBe(200)
   })
 

@@ -22,12 +22,29 @@ async function computeEverything(dialect: NonNullable<typeof sqlite>) {
     const results: Record<string, unknown> = {}
     for (const { metric } of host.metrics) {
       for (const period of periods) {
-        const groupings = ['', ...metric.groupBy.filter((g) => g !== 'attr.*'), 'attr.acquisition', 'week,touchpoint'].filter(
-          (g) => g === '' || g.split(',').every((part) => metric.groupBy.includes(part) || (part.startsWith('attr.') && metric.groupBy.includes('attr.*'))),
+        const groupings = [
+          '',
+          ...metric.groupBy.filter((g) => g !== 'attr.*'),
+          'attr.acquisition',
+          'week,touchpoint',
+        ].filter(
+          (g) =>
+            g === '' ||
+            g
+              .split(',')
+              .every(
+                (part) =>
+                  metric.groupBy.includes(part) || (part.startsWith('attr.') && metric.groupBy.includes('attr.*')),
+              ),
         )
         for (const groupBy of groupings) {
           const key = `${metric.id} ${period.from} ${groupBy}`
-          results[key] = await runMetric(database, host, metric.id, { workspace: 'demo', period, groupBy, compare: groupBy ? undefined : 'previous' })
+          results[key] = await runMetric(database, host, metric.id, {
+            workspace: 'demo',
+            period,
+            groupBy,
+            compare: groupBy ? undefined : 'previous',
+          })
         }
       }
     }
@@ -42,8 +59,8 @@ describe.skipIf(!postgres)('the bundled app on SQLite and PostgreSQL', () => {
     const [onSqlite, onPostgres] = await Promise.all([computeEverything(sqlite!), computeEverything(postgres!)])
     expect(Object.keys(onSqlite).length).toBeGreaterThan(50)
     // Same seed, same data: results agree to floating-point noise.
-    expect(JSON.parse(JSON.stringify(onPostgres, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)))).toEqual(
-      JSON.parse(JSON.stringify(onSqlite, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v))),
-    )
+    expect(
+      JSON.parse(JSON.stringify(onPostgres, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v))),
+    ).toEqual(JSON.parse(JSON.stringify(onSqlite, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v))))
   }, 120_000)
 })

@@ -6,7 +6,8 @@ import { chromiumArgs, findChromium } from './find-chromium.js'
 import { type BundledApp, startBundledApp } from './start-bundled-app.js'
 
 const executablePath = findChromium()
-if (!executablePath) console.warn('widget browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
+if (!executablePath)
+  console.warn('widget browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
 
 /**
  * A shop's page on another origin that embeds the survey with two lines of HTML, for the customer in
@@ -22,19 +23,29 @@ function startShop(appUrl: string, token: string): Promise<{ url: string; server
     const plain = (name: string) => (query.get(name) ?? '').replace(/[^A-Z0-9_-]/gi, '')
     response.writeHead(200, { 'content-type': 'text/html' }).end(page(plain('customer'), plain('sig')))
   })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })))
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }),
+    ),
+  )
 }
 
 /** Keeps the detail of the page's `cx-survey-unavailable` event, from before the widget loads. */
 async function recordUnavailable(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    document.addEventListener('cx-survey-unavailable', (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }), true)
+    document.addEventListener(
+      'cx-survey-unavailable',
+      (event) => Object.assign(window, { unavailable: (event as CustomEvent).detail }),
+      true,
+    )
   })
 }
 
 /** Waits for the widget to say it will not ask, and returns why. */
 function unavailableDetail(page: Page): Promise<unknown> {
-  return page.waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable).then((handle) => handle.jsonValue())
+  return page
+    .waitForFunction(() => (window as unknown as { unavailable?: unknown }).unavailable)
+    .then((handle) => handle.jsonValue())
 }
 
 describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () => {
@@ -75,7 +86,7 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
     expect(errors).toEqual([])
   })
 
-  it('does not ask the same customer again within the survey\'s contact rule', async () => {
+  it("does not ask the same customer again within the survey's contact rule", async () => {
     const page = await browser.newPage()
     await recordUnavailable(page)
     // WEB-4711 answered in the test before: the demo surveys wait 90 days before asking again.
@@ -90,7 +101,11 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
   it('asks a customer only with the signature of their id, once the survey takes signed ids only', async () => {
     const survey = `${app.url}/api/surveys/surveys/purchase-csat?workspace=demo`
     const patch = (verifiedCustomers: boolean) =>
-      fetch(survey, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiedCustomers }) })
+      fetch(survey, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verifiedCustomers }),
+      })
     expect((await patch(true)).status).toBe(200)
     try {
       // The shop's back end signs the id through the links endpoint.
@@ -113,7 +128,9 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
       await widget.locator('.scale button', { hasText: /^4$/ }).click()
       await widget.locator('button.submit').click()
       await expect.poll(() => widget.locator('[role=status]').textContent()).toBe('Bedankt voor uw feedback!')
-      const asked = await (await fetch(`${app.url}/api/surveys/eligibility?workspace=demo&survey=purchase-csat&customer=WEB-9001`)).json()
+      const asked = await (
+        await fetch(`${app.url}/api/surveys/eligibility?workspace=demo&survey=purchase-csat&customer=WEB-9001`)
+      ).json()
       expect(asked).toMatchObject({ eligible: false })
     } finally {
       await patch(false)

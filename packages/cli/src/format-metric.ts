@@ -4,16 +4,21 @@ import type { MetricDefinition, MetricResult } from '@cxkit/core'
 export function formatMetric(metric: MetricDefinition, result: MetricResult): string {
   const format = (value: number | null) =>
     value === null ? '–' : metric.unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2)
-  const interval = result.interval ? `  (95% CI ${format(result.interval.lower)} – ${format(result.interval.upper)})` : ''
+  const interval = result.interval
+    ? `  (95% CI ${format(result.interval.lower)} – ${format(result.interval.upper)})`
+    : ''
   const lines = [`${metric.label.en}: ${format(result.value)}${interval}  n = ${result.n}`]
   const comparison = result.comparison
   if (comparison) {
-    const verdict = comparison.warning ?? (comparison.significant ? `significant, p = ${comparison.pValue?.toFixed(4)}` : 'not significant')
+    const verdict =
+      comparison.warning ??
+      (comparison.significant ? `significant, p = ${comparison.pValue?.toFixed(4)}` : 'not significant')
     lines.push(`  previous period: ${format(comparison.previous.value)}  n = ${comparison.previous.n}  (${verdict})`)
   }
   if (result.breakdown?.length) {
     const width = Math.max(...result.breakdown.map((row) => row.key.length))
-    for (const row of result.breakdown) lines.push(`  ${row.key.padEnd(width)}  ${format(row.value).padStart(7)}  n = ${row.n}`)
+    for (const row of result.breakdown)
+      lines.push(`  ${row.key.padEnd(width)}  ${format(row.value).padStart(7)}  n = ${row.n}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -4,7 +4,10 @@ import { CxValidationError, isCxError } from '@cxkit/core'
 export const exitCodes = { failure: 1, badInput: 2 } as const
 
 /** Prints an error for a person at a terminal and returns the exit code it deserves. */
-export function reportError(error: unknown, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): number {
+export function reportError(
+  error: unknown,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): number {
   if ((error as { code?: string })?.code?.startsWith?.('commander.')) return exitCodes.badInput
   if (error instanceof CxValidationError) {
     write('error: invalid input')

@@ -16,7 +16,11 @@ interface Target {
 
 async function sqliteTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'cxkit-cli-'))
-  return { name: 'sqlite', url: `sqlite:${join(dir, 'cli.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+  return {
+    name: 'sqlite',
+    url: `sqlite:${join(dir, 'cli.db')}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  }
 }
 
 async function postgresTarget(serverUrl: string): Promise<Target> {
@@ -58,7 +62,17 @@ for (const makeTarget of targets) {
     })
 
     it('computes a metric as JSON, equal to the library call', async () => {
-      const printed = await cli('metric', 'renewal-rate', '--from', '2024-01-01', '--to', '2030-01-01', '--group-by', 'segment', '--json')
+      const printed = await cli(
+        'metric',
+        'renewal-rate',
+        '--from',
+        '2024-01-01',
+        '--to',
+        '2030-01-01',
+        '--group-by',
+        'segment',
+        '--json',
+      )
       expect(printed.code).toBe(0)
       const result = JSON.parse(printed.stdout)
       const database = await openDatabase(target.url)
@@ -76,7 +90,17 @@ for (const makeTarget of targets) {
     })
 
     it('computes NPS by week × touchpoint from the demo surveys', async () => {
-      const printed = await cli('metric', 'nps', '--from', '2024-01-01', '--to', '2030-01-01', '--group-by', 'week,touchpoint', '--json')
+      const printed = await cli(
+        'metric',
+        'nps',
+        '--from',
+        '2024-01-01',
+        '--to',
+        '2030-01-01',
+        '--group-by',
+        'week,touchpoint',
+        '--json',
+      )
       expect(printed.code).toBe(0)
       const result = JSON.parse(printed.stdout)
       expect(result.n).toBeGreaterThan(0)
@@ -88,24 +112,34 @@ for (const makeTarget of targets) {
       const dir = mkdtempSync(join(tmpdir(), 'cxkit-import-'))
       try {
         const bad = join(dir, 'bad.csv')
-        writeFileSync(bad, 'customer;touchpoint;submitted_at;question_type;score;comment\nCUST-00001;web-checkout;01-03-2020;nps;9;Prima\nCUST-00002;web-checkout;31-02-2020;nps;11;Slecht\nCUST-00003;moon;02-03-2020;nps;7;\n')
+        writeFileSync(
+          bad,
+          'customer;touchpoint;submitted_at;question_type;score;comment\nCUST-00001;web-checkout;01-03-2020;nps;9;Prima\nCUST-00002;web-checkout;31-02-2020;nps;11;Slecht\nCUST-00003;moon;02-03-2020;nps;7;\n',
+        )
         const refused = await cli('import', bad, '--entity', 'responses')
         expect(refused.code).toBe(2)
         expect(refused.stderr).toContain('row 3, column submitted_at')
         expect(refused.stderr).toContain('row 3, column score')
         expect(refused.stderr).toContain('row 4, column touchpoint')
         expect(refused.stderr).toContain('nothing was imported: 3 problem(s) in 2 of 3 rows')
-        const before = JSON.parse((await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout)
+        const before = JSON.parse(
+          (await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout,
+        )
         expect(before.n).toBe(0)
 
         const good = join(dir, 'good.csv')
-        writeFileSync(good, '\uFEFFcustomer;touchpoint;submitted_at;question_type;score;comment\nCUST-00001;web-checkout;01-03-2020;nps;9;Prima\nCUST-00002;shop-counter;02-03-2020 14:30;nps;3;Lange rij\n;;2020-03-03;csat;4;\n')
+        writeFileSync(
+          good,
+          '\uFEFFcustomer;touchpoint;submitted_at;question_type;score;comment\nCUST-00001;web-checkout;01-03-2020;nps;9;Prima\nCUST-00002;shop-counter;02-03-2020 14:30;nps;3;Lange rij\n;;2020-03-03;csat;4;\n',
+        )
         const imported = await cli('import', good, '--entity', 'responses')
         expect(imported.stderr).toBe('')
         expect(imported.stdout).toContain('3 responses imported, 0 already present')
         const again = await cli('import', good, '--entity', 'responses')
         expect(again.stdout).toContain('0 responses imported, 3 already present')
-        const after = JSON.parse((await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout)
+        const after = JSON.parse(
+          (await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout,
+        )
         expect(after).toMatchObject({ n: 2, value: 0 })
       } finally {
         rmSync(dir, { recursive: true, force: true })

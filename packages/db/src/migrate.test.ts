@@ -50,7 +50,16 @@ for (const dialect of testDialects()) {
     it('runs core, then plugins in dependency order, and records each set apart', async () => {
       const report = await migrate(database, createHost([tagsPlugin, notesPlugin]))
       expect(report).toEqual([
-        { set: 'core', applied: ['001_create_workspaces', '002_create_customers', '003_create_stages', '004_create_touchpoints', '005_create_metric_settings'] },
+        {
+          set: 'core',
+          applied: [
+            '001_create_workspaces',
+            '002_create_customers',
+            '003_create_stages',
+            '004_create_touchpoints',
+            '005_create_metric_settings',
+          ],
+        },
         { set: 'notes', applied: ['001_create_notes'] },
         { set: 'note-tags', applied: ['001_create_tags'] },
       ])

@@ -6,7 +6,10 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('sqlite:./data/cxkit.db')).toEqual({ dialect: 'sqlite', file: './data/cxkit.db' })
     expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ dialect: 'sqlite', file: ':memory:' })
     expect(parseDatabaseUrl('sqlite:///var/lib/cxkit.db')).toEqual({ dialect: 'sqlite', file: '/var/lib/cxkit.db' })
-    expect(parseDatabaseUrl('postgresql://u@h/db')).toEqual({ dialect: 'postgres', connectionString: 'postgresql://u@h/db' })
+    expect(parseDatabaseUrl('postgresql://u@h/db')).toEqual({
+      dialect: 'postgres',
+      connectionString: 'postgresql://u@h/db',
+    })
   })
 
   it('explains what it wants and never echoes a password', () => {

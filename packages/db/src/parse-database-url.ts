@@ -1,8 +1,6 @@
 import { CxError } from '@cxkit/core'
 
-export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; connectionString: string }
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; connectionString: string }
 
 /** Where the embedded database lives when nothing else is configured. */
 export const defaultDatabaseUrl = 'sqlite:./data/cxkit.db'

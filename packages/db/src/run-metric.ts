@@ -69,7 +69,9 @@ export async function runMetric(
   const base = createPluginContext(database, host, plugin, logger)
   // A workspace's own settings for the metric override the plugin's defaults.
   const overrides = metric.settingsSchema ? await readMetricSettings(database, query.workspace, metric.id) : {}
-  const ctx = Object.keys(overrides).length ? { ...base, settings: { ...(base.settings as object), ...overrides } } : base
+  const ctx = Object.keys(overrides).length
+    ? { ...base, settings: { ...(base.settings as object), ...overrides } }
+    : base
   try {
     const result = await metric.compute(ctx, query)
     if (query.compare !== 'previous') return result

@@ -23,7 +23,14 @@ export const demoSegments = [
   ['enterprise', 1],
 ] as const
 
-export const demoRegions = ['Noord-Holland', 'Zuid-Holland', 'Utrecht', 'Noord-Brabant', 'Gelderland', 'Groningen'] as const
+export const demoRegions = [
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Utrecht',
+  'Noord-Brabant',
+  'Gelderland',
+  'Groningen',
+] as const
 
 export const demoPlans = [
   ['basic', 5],
@@ -31,6 +38,36 @@ export const demoPlans = [
   ['premium', 2],
 ] as const
 
-export const demoFirstNames = ['Anna', 'Daan', 'Emma', 'Sem', 'Julia', 'Lucas', 'Sophie', 'Finn', 'Tess', 'Milan', 'Noor', 'Levi', 'Fleur', 'Bram', 'Sara', 'Jesse'] as const
-export const demoLastNames = ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'de Boer', 'Bos', 'Vos'] as const
+export const demoFirstNames = [
+  'Anna',
+  'Daan',
+  'Emma',
+  'Sem',
+  'Julia',
+  'Lucas',
+  'Sophie',
+  'Finn',
+  'Tess',
+  'Milan',
+  'Noor',
+  'Levi',
+  'Fleur',
+  'Bram',
+  'Sara',
+  'Jesse',
+] as const
+export const demoLastNames = [
+  'de Jong',
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'Mulder',
+  'de Boer',
+  'Bos',
+  'Vos',
+] as const
 export const demoChannelsOfAcquisition = ['search', 'social', 'referral', 'shop', 'newsletter'] as const

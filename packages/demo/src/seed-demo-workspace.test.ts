@@ -54,7 +54,11 @@ for (const dialect of testDialects()) {
           const host = createHost([])
           await migrate(database, host)
           await seedDemoWorkspace(database, host, { seed: 3, customers: 20, now: new Date('2026-01-01T00:00:00Z') })
-          return await database.db.selectFrom('customers').select(['external_id', 'segment', 'plan', 'created_at']).orderBy('external_id').execute()
+          return await database.db
+            .selectFrom('customers')
+            .select(['external_id', 'segment', 'plan', 'created_at'])
+            .orderBy('external_id')
+            .execute()
         } finally {
           await database.close()
         }

@@ -1,5 +1,12 @@
 import { type DemoCustomer, defaultStageModel, type Host, type Logger, silentLogger } from '@cxkit/core'
-import { type CxDatabase, createPluginContext, createWorkspace, insertCustomers, insertStages, insertTouchpoints } from '@cxkit/db'
+import {
+  type CxDatabase,
+  createPluginContext,
+  createWorkspace,
+  insertCustomers,
+  insertStages,
+  insertTouchpoints,
+} from '@cxkit/db'
 import { createRandom } from './create-random.js'
 import {
   demoChannelsOfAcquisition,
@@ -55,7 +62,9 @@ export async function seedDemoWorkspace(
   const drafts = Array.from({ length: count }, (_, index) => {
     const first = random.pick(demoFirstNames)
     const last = random.pick(demoLastNames)
-    const createdAt = new Date(now.getTime() - random.int(1, historyDays) * dayMs - random.int(0, dayMs - 1)).toISOString()
+    const createdAt = new Date(
+      now.getTime() - random.int(1, historyDays) * dayMs - random.int(0, dayMs - 1),
+    ).toISOString()
     const externalId = `CUST-${String(index + 1).padStart(5, '0')}`
     return {
       externalId,

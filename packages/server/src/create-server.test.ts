@@ -9,7 +9,9 @@ const echoRoute = createRoute({
   method: 'post',
   path: '/echo',
   request: { body: { content: { 'application/json': { schema: z.object({ count: z.number().int().min(1) }) } } } },
-  responses: { 200: { description: 'echo', content: { 'application/json': { schema: z.object({ count: z.number() }) } } } },
+  responses: {
+    200: { description: 'echo', content: { 'application/json': { schema: z.object({ count: z.number() }) } } },
+  },
 })
 
 const probe = definePlugin({
@@ -23,7 +25,10 @@ const probe = definePlugin({
       direction: 'higher-is-better',
       groupBy: ['month'],
       filters: ['segment'],
-      compute: async (_ctx, query) => ({ ...proportion(1, 4), breakdown: [{ key: query.period.from, keys: [query.period.from], value: 0.25, n: 4 }] }),
+      compute: async (_ctx, query) => ({
+        ...proportion(1, 4),
+        breakdown: [{ key: query.period.from, keys: [query.period.from], value: 0.25, n: 4 }],
+      }),
     }),
     defineMetric({
       id: 'probe-broken',
@@ -75,7 +80,9 @@ describe('createServer', () => {
   })
 
   it('computes a metric with the period normalised and filters passed through', async () => {
-    const response = await app.request('/api/metrics/probe-share?workspace=acme&from=2026-01-01&to=2026-02-01&segment=smb&groupBy=month')
+    const response = await app.request(
+      '/api/metrics/probe-share?workspace=acme&from=2026-01-01&to=2026-02-01&segment=smb&groupBy=month',
+    )
     expect(response.status).toBe(200)
     const body = await response.json()
     expect(body.value).toBe(0.25)
@@ -103,7 +110,9 @@ describe('createServer', () => {
 
   it('answers unknown metrics, workspaces and routes with 404 problems', async () => {
     expect((await problemOf(await app.request('/api/metrics/nope?workspace=acme'))).code).toBe('CXKIT_METRIC_NOT_FOUND')
-    expect((await problemOf(await app.request('/api/metrics/probe-share?workspace=ghost'))).code).toBe('CXKIT_WORKSPACE_NOT_FOUND')
+    expect((await problemOf(await app.request('/api/metrics/probe-share?workspace=ghost'))).code).toBe(
+      'CXKIT_WORKSPACE_NOT_FOUND',
+    )
     const missing = await app.request('/api/nowhere')
     expect(missing.status).toBe(404)
     expect((await problemOf(missing)).code).toBe('CXKIT_NOT_FOUND')
@@ -118,9 +127,17 @@ describe('createServer', () => {
   })
 
   it('mounts plugin routes under /api/<id>, validating their input', async () => {
-    const ok = await app.request('/api/probe/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":3}' })
+    const ok = await app.request('/api/probe/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"count":3}',
+    })
     expect(await ok.json()).toEqual({ count: 3 })
-    const bad = await app.request('/api/probe/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":0}' })
+    const bad = await app.request('/api/probe/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"count":0}',
+    })
     expect(bad.status).toBe(400)
     expect((await problemOf(bad)).errors[0].field).toBe('body.count')
     const crash = await app.request('/api/probe/crash')
@@ -132,12 +149,21 @@ describe('createServer', () => {
     const document = await (await app.request('/api/openapi.json')).json()
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/plugins', '/api/metrics', '/api/metrics/{id}', '/api/workspaces', '/api/probe/echo']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/plugins',
+        '/api/metrics',
+        '/api/metrics/{id}',
+        '/api/workspaces',
+        '/api/probe/echo',
+      ]),
     )
   })
 
   it('lists workspaces and their (empty) journey structure', async () => {
-    expect(await (await app.request('/api/workspaces')).json()).toMatchObject([{ id: 'acme', name: 'Acme', locale: 'nl' }])
+    expect(await (await app.request('/api/workspaces')).json()).toMatchObject([
+      { id: 'acme', name: 'Acme', locale: 'nl' },
+    ])
     expect(await (await app.request('/api/workspaces/acme/stages')).json()).toEqual([])
     expect((await app.request('/api/workspaces/ghost/touchpoints')).status).toBe(404)
   })

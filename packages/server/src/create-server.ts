@@ -25,7 +25,11 @@ export interface ServerOptions {
 }
 
 /** The product's OpenAPI metadata. */
-const openApiInfo = { title: 'cxkit API', version: '0.1.0', description: 'Customer-experience metrics, surveys and journeys.' }
+const openApiInfo = {
+  title: 'cxkit API',
+  version: '0.1.0',
+  description: 'Customer-experience metrics, surveys and journeys.',
+}
 
 /**
  * Assembles plugins into a Hono app: the core API, each plugin's routes under `/api/<plugin-id>`,
@@ -41,10 +45,20 @@ export function createServer(options: ServerOptions) {
   const logger = options.logger ?? silentLogger
   const app = new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
   app.onError(createErrorHandler(logger))
-  app.use('/api/*', bodyLimit({
-    maxSize: options.maxBodyBytes ?? 20 * 1024 * 1024,
-    onError: () => problemResponse(problemFrom(new CxError('CXKIT_VALIDATION_FAILED', 'the request body is larger than the server accepts', { status: 413 }))),
-  }))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 20 * 1024 * 1024,
+      onError: () =>
+        problemResponse(
+          problemFrom(
+            new CxError('CXKIT_VALIDATION_FAILED', 'the request body is larger than the server accepts', {
+              status: 413,
+            }),
+          ),
+        ),
+    }),
+  )
 
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(database))
@@ -77,7 +91,11 @@ export function createServer(options: ServerOptions) {
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: openApiInfo })
   app.all('/api/*', (c) =>
-    problemResponse(problemFrom(new CxError('CXKIT_NOT_FOUND', `no API route matches ${c.req.method} ${c.req.path}`, { status: 404 }))),
+    problemResponse(
+      problemFrom(
+        new CxError('CXKIT_NOT_FOUND', `no API route matches ${c.req.method} ${c.req.path}`, { status: 404 }),
+      ),
+    ),
   )
   if (options.dashboardDir) serveDashboard(app, options.dashboardDir)
   return app

@@ -43,8 +43,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
     const app = createServer({ plugins: host, db: database, logger, dashboardDir: options.dashboardDir })
     const server = await startServer(app, { port: options.port ?? 8787, hostname: options.hostname })
-    const background = host.plugins.flatMap((plugin) => (plugin.start ? [plugin.start(createPluginContext(database, host, plugin, logger))] : []))
-    logger.info(`cxkit is listening on ${server.url}`, { database: database.sql.name, plugins: host.plugins.map((p) => p.id) })
+    const background = host.plugins.flatMap((plugin) =>
+      plugin.start ? [plugin.start(createPluginContext(database, host, plugin, logger))] : [],
+    )
+    logger.info(`cxkit is listening on ${server.url}`, {
+      database: database.sql.name,
+      plugins: host.plugins.map((p) => p.id),
+    })
     return {
       ...server,
       database,

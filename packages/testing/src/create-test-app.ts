@@ -1,4 +1,11 @@
-import { type CustomerInput, createHost, customerSchema, type Host, type MetricResult, type PluginDefinition } from '@cxkit/core'
+import {
+  type CustomerInput,
+  createHost,
+  customerSchema,
+  type Host,
+  type MetricResult,
+  type PluginDefinition,
+} from '@cxkit/core'
 import { type CxDatabase, createWorkspace, insertCustomers, migrate } from '@cxkit/db'
 import { type TestDialect, testDialects } from '@cxkit/db/testing'
 import { type CxServerApp, createServer } from '@cxkit/server'
@@ -68,7 +75,12 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       workspace,
       request,
       json,
-      addCustomers: (customers) => insertCustomers(database, workspace, customers.map((c) => customerSchema.parse(c))),
+      addCustomers: (customers) =>
+        insertCustomers(
+          database,
+          workspace,
+          customers.map((c) => customerSchema.parse(c)),
+        ),
       api: {
         metric(id, call) {
           const params = new URLSearchParams({ workspace, from: call.period.from, to: call.period.to })

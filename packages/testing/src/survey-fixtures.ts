@@ -17,7 +17,12 @@ export interface ScoredAnswer {
  * @example
  * await submitScores(test, 'nps', [{ score: 9 }, { score: 6 }])
  */
-export async function submitScores(test: TestApp, questionType: string, answers: ScoredAnswer[], options: { surveyId?: string; config?: Record<string, unknown> } = {}) {
+export async function submitScores(
+  test: TestApp,
+  questionType: string,
+  answers: ScoredAnswer[],
+  options: { surveyId?: string; config?: Record<string, unknown> } = {},
+) {
   const surveyId = options.surveyId ?? `${questionType}-survey`
   const touchpoints = [...new Set(answers.flatMap((a) => (a.touchpointId ? [a.touchpointId] : [])))]
   await ensureTouchpoints(test, touchpoints)
@@ -29,7 +34,9 @@ export async function submitScores(test: TestApp, questionType: string, answers:
       kind: 'transactional',
       status: 'active',
       locales: ['en', 'nl'],
-      questions: [{ id: 'score', type: questionType, text: { en: 'Score?', nl: 'Score?' }, config: options.config ?? {} }],
+      questions: [
+        { id: 'score', type: questionType, text: { en: 'Score?', nl: 'Score?' }, config: options.config ?? {} },
+      ],
     },
   })
   await test.json('/api/surveys/responses', {
@@ -52,15 +59,36 @@ export async function submitScores(test: TestApp, questionType: string, answers:
 async function ensureTouchpoints(test: TestApp, ids: string[]) {
   if (ids.length === 0) return
   const db = test.database.db
-  const stage = await db.selectFrom('stages').select('id').where('workspace_id', '=', test.workspace).where('id', '=', 'purchase').executeTakeFirst()
+  const stage = await db
+    .selectFrom('stages')
+    .select('id')
+    .where('workspace_id', '=', test.workspace)
+    .where('id', '=', 'purchase')
+    .executeTakeFirst()
   if (!stage) {
-    await db.insertInto('stages').values({ workspace_id: test.workspace, id: 'purchase', label_en: 'Purchase', label_nl: 'Aankoop', position: 0 }).execute()
+    await db
+      .insertInto('stages')
+      .values({ workspace_id: test.workspace, id: 'purchase', label_en: 'Purchase', label_nl: 'Aankoop', position: 0 })
+      .execute()
   }
-  const existing = new Set((await db.selectFrom('touchpoints').select('id').where('workspace_id', '=', test.workspace).execute()).map((r) => r.id))
+  const existing = new Set(
+    (await db.selectFrom('touchpoints').select('id').where('workspace_id', '=', test.workspace).execute()).map(
+      (r) => r.id,
+    ),
+  )
   const missing = ids.filter((id) => !existing.has(id))
   if (missing.length === 0) return
   await db
     .insertInto('touchpoints')
-    .values(missing.map((id) => ({ workspace_id: test.workspace, id, name: id, stage_id: 'purchase', channel: 'website', kind: null })))
+    .values(
+      missing.map((id) => ({
+        workspace_id: test.workspace,
+        id,
+        name: id,
+        stage_id: 'purchase',
+        channel: 'website',
+        kind: null,
+      })),
+    )
     .execute()
 }

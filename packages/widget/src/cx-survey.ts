@@ -61,7 +61,9 @@ export class CxSurvey extends HTMLElement {
     if (customer) query.set('customer', customer)
     if (signature) query.set('signature', signature)
     const ticket = ++this.loads
-    const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(token)}${query.size ? `?${query}` : ''}`)
+    const response = await fetch(
+      `${this.base}/api/surveys/public/${encodeURIComponent(token)}${query.size ? `?${query}` : ''}`,
+    )
     const survey = response.ok ? ((await response.json()) as PublicSurvey) : null
     if (ticket !== this.loads) return
     if (!survey?.eligible) {
@@ -84,11 +86,19 @@ export class CxSurvey extends HTMLElement {
     const form = document.createElement('form')
     form.noValidate = true
     for (const question of survey.questions) {
-      form.append(renderQuestion(question, this.locale, texts.optional, (value) => (value === undefined ? this.answers.delete(question.id) : this.answers.set(question.id, value))))
+      form.append(
+        renderQuestion(question, this.locale, texts.optional, (value) =>
+          value === undefined ? this.answers.delete(question.id) : this.answers.set(question.id, value),
+        ),
+      )
     }
     const status = document.createElement('p')
     status.setAttribute('role', 'status')
-    const submit = Object.assign(document.createElement('button'), { type: 'submit', className: 'submit', textContent: texts.submit })
+    const submit = Object.assign(document.createElement('button'), {
+      type: 'submit',
+      className: 'submit',
+      textContent: texts.submit,
+    })
     form.append(submit, status)
     form.addEventListener('submit', (event) => {
       event.preventDefault()
@@ -110,19 +120,22 @@ export class CxSurvey extends HTMLElement {
     if (missing) return
     button.disabled = true
     try {
-      const response = await fetch(`${this.base}/api/surveys/public/${encodeURIComponent(this.getAttribute('token')!)}/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          idempotencyKey: this.idempotencyKey,
-          locale: this.locale,
-          customerExternalId: this.getAttribute('customer') ?? undefined,
-          customerSignature: this.getAttribute('customer-signature') ?? undefined,
-          touchpointId: this.getAttribute('touchpoint') ?? undefined,
-          channel: this.getAttribute('channel') === 'in-app' ? 'in-app' : 'widget',
-          answers: [...this.answers].map(([questionId, value]) => ({ questionId, value })),
-        }),
-      })
+      const response = await fetch(
+        `${this.base}/api/surveys/public/${encodeURIComponent(this.getAttribute('token')!)}/responses`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            idempotencyKey: this.idempotencyKey,
+            locale: this.locale,
+            customerExternalId: this.getAttribute('customer') ?? undefined,
+            customerSignature: this.getAttribute('customer-signature') ?? undefined,
+            touchpointId: this.getAttribute('touchpoint') ?? undefined,
+            channel: this.getAttribute('channel') === 'in-app' ? 'in-app' : 'widget',
+            answers: [...this.answers].map(([questionId, value]) => ({ questionId, value })),
+          }),
+        },
+      )
       if (!response.ok) throw new Error(String(response.status))
       const thanks = Object.assign(document.createElement('p'), { textContent: texts.thanks })
       thanks.setAttribute('role', 'status')

@@ -2,7 +2,11 @@ import type { PublicQuestion } from './survey-types.js'
 
 type Answer = number | string | string[] | undefined
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node: HTMLElementTagNameMap[K] = document.createElement(tag)
   Object.assign(node, props)
   node.append(...children)
@@ -13,7 +17,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<st
  * One question as a fieldset. Scales are a radio group of buttons (arrow keys move, as ARIA asks);
  * text never goes through innerHTML, so survey texts cannot inject markup.
  */
-export function renderQuestion(question: PublicQuestion, locale: string, optionalLabel: string, onAnswer: (value: Answer) => void): HTMLFieldSetElement {
+export function renderQuestion(
+  question: PublicQuestion,
+  locale: string,
+  optionalLabel: string,
+  onAnswer: (value: Answer) => void,
+): HTMLFieldSetElement {
   const label = (text: Record<string, string> | undefined) => (text ? (text[locale] ?? text.en ?? '') : '')
   const legend = element('legend', {}, label(question.text))
   if (!question.required) legend.append(' ', element('span', { className: 'muted' }, optionalLabel))
@@ -38,7 +47,12 @@ export function renderQuestion(question: PublicQuestion, locale: string, optiona
         onAnswer(value)
       })
       button.addEventListener('keydown', (event) => {
-        const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0
+        const step =
+          event.key === 'ArrowRight' || event.key === 'ArrowDown'
+            ? 1
+            : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+              ? -1
+              : 0
         const next = buttons[buttons.indexOf(button) + step]
         if (step && next) {
           event.preventDefault()
@@ -50,7 +64,15 @@ export function renderQuestion(question: PublicQuestion, locale: string, optiona
       group.append(button)
     }
     fieldset.append(group)
-    if (input.lowLabel) fieldset.append(element('div', { className: 'ends' }, element('span', {}, label(input.lowLabel)), element('span', {}, label(input.highLabel))))
+    if (input.lowLabel)
+      fieldset.append(
+        element(
+          'div',
+          { className: 'ends' },
+          element('span', {}, label(input.lowLabel)),
+          element('span', {}, label(input.highLabel)),
+        ),
+      )
   } else if (input?.kind === 'text') {
     const area = element('textarea', { maxLength: input.maxLength })
     area.setAttribute('aria-describedby', error.id)

@@ -8,7 +8,7 @@ describe('the widget bundle', () => {
     const gzipped = gzipSync(bundle, { level: 9 }).length
     expect(gzipped).toBeLessThan(20 * 1024)
     const source = bundle.toString('utf8')
-    expect(source).toContain("customElements.define(\"cx-survey\"")
+    expect(source).toContain('customElements.define("cx-survey"')
     expect(source).not.toMatch(/^import /m)
   })
 })

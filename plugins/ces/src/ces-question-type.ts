@@ -7,7 +7,13 @@ export const cesQuestionType = defineQuestionType({
   label: { en: 'Customer effort (CES, 1–7)', nl: 'Klantinspanning (CES, 1–7)' },
   configSchema: z.object({}).strict(),
   answerSchema: () => scoreAnswer(1, 7),
-  input: () => ({ kind: 'scale', min: 1, max: 7, lowLabel: { en: 'Strongly disagree', nl: 'Helemaal mee oneens' }, highLabel: { en: 'Strongly agree', nl: 'Helemaal mee eens' } }),
+  input: () => ({
+    kind: 'scale',
+    min: 1,
+    max: 7,
+    lowLabel: { en: 'Strongly disagree', nl: 'Helemaal mee oneens' },
+    highLabel: { en: 'Strongly agree', nl: 'Helemaal mee eens' },
+  }),
   store: (value) => ({ score: value as number, scaleMax: 7, text: null, choices: null }),
   demoAnswer: (_config, mood, random) => Math.max(1, Math.min(7, Math.round(1 + (mood + (random() - 0.5) * 0.45) * 6))),
 })

@@ -12,7 +12,11 @@ for (const dialect of testDialects()) {
     let test: TestApp
     beforeAll(async () => {
       test = await createTestApp({ plugins: [surveysPlugin(), cesPlugin()], dialect })
-      await submitScores(test, 'ces', scores.map((score, i) => ({ score, touchpointId: i < 3 ? 'phone' : 'chat' })))
+      await submitScores(
+        test,
+        'ces',
+        scores.map((score, i) => ({ score, touchpointId: i < 3 ? 'phone' : 'chat' })),
+      )
     })
     afterAll(async () => {
       await test.close()

@@ -1,4 +1,12 @@
-import { defineMetric, meanInterval, meanResult, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
+import {
+  defineMetric,
+  meanInterval,
+  meanResult,
+  type MetricQuery,
+  type MetricResult,
+  type PluginContext,
+  proportion,
+} from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
 import { type CesSettings, cesWorkspaceSettingsSchema } from './settings.js'
@@ -15,7 +23,11 @@ export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<Metr
       eb.fn.sum<number>(sql<number>`a.score * a.score * ${weight}`).as('squares'),
     ],
     (row) => {
-      const estimate = meanInterval({ n: Number(row.n), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })
+      const estimate = meanInterval({
+        n: Number(row.n),
+        sum: Number(row.total ?? 0),
+        sumOfSquares: Number(row.squares ?? 0),
+      })
       return meanResult(estimate)
     },
   )
@@ -41,7 +53,10 @@ export function cesMetrics(settings: CesSettings) {
     defineMetric({
       id: 'ces',
       label: { en: 'Customer Effort Score', nl: 'Customer Effort Score' },
-      formula: { en: 'CES = mean of 1–7 answers (7 = very easy); 95% t-interval', nl: 'CES = gemiddelde van 1–7-antwoorden (7 = heel makkelijk); 95%-t-interval' },
+      formula: {
+        en: 'CES = mean of 1–7 answers (7 = very easy); 95% t-interval',
+        nl: 'CES = gemiddelde van 1–7-antwoorden (7 = heel makkelijk); 95%-t-interval',
+      },
       unit: 'score',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
@@ -51,7 +66,10 @@ export function cesMetrics(settings: CesSettings) {
     defineMetric({
       id: 'ces-easy',
       label: { en: `Easy (CES ≥ ${settings.easyFrom})`, nl: `Makkelijk (CES ≥ ${settings.easyFrom})` },
-      formula: { en: `answers ${settings.easyFrom}–7 ÷ all answers; 95% Wilson interval`, nl: `antwoorden ${settings.easyFrom}–7 ÷ alle antwoorden; 95%-Wilson-interval` },
+      formula: {
+        en: `answers ${settings.easyFrom}–7 ÷ all answers; 95% Wilson interval`,
+        nl: `antwoorden ${settings.easyFrom}–7 ÷ alle antwoorden; 95%-Wilson-interval`,
+      },
       unit: 'ratio',
       direction: 'higher-is-better',
       groupBy: answerGroupings,

@@ -27,7 +27,9 @@ export const cesPlugin = (options?: Partial<CesSettings>) => {
     settings,
     panels: {
       module: '@cxkit/plugin-ces/dashboard',
-      elements: [{ tag: 'cx-ces-panel', title: { en: 'Customer Effort Score', nl: 'Customer Effort Score' }, metric: 'ces' }],
+      elements: [
+        { tag: 'cx-ces-panel', title: { en: 'Customer Effort Score', nl: 'Customer Effort Score' }, metric: 'ces' },
+      ],
     },
   })
 }

@@ -13,14 +13,24 @@ for (const dialect of testDialects()) {
     let test: TestApp
     beforeAll(async () => {
       test = await createTestApp({ plugins: [surveysPlugin(), csatPlugin()], dialect })
-      await submitScores(test, 'csat', fivePoint.map((score) => ({ score })), { surveyId: 'five' })
-      await submitScores(test, 'csat', tenPoint.map((score) => ({ score })), { surveyId: 'ten', config: { scale: 10 } })
+      await submitScores(
+        test,
+        'csat',
+        fivePoint.map((score) => ({ score })),
+        { surveyId: 'five' },
+      )
+      await submitScores(
+        test,
+        'csat',
+        tenPoint.map((score) => ({ score })),
+        { surveyId: 'ten', config: { scale: 10 } },
+      )
     })
     afterAll(async () => {
       await test.close()
     })
 
-    it('counts the top two boxes of each answer\'s own scale, with a Wilson interval', async () => {
+    it("counts the top two boxes of each answer's own scale, with a Wilson interval", async () => {
       const result = await test.api.metric('csat', { period })
       const hits = fivePoint.filter((s) => s >= 4).length + tenPoint.filter((s) => s >= 9).length
       const n = fivePoint.length + tenPoint.length
@@ -36,11 +46,14 @@ for (const dialect of testDialects()) {
       expect(result.interval!.lower).toBeCloseTo(truth.interval!.lower, 10)
     })
 
-    it('rejects a score outside the question\'s scale', async () => {
+    it("rejects a score outside the question's scale", async () => {
       const response = await test.request('/api/surveys/responses', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspace: test.workspace, responses: [{ surveyId: 'five', answers: [{ questionId: 'score', value: 6 }] }] }),
+        body: JSON.stringify({
+          workspace: test.workspace,
+          responses: [{ surveyId: 'five', answers: [{ questionId: 'score', value: 6 }] }],
+        }),
       })
       expect(response.status).toBe(400)
       expect((await response.json()).errors[0].field).toBe('body.responses[0].answers[0].value')
@@ -52,13 +65,26 @@ describe('CSAT cut-offs are settings', () => {
   it('lets one workspace change its cut-off, stored with the metric, without touching another', async () => {
     const test = await createTestApp({ plugins: [surveysPlugin(), csatPlugin()] })
     try {
-      await submitScores(test, 'csat', fivePoint.map((score) => ({ score })))
+      await submitScores(
+        test,
+        'csat',
+        fivePoint.map((score) => ({ score })),
+      )
       const path = `/api/metrics/csat/settings?workspace=${test.workspace}`
-      const put = (body: unknown) => test.request(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const put = (body: unknown) =>
+        test.request(path, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
       expect((await test.api.metric('csat', { period })).value).toBeCloseTo(3 / 7, 12)
 
       const changed = await (await put({ topBoxes: 1 })).json()
-      expect(changed).toEqual({ defaults: { scale: 5, topBoxes: 2 }, overrides: { topBoxes: 1 }, effective: { scale: 5, topBoxes: 1 } })
+      expect(changed).toEqual({
+        defaults: { scale: 5, topBoxes: 2 },
+        overrides: { topBoxes: 1 },
+        effective: { scale: 5, topBoxes: 1 },
+      })
       expect((await test.api.metric('csat', { period })).value).toBeCloseTo(1 / 7, 12)
       expect(await test.json(path)).toMatchObject({ effective: { topBoxes: 1 } })
 
@@ -78,7 +104,11 @@ describe('CSAT cut-offs are settings', () => {
   it('counts only the top box when configured so', async () => {
     const test = await createTestApp({ plugins: [surveysPlugin(), csatPlugin({ topBoxes: 1 })] })
     try {
-      await submitScores(test, 'csat', fivePoint.map((score) => ({ score })))
+      await submitScores(
+        test,
+        'csat',
+        fivePoint.map((score) => ({ score })),
+      )
       const result = await test.api.metric('csat', { period })
       expect(result.value).toBeCloseTo(1 / fivePoint.length, 12)
       const metrics = await test.json<{ id: string; formula: { en: string } }[]>('/api/metrics')

@@ -1,4 +1,12 @@
-import { defineMetric, meanInterval, meanResult, type MetricQuery, type MetricResult, type PluginContext, proportion } from '@cxkit/core'
+import {
+  defineMetric,
+  meanInterval,
+  meanResult,
+  type MetricQuery,
+  type MetricResult,
+  type PluginContext,
+  proportion,
+} from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
 import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
@@ -15,7 +23,9 @@ export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<Met
     'csat',
     (eb, weight) => [
       eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(eb.case().when(sql<boolean>`a.score > a.scale_max - ${topBoxes}`).then(weight).else(0).end()).as('hits'),
+      eb.fn
+        .sum<number>(eb.case().when(sql<boolean>`a.score > a.scale_max - ${topBoxes}`).then(weight).else(0).end())
+        .as('hits'),
     ],
     (row) => proportion(row.hits, row.n),
   )
@@ -30,11 +40,21 @@ export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise
     'csat',
     (eb, weight) => [
       eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(weight).else(0).end()).as('n'),
-      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * ${weight}`).else(0).end()).as('total'),
-      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * a.score * ${weight}`).else(0).end()).as('squares'),
+      eb.fn
+        .sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * ${weight}`).else(0).end())
+        .as('total'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * a.score * ${weight}`).else(0).end(),
+        )
+        .as('squares'),
     ],
     (row) => {
-      const estimate = meanInterval({ n: Number(row.n ?? 0), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })
+      const estimate = meanInterval({
+        n: Number(row.n ?? 0),
+        sum: Number(row.total ?? 0),
+        sumOfSquares: Number(row.squares ?? 0),
+      })
       return meanResult(estimate)
     },
   )
@@ -60,7 +80,10 @@ export function csatMetrics(settings: CsatSettings) {
     defineMetric({
       id: 'csat-mean',
       label: { en: 'Mean satisfaction score', nl: 'Gemiddelde tevredenheidsscore' },
-      formula: { en: `mean of 1–${settings.scale} answers; 95% t-interval`, nl: `gemiddelde van 1–${settings.scale}-antwoorden; 95%-t-interval` },
+      formula: {
+        en: `mean of 1–${settings.scale} answers; 95% t-interval`,
+        nl: `gemiddelde van 1–${settings.scale}-antwoorden; 95%-t-interval`,
+      },
       unit: 'score',
       direction: 'higher-is-better',
       groupBy: answerGroupings,

@@ -8,8 +8,15 @@ export function csatQuestionType(defaultScale: 5 | 10) {
     label: { en: 'Satisfaction (CSAT)', nl: 'Tevredenheid (CSAT)' },
     configSchema: z.object({ scale: z.union([z.literal(5), z.literal(10)]).default(defaultScale) }).strict(),
     answerSchema: (config) => scoreAnswer(1, config.scale),
-    input: (config) => ({ kind: 'scale', min: 1, max: config.scale, lowLabel: { en: 'Very dissatisfied', nl: 'Zeer ontevreden' }, highLabel: { en: 'Very satisfied', nl: 'Zeer tevreden' } }),
+    input: (config) => ({
+      kind: 'scale',
+      min: 1,
+      max: config.scale,
+      lowLabel: { en: 'Very dissatisfied', nl: 'Zeer ontevreden' },
+      highLabel: { en: 'Very satisfied', nl: 'Zeer tevreden' },
+    }),
     store: (value, config) => ({ score: value as number, scaleMax: config.scale, text: null, choices: null }),
-    demoAnswer: (config, mood, random) => Math.max(1, Math.min(config.scale, Math.round(1 + (mood + (random() - 0.5) * 0.5) * (config.scale - 1)))),
+    demoAnswer: (config, mood, random) =>
+      Math.max(1, Math.min(config.scale, Math.round(1 + (mood + (random() - 0.5) * 0.5) * (config.scale - 1)))),
   })
 }

@@ -27,7 +27,13 @@ export const csatPlugin = (options?: Partial<CsatSettings>) => {
     settings,
     panels: {
       module: '@cxkit/plugin-csat/dashboard',
-      elements: [{ tag: 'cx-csat-panel', title: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' }, metric: 'csat' }],
+      elements: [
+        {
+          tag: 'cx-csat-panel',
+          title: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
+          metric: 'csat',
+        },
+      ],
     },
   })
 }

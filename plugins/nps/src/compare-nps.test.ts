@@ -11,8 +11,14 @@ describe('NPS compared with the previous period', () => {
     test = await createTestApp({ plugins: [surveysPlugin(), npsPlugin()] })
     // Previous 90 days (2025-10-03 … 2025-12-31): 25 promoters, 15 detractors → NPS 25.
     // This quarter: 36 promoters, 4 detractors → NPS 80.
-    const previous = [...Array(25).fill(10), ...Array(15).fill(2)].map((score) => ({ score, submittedAt: '2025-11-15T12:00:00Z' }))
-    const current = [...Array(36).fill(9), ...Array(4).fill(6)].map((score) => ({ score, submittedAt: '2026-02-15T12:00:00Z' }))
+    const previous = [...Array(25).fill(10), ...Array(15).fill(2)].map((score) => ({
+      score,
+      submittedAt: '2025-11-15T12:00:00Z',
+    }))
+    const current = [...Array(36).fill(9), ...Array(4).fill(6)].map((score) => ({
+      score,
+      submittedAt: '2026-02-15T12:00:00Z',
+    }))
     await submitScores(test, 'nps', [...previous, ...current])
   })
   afterAll(async () => {

@@ -7,7 +7,10 @@ import { npsPlugin } from './index.js'
 const period = { from: '2026-01-01', to: '2026-04-01' }
 
 /** Asserts a result (or breakdown row) is the NPS of these scores, margin included. */
-function expectNpsOf(result: { value: number | null; n: number; interval?: { lower: number; upper: number } | null }, scores: number[]) {
+function expectNpsOf(
+  result: { value: number | null; n: number; interval?: { lower: number; upper: number } | null },
+  scores: number[],
+) {
   const truth = expectedNps(scores)
   expect(result.n).toBe(truth.n)
   expect(result.value).toBeCloseTo(truth.value!, 10)
@@ -30,7 +33,12 @@ const checkout: ScoredAnswer[] = [0, 3, 6, 6, 7, 8, 8, 9, 9, 10].map((score, i) 
   channel: i % 2 ? 'email' : 'widget',
   submittedAt: `2026-01-${String(5 + i).padStart(2, '0')}T10:00:00Z`,
 }))
-const shop: ScoredAnswer[] = [10, 9, 9, 7].map((score) => ({ score, touchpointId: 'shop', segment: 'smb', submittedAt: '2026-02-16T09:00:00Z' }))
+const shop: ScoredAnswer[] = [10, 9, 9, 7].map((score) => ({
+  score,
+  touchpointId: 'shop',
+  segment: 'smb',
+  submittedAt: '2026-02-16T09:00:00Z',
+}))
 const outside: ScoredAnswer[] = [{ score: 0, touchpointId: 'shop', submittedAt: '2026-04-01T00:00:00Z' }]
 
 describe('npsFromCounts', () => {
@@ -41,7 +49,10 @@ describe('npsFromCounts', () => {
   })
 
   it('clamps the interval to the scale and has no value without answers', () => {
-    expect(npsFromCounts({ n: 1, promoters: 1, detractors: 0 })).toMatchObject({ value: 100, interval: { lower: 100, upper: 100 } })
+    expect(npsFromCounts({ n: 1, promoters: 1, detractors: 0 })).toMatchObject({
+      value: 100,
+      interval: { lower: 100, upper: 100 },
+    })
     expect(npsFromCounts({ n: 0, promoters: 0, detractors: 0 })).toEqual({ value: null, n: 0, interval: null })
   })
 })
@@ -68,8 +79,14 @@ for (const dialect of testDialects()) {
     it('groups by touchpoint and by ISO week', async () => {
       const byTouchpoint = await test.api.metric('nps', { period, groupBy: 'touchpoint' })
       expect(byTouchpoint.breakdown!.map((row) => row.key)).toEqual(['checkout', 'shop'])
-      expectNpsOf(byTouchpoint.breakdown![0]!, checkout.map((a) => a.score))
-      expectNpsOf(byTouchpoint.breakdown![1]!, shop.map((a) => a.score))
+      expectNpsOf(
+        byTouchpoint.breakdown![0]!,
+        checkout.map((a) => a.score),
+      )
+      expectNpsOf(
+        byTouchpoint.breakdown![1]!,
+        shop.map((a) => a.score),
+      )
       const byWeek = await test.api.metric('nps', { period, groupBy: 'week' })
       expect(byWeek.breakdown!.map((row) => row.key)).toEqual(['2026-01-05', '2026-01-12', '2026-02-16'])
       expect(byWeek.breakdown!.reduce((sum, row) => sum + row.n, 0)).toBe(14)
@@ -83,14 +100,23 @@ for (const dialect of testDialects()) {
         ['2026-02-16', 'shop'],
       ])
       expect(result.breakdown![2]!.key).toBe('2026-02-16 × shop')
-      expectNpsOf(result.breakdown![2]!, shop.map((a) => a.score))
+      expectNpsOf(
+        result.breakdown![2]!,
+        shop.map((a) => a.score),
+      )
       // 2026-01-05 is a Monday: the 5th to the 11th fall in its week.
-      expectNpsOf(result.breakdown![0]!, checkout.slice(0, 7).map((a) => a.score))
+      expectNpsOf(
+        result.breakdown![0]!,
+        checkout.slice(0, 7).map((a) => a.score),
+      )
     })
 
     it('filters by channel and segment; an empty group has no value, not zero', async () => {
       const email = await test.api.metric('nps', { period, filters: { channel: 'email' } })
-      expectNpsOf(email, checkout.filter((_, i) => i % 2).map((a) => a.score))
+      expectNpsOf(
+        email,
+        checkout.filter((_, i) => i % 2).map((a) => a.score),
+      )
       const nobody = await test.api.metric('nps', { period, filters: { segment: 'enterprise' } })
       expect(nobody).toMatchObject({ value: null, n: 0, interval: null })
     })
@@ -108,7 +134,9 @@ for (const dialect of testDialects()) {
     it('groups by score: the n of each group is the distribution', async () => {
       const result = await test.api.metric('nps', { period, groupBy: 'score' })
       const scores = [...checkout, ...shop].map((a) => a.score)
-      const expected = [...new Set(scores)].sort((a, b) => a - b).map((score) => [String(score), scores.filter((s) => s === score).length])
+      const expected = [...new Set(scores)]
+        .sort((a, b) => a - b)
+        .map((score) => [String(score), scores.filter((s) => s === score).length])
       expect(result.breakdown!.map((row) => [row.key, row.n])).toEqual(expected)
     })
 

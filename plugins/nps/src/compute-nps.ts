@@ -1,4 +1,11 @@
-import { defineMetric, type MetricQuery, type MetricResult, npsMargin, type PluginContext, zCritical } from '@cxkit/core'
+import {
+  defineMetric,
+  type MetricQuery,
+  type MetricResult,
+  npsMargin,
+  type PluginContext,
+  zCritical,
+} from '@cxkit/core'
 import { aggregateAnswers, answerGroupings, answerDimensions } from '@cxkit/plugin-surveys'
 
 /** Promoters answer 9–10, detractors 0–6 (domain.md; not 8–10). */

@@ -24,7 +24,11 @@ export const npsPlugin = () =>
       module: '@cxkit/plugin-nps/dashboard',
       elements: [
         { tag: 'cx-nps-panel', title: { en: 'Net Promoter Score', nl: 'Net Promoter Score' }, metric: 'nps' },
-        { tag: 'cx-nps-why-panel', title: { en: 'Why customers score as they do', nl: 'Waarom klanten zo scoren' }, size: 'wide' },
+        {
+          tag: 'cx-nps-why-panel',
+          title: { en: 'Why customers score as they do', nl: 'Waarom klanten zo scoren' },
+          size: 'wide',
+        },
       ],
     },
   })

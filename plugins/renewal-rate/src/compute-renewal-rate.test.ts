@@ -27,7 +27,9 @@ const period = { from: '2026-01-01', to: '2026-07-01' }
 
 /** The expected answer, counted from the fixture rather than restated. */
 function expected(filter: (term: Term) => boolean) {
-  const inside = terms.filter((t) => t.dueAt >= '2026-01-01T00:00:00.000Z' && t.dueAt < '2026-07-01T00:00:00.000Z').filter(filter)
+  const inside = terms
+    .filter((t) => t.dueAt >= '2026-01-01T00:00:00.000Z' && t.dueAt < '2026-07-01T00:00:00.000Z')
+    .filter(filter)
   return { n: inside.length, value: inside.length ? inside.filter((t) => t.renewed).length / inside.length : null }
 }
 const segmentOf = (term: Term) => customers.find((c) => c.externalId === term.customer)!.segment
@@ -91,7 +93,9 @@ for (const dialect of testDialects()) {
     })
 
     it('rejects a batch with a bad row whole, naming the field', async () => {
-      const before = await test.json<unknown[]>(`/api/renewal-rate/subscriptions?workspace=${test.workspace}&limit=1000`)
+      const before = await test.json<unknown[]>(
+        `/api/renewal-rate/subscriptions?workspace=${test.workspace}&limit=1000`,
+      )
       const response = await test.request('/api/renewal-rate/subscriptions', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -4,14 +4,16 @@ import { CxValidationError, type PluginContext, problemContent, throwOnInvalid }
 import { subscriptionBatchSchema, subscriptionSchema } from './schema.js'
 import type { RenewalRateTables } from './tables.js'
 
-
 const addSubscriptions = createRoute({
   method: 'post',
   path: '/subscriptions',
   summary: 'Add subscription terms (up to 10,000 per request, all or nothing)',
   request: { body: { required: true, content: { 'application/json': { schema: subscriptionBatchSchema } } } },
   responses: {
-    201: { description: 'Stored', content: { 'application/json': { schema: z.object({ inserted: z.number().int() }) } } },
+    201: {
+      description: 'Stored',
+      content: { 'application/json': { schema: z.object({ inserted: z.number().int() }) } },
+    },
     400: { description: 'Invalid input; nothing was stored', content: problemContent },
     404: { description: 'Unknown workspace', content: problemContent },
   },
@@ -41,7 +43,6 @@ const chunkSize = 500
 export function renewalRateRoutes({ db, requireWorkspace }: PluginContext) {
   const tables = db.withTables<RenewalRateTables>()
 
-
   async function customerIds(workspace: string, externalIds: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(externalIds)]
     const found = new Map<string, string>()
@@ -61,11 +62,20 @@ export function renewalRateRoutes({ db, requireWorkspace }: PluginContext) {
     .openapi(addSubscriptions, async (c) => {
       const { workspace, subscriptions } = c.req.valid('json')
       await requireWorkspace(workspace)
-      const ids = await customerIds(workspace, subscriptions.map((s) => s.customerExternalId))
+      const ids = await customerIds(
+        workspace,
+        subscriptions.map((s) => s.customerExternalId),
+      )
       const unknown = subscriptions.flatMap((s, index) =>
         ids.has(s.customerExternalId)
           ? []
-          : [{ field: `body.subscriptions[${index}].customerExternalId`, code: 'unknown_customer', message: `no customer '${s.customerExternalId}' in workspace '${workspace}'` }],
+          : [
+              {
+                field: `body.subscriptions[${index}].customerExternalId`,
+                code: 'unknown_customer',
+                message: `no customer '${s.customerExternalId}' in workspace '${workspace}'`,
+              },
+            ],
       )
       if (unknown.length > 0) throw new CxValidationError(unknown)
       const createdAt = new Date().toISOString()
@@ -80,7 +90,10 @@ export function renewalRateRoutes({ db, requireWorkspace }: PluginContext) {
       }))
       await tables.transaction().execute(async (trx) => {
         for (let start = 0; start < rows.length; start += chunkSize) {
-          await trx.insertInto('renewal_rate_subscriptions').values(rows.slice(start, start + chunkSize)).execute()
+          await trx
+            .insertInto('renewal_rate_subscriptions')
+            .values(rows.slice(start, start + chunkSize))
+            .execute()
         }
       })
       return c.json({ inserted: rows.length }, 201)

@@ -34,7 +34,10 @@ export async function seedDemoRenewals({ db }: PluginContext, demo: DemoSeedCont
   const tables = db.withTables<RenewalRateTables>()
   await tables.transaction().execute(async (trx) => {
     for (let start = 0; start < rows.length; start += 500) {
-      await trx.insertInto('renewal_rate_subscriptions').values(rows.slice(start, start + 500)).execute()
+      await trx
+        .insertInto('renewal_rate_subscriptions')
+        .values(rows.slice(start, start + 500))
+        .execute()
     }
   })
 }

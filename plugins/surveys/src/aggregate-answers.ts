@@ -34,7 +34,9 @@ export async function aggregateAnswers<Row extends Record<string, unknown>>(
   // Groups are selected as g0, g1, … and grouped and ordered by those aliases.
   const aliases = groupBy.map((_, index) => `g${index}`)
   let grouped = answerQuery(ctx, query, questionType, source).select((eb) => [
-    ...groupBy.map((key, index) => answerDimension(ctx, eb as unknown as AnswerBuilder, key, source).as(aliases[index]!)),
+    ...groupBy.map((key, index) =>
+      answerDimension(ctx, eb as unknown as AnswerBuilder, key, source).as(aliases[index]!),
+    ),
     ...select(eb),
   ])
   for (const alias of aliases) grouped = grouped.groupBy(alias as never).orderBy(alias as never)

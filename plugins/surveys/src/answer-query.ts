@@ -3,7 +3,17 @@ import { type AliasableExpression, type Expression, type ExpressionBuilder, sql 
 import type { RollupTables, SurveysTables } from './tables.js'
 
 /** Dimensions a survey metric can be grouped and filtered by (plus `day`…`quarter` for grouping). */
-export const answerDimensions = ['touchpoint', 'stage', 'channel', 'locale', 'segment', 'region', 'plan', 'survey', 'attr.*'] as const
+export const answerDimensions = [
+  'touchpoint',
+  'stage',
+  'channel',
+  'locale',
+  'segment',
+  'region',
+  'plan',
+  'survey',
+  'attr.*',
+] as const
 /** Besides periods and dimensions, answers group by `score`: the n of each group is the distribution. */
 export const answerGroupings: readonly GroupBy[] = [...periodUnits, ...answerDimensions, 'score']
 
@@ -25,7 +35,8 @@ const columns: Record<string, string> = {
  */
 export type AnswerSource = 'rollup' | 'answers'
 
-type Tables = SurveysTables & RollupTables & { a: SurveysTables['surveys_answers']; r: SurveysTables['surveys_responses'] }
+type Tables = SurveysTables &
+  RollupTables & { a: SurveysTables['surveys_answers']; r: SurveysTables['surveys_responses'] }
 export type AnswerBuilder = ExpressionBuilder<Tables, 'a' | 'r'>
 
 const midnight = 'T00:00:00.000Z'
@@ -43,11 +54,17 @@ export function answerWeight(eb: AnswerBuilder, source: AnswerSource): Expressio
 }
 
 /** The SQL expression of a dimension (attributes come from the response `r`). */
-export function answerDimension(ctx: Pick<PluginContext, 'sql'>, eb: AnswerBuilder, key: string, source: AnswerSource): AliasableExpression<string | null> {
+export function answerDimension(
+  ctx: Pick<PluginContext, 'sql'>,
+  eb: AnswerBuilder,
+  key: string,
+  source: AnswerSource,
+): AliasableExpression<string | null> {
   if (periodUnits.includes(key as PeriodUnit)) {
     return ctx.sql.periodStart(eb.ref((source === 'rollup' ? 'a.day' : 'r.submitted_at') as never), key as PeriodUnit)
   }
-  if (key.startsWith('attr.')) return ctx.sql.jsonText(eb.ref('r.attributes') as Expression<string>, key.slice('attr.'.length))
+  if (key.startsWith('attr.'))
+    return ctx.sql.jsonText(eb.ref('r.attributes') as Expression<string>, key.slice('attr.'.length))
   const column = columns[key]
   if (!column) throw new Error(`unknown survey dimension '${key}'`)
   // A rollup row carries every dimension; an answer's dimensions are its response's.
@@ -60,7 +77,12 @@ export function answerDimension(ctx: Pick<PluginContext, 'sql'>, eb: AnswerBuild
  * from the given source under the alias `a`. Metrics add their own aggregates, weighted by
  * {@link answerWeight}; rows never leave the database.
  */
-export function answerQuery(ctx: Pick<PluginContext, 'db' | 'sql'>, query: MetricQuery, questionType: string, source: AnswerSource) {
+export function answerQuery(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  query: MetricQuery,
+  questionType: string,
+  source: AnswerSource,
+) {
   const db = ctx.db.withTables<SurveysTables & RollupTables>()
   let base =
     source === 'rollup'

@@ -5,12 +5,19 @@ import { signPersonalLink } from './personal-links.js'
 import { createSurveysRepository } from './surveys-repository.js'
 
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
-const surveyParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
+const surveyParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 
 const links = createRoute({
   method: 'post',
   path: '/surveys/{id}/links',
-  summary: 'Personal links for e-mail (signed, tied to one customer, answerable once), and the signatures the widget needs',
+  summary:
+    'Personal links for e-mail (signed, tied to one customer, answerable once), and the signatures the widget needs',
   request: {
     query: workspaceQuery,
     params: surveyParams,
@@ -18,7 +25,12 @@ const links = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ customers: z.array(z.string().min(1).max(200)).min(1).max(10_000), touchpoint: z.string().max(64).optional() }).strict(),
+          schema: z
+            .object({
+              customers: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+              touchpoint: z.string().max(64).optional(),
+            })
+            .strict(),
         },
       },
     },
@@ -26,7 +38,11 @@ const links = createRoute({
   responses: {
     200: {
       description: "One link per customer, and its signature for the widget's `customer-signature`",
-      content: { 'application/json': { schema: z.array(z.object({ customerExternalId: z.string(), signature: z.string(), url: z.string() })) } },
+      content: {
+        'application/json': {
+          schema: z.array(z.object({ customerExternalId: z.string(), signature: z.string(), url: z.string() })),
+        },
+      },
     },
     404: { description: 'Unknown survey', content: problemContent },
   },
@@ -37,16 +53,26 @@ const qr = createRoute({
   path: '/surveys/{id}/qr.svg',
   summary: 'A printable QR code of the survey page, for receipts, tables and counters',
   request: { query: workspaceQuery.extend({ touchpoint: z.string().max(64).optional() }), params: surveyParams },
-  responses: { 200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } }, 404: { description: 'Unknown survey', content: problemContent } },
+  responses: {
+    200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } },
+    404: { description: 'Unknown survey', content: problemContent },
+  },
 })
 
 /** The public survey URL, on the host the request came in on (honouring a proxy's forwarded host). */
-function surveyUrl(request: Request, headers: (name: string) => string | undefined, token: string, params: Record<string, string | undefined>): string {
+function surveyUrl(
+  request: Request,
+  headers: (name: string) => string | undefined,
+  token: string,
+  params: Record<string, string | undefined>,
+): string {
   const origin = new URL(request.url)
   const forwardedHost = headers('x-forwarded-host')
   const forwardedProto = headers('x-forwarded-proto')
   const base = `${forwardedProto ?? origin.protocol.replace(':', '')}://${forwardedHost ?? origin.host}`
-  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  )
   return `${base}/s/${token}${query.size ? `?${query}` : ''}`
 }
 
@@ -65,7 +91,11 @@ export function distributionRoutes(ctx: PluginContext) {
           return {
             customerExternalId: customer,
             signature,
-            url: surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, { c: customer, sig: signature, tp: touchpoint }),
+            url: surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, {
+              c: customer,
+              sig: signature,
+              tp: touchpoint,
+            }),
           }
         }),
         200,
@@ -74,7 +104,13 @@ export function distributionRoutes(ctx: PluginContext) {
     .openapi(qr, async (c) => {
       const { workspace, touchpoint } = c.req.valid('query')
       const survey = await surveys.require(workspace, c.req.valid('param').id)
-      const url = surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, { tp: touchpoint, ch: 'on-site' })
-      return c.body(renderSVG(url, { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' })
+      const url = surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, {
+        tp: touchpoint,
+        ch: 'on-site',
+      })
+      return c.body(renderSVG(url, { border: 2 }), 200, {
+        'content-type': 'image/svg+xml',
+        'cache-control': 'public, max-age=3600',
+      })
     })
 }

@@ -29,7 +29,10 @@ export const surveysPlugin = () =>
   definePlugin({
     id: 'surveys',
     version: '0.1.0',
-    description: { en: 'Survey definitions and exactly-once response collection.', nl: 'Enquêtes en het verzamelen van antwoorden.' },
+    description: {
+      en: 'Survey definitions and exactly-once response collection.',
+      nl: 'Enquêtes en het verzamelen van antwoorden.',
+    },
     migrations: {
       '001_create_surveys': createSurveys,
       '002_create_responses': createResponses,

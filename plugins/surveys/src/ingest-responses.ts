@@ -3,7 +3,14 @@ import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { rollUpAnswers } from './roll-up-answers.js'
 import type { responseInputSchema } from './schema.js'
-import { answerColumns, answerValues, type ResponseRow, responseColumns, responseValues, type StoredResponse } from './stored-response.js'
+import {
+  answerColumns,
+  answerValues,
+  type ResponseRow,
+  responseColumns,
+  responseValues,
+  type StoredResponse,
+} from './stored-response.js'
 import { createSurveysRepository, type StoredSurvey } from './surveys-repository.js'
 import { createAnswerValidator, responsePath } from './validate-answers.js'
 import { enqueueResponseWebhooks } from './webhooks/enqueue-webhooks.js'
@@ -54,12 +61,20 @@ export async function ingestResponses(
     if (!survey) continue
     const touchpointId = input.touchpointId ?? survey.touchpointId ?? null
     if (input.touchpointId && !touchpoints.has(input.touchpointId)) {
-      problems.push({ field: `${responsePath(index)}.touchpointId`, code: 'unknown_touchpoint', message: `no touchpoint '${input.touchpointId}' in workspace '${workspace}'` })
+      problems.push({
+        field: `${responsePath(index)}.touchpointId`,
+        code: 'unknown_touchpoint',
+        message: `no touchpoint '${input.touchpointId}' in workspace '${workspace}'`,
+      })
       continue
     }
     const locale = input.locale ?? survey.locales[0]!
     if (!survey.locales.includes(locale)) {
-      problems.push({ field: `${responsePath(index)}.locale`, code: 'unsupported_locale', message: `survey '${survey.id}' is not offered in '${locale}'` })
+      problems.push({
+        field: `${responsePath(index)}.locale`,
+        code: 'unsupported_locale',
+        message: `survey '${survey.id}' is not offered in '${locale}'`,
+      })
     }
     const customer = input.customerExternalId ? customers.get(input.customerExternalId) : undefined
     const attributes = input.attributes ?? (customer ? JSON.parse(customer.attributes) : undefined)
@@ -109,7 +124,9 @@ export async function ingestResponses(
     })
     // A key stored before (by an earlier request, or one committing alongside) skips its row: the
     // unique index decides, so racing requests store a key once without a look-up first.
-    const inserted = new Set(await ctx.sql.insertRows(trx, 'surveys_responses', responseColumns, responseRows, insertOnce))
+    const inserted = new Set(
+      await ctx.sql.insertRows(trx, 'surveys_responses', responseColumns, responseRows, insertOnce),
+    )
     const fresh = candidates.filter((candidate) => inserted.has(candidate.row.id))
     const answerRows: unknown[][] = []
     for (const { row, answers } of fresh) {
@@ -133,7 +150,12 @@ export async function ingestResponses(
   return { received: responses.length, stored: stored.length, duplicates, ids }
 }
 
-async function loadSurveys(ctx: Pick<PluginContext, 'db'>, workspace: string, responses: ResponseInput[], problems: FieldProblem[]) {
+async function loadSurveys(
+  ctx: Pick<PluginContext, 'db'>,
+  workspace: string,
+  responses: ResponseInput[],
+  problems: FieldProblem[],
+) {
   const repository = createSurveysRepository(ctx)
   const surveys = new Map<string, StoredSurvey>()
   for (const id of new Set(responses.map((r) => r.surveyId))) {
@@ -143,21 +165,38 @@ async function loadSurveys(ctx: Pick<PluginContext, 'db'>, workspace: string, re
   responses.forEach((response, index) => {
     const survey = surveys.get(response.surveyId)
     const field = `body.responses[${index}].surveyId`
-    if (!survey) problems.push({ field, code: 'unknown_survey', message: `no survey '${response.surveyId}' in workspace '${workspace}'` })
-    else if (survey.status !== 'active') problems.push({ field, code: 'survey_not_active', message: `survey '${survey.id}' is ${survey.status}: it accepts no responses` })
+    if (!survey)
+      problems.push({
+        field,
+        code: 'unknown_survey',
+        message: `no survey '${response.surveyId}' in workspace '${workspace}'`,
+      })
+    else if (survey.status !== 'active')
+      problems.push({
+        field,
+        code: 'survey_not_active',
+        message: `survey '${survey.id}' is ${survey.status}: it accepts no responses`,
+      })
   })
   for (const [id, survey] of surveys) if (survey.status !== 'active') surveys.delete(id)
   return surveys
 }
 
 async function loadTouchpoints(ctx: Pick<PluginContext, 'db'>, workspace: string): Promise<Map<string, string>> {
-  const rows = await ctx.db.selectFrom('touchpoints').select(['id', 'stage_id']).where('workspace_id', '=', workspace).execute()
+  const rows = await ctx.db
+    .selectFrom('touchpoints')
+    .select(['id', 'stage_id'])
+    .where('workspace_id', '=', workspace)
+    .execute()
   return new Map(rows.map((row) => [row.id, row.stage_id]))
 }
 
 async function loadCustomers(ctx: Pick<PluginContext, 'db'>, workspace: string, responses: ResponseInput[]) {
   const externalIds = [...new Set(responses.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : [])))]
-  const customers = new Map<string, { id: string; segment: string | null; region: string | null; plan: string | null; attributes: string }>()
+  const customers = new Map<
+    string,
+    { id: string; segment: string | null; region: string | null; plan: string | null; attributes: string }
+  >()
   for (let start = 0; start < externalIds.length; start += lookupChunk) {
     const rows = await ctx.db
       .selectFrom('customers')

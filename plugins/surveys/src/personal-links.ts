@@ -12,7 +12,12 @@ export function signPersonalLink(secret: string, surveyId: string, customerExter
 }
 
 /** Constant-time check of a personal link's signature. */
-export function verifyPersonalLink(secret: string, surveyId: string, customerExternalId: string, signature: string): boolean {
+export function verifyPersonalLink(
+  secret: string,
+  surveyId: string,
+  customerExternalId: string,
+  signature: string,
+): boolean {
   const expected = Buffer.from(signPersonalLink(secret, surveyId, customerExternalId))
   const given = Buffer.from(signature)
   return secret !== '' && expected.length === given.length && timingSafeEqual(expected, given)

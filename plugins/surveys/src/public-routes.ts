@@ -9,7 +9,13 @@ import type { QuestionRegistry } from './question-registry.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { checkClaimedCustomer } from './verify-customer.js'
 
-const tokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: 'token', in: 'path' } }) })
+const tokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+})
 
 const read = createRoute({
   method: 'get',
@@ -20,7 +26,10 @@ const read = createRoute({
     "`sig` of the customer's personal link; a survey with `verifiedCustomers` answers about a customer only with it.",
   request: {
     params: tokenParam,
-    query: z.object({ customer: z.string().min(1).max(200).optional(), signature: z.string().min(1).max(100).optional() }),
+    query: z.object({
+      customer: z.string().min(1).max(200).optional(),
+      signature: z.string().min(1).max(100).optional(),
+    }),
   },
   responses: {
     200: {
@@ -63,7 +72,10 @@ const submit = createRoute({
               customerSignature: z.string().min(1).max(100).optional(),
               touchpointId: z.string().min(1).max(64).optional(),
               channel: z.enum(['widget', 'in-app']).default('widget'),
-              answers: z.array(z.object({ questionId: z.string().min(1).max(64), value: z.unknown() }).strict()).min(1).max(50),
+              answers: z
+                .array(z.object({ questionId: z.string().min(1).max(64), value: z.unknown() }).strict())
+                .min(1)
+                .max(50),
             })
             .strict(),
         },
@@ -71,9 +83,15 @@ const submit = createRoute({
     },
   },
   responses: {
-    201: { description: 'Stored (or already stored under this key)', content: { 'application/json': { schema: z.object({ stored: z.boolean() }) } } },
+    201: {
+      description: 'Stored (or already stored under this key)',
+      content: { 'application/json': { schema: z.object({ stored: z.boolean() }) } },
+    },
     400: { description: 'Invalid answers; the problem names each field', content: problemContent },
-    403: { description: 'The customer id comes without its signature, or with a wrong one; nothing was stored', content: problemContent },
+    403: {
+      description: 'The customer id comes without its signature, or with a wrong one; nothing was stored',
+      content: problemContent,
+    },
   },
 })
 
@@ -83,18 +101,28 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
   const activeSurvey = async (token: string) => {
     const survey = await surveys.findByToken(token)
     if (!survey) throw new CxError('CXKIT_NOT_FOUND', 'no survey behind this token', { status: 404 })
-    if (survey.status !== 'active') throw new CxError('CXKIT_CONFLICT', `survey '${survey.id}' is ${survey.status}`, { status: 410 })
+    if (survey.status !== 'active')
+      throw new CxError('CXKIT_CONFLICT', `survey '${survey.id}' is ${survey.status}`, { status: 410 })
     return survey
   }
-  const signingKey = (survey: { workspace: string; id: string }) => () => surveys.linkSecret(survey.workspace, survey.id)
+  const signingKey = (survey: { workspace: string; id: string }) => () =>
+    surveys.linkSecret(survey.workspace, survey.id)
   const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
   // Any website may embed a survey: these two routes answer cross-origin requests (no cookies).
-  app.use('/public/*', cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 86400 }))
+  app.use(
+    '/public/*',
+    cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 86400 }),
+  )
   return app
     .openapi(read, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
       const { customer, signature } = c.req.valid('query')
-      await checkClaimedCustomer(survey, signingKey(survey), { customer, signature }, { customer: 'query.customer', signature: 'query.signature' })
+      await checkClaimedCustomer(
+        survey,
+        signingKey(survey),
+        { customer, signature },
+        { customer: 'query.customer', signature: 'query.signature' },
+      )
       // The answer says no more than "not now, until then": it names no earlier answer.
       const rule = customer ? await contactRuleStatus(ctx, survey, customer) : { eligible: true, nextEligibleAt: null }
       return c.json(
@@ -126,7 +154,9 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
       } catch (error) {
         // Name fields as this body has them: `body.answers[0].value`, not the batch API's path.
         if (!(error instanceof CxValidationError)) throw error
-        throw new CxValidationError(error.fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') })))
+        throw new CxValidationError(
+          error.fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') })),
+        )
       }
     })
 }

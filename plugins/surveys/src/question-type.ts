@@ -51,7 +51,11 @@ export function defineQuestionType<TConfig>(type: QuestionType<TConfig>): Questi
 
 /** A whole-number score on an inclusive scale. */
 export function scoreAnswer(min: number, max: number): z.ZodType<number> {
-  return z.number({ error: `must be a number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max)
+  return z
+    .number({ error: `must be a number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min)
+    .max(max)
 }
 
 /** The open "why?" follow-up (NPS+): free text. */
@@ -70,7 +74,10 @@ export const reasonsQuestionType = defineQuestionType({
   label: { en: 'Reasons', nl: 'Redenen' },
   configSchema: z
     .object({
-      options: z.array(z.object({ id: z.string().min(1).max(64), label: z.record(z.string(), z.string()) })).min(1).max(50),
+      options: z
+        .array(z.object({ id: z.string().min(1).max(64), label: z.record(z.string(), z.string()) }))
+        .min(1)
+        .max(50),
       multiple: z.boolean().default(true),
     })
     .strict(),

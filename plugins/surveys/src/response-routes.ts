@@ -5,12 +5,13 @@ import { ingestResponses } from './ingest-responses.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { responseBatchSchema } from './schema.js'
 
-
 const submit = createRoute({
   method: 'post',
   path: '/responses',
   summary: 'Submit responses: one or up to 10,000, all or nothing, exactly once per idempotency key',
-  request: { body: { required: true, content: { 'application/json': { schema: parsedSynchronously(responseBatchSchema) } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: parsedSynchronously(responseBatchSchema) } } },
+  },
   responses: {
     201: {
       description: 'Stored; `duplicates` lists responses whose idempotency key was already stored',
@@ -34,11 +35,25 @@ const eligibility = createRoute({
   method: 'get',
   path: '/eligibility',
   summary: "Whether a customer may be asked a survey now, under the survey's contact rule",
-  request: { query: z.object({ workspace: z.string().min(1).max(64), survey: z.string().min(1).max(64), customer: z.string().min(1).max(200) }) },
+  request: {
+    query: z.object({
+      workspace: z.string().min(1).max(64),
+      survey: z.string().min(1).max(64),
+      customer: z.string().min(1).max(200),
+    }),
+  },
   responses: {
     200: {
       description: 'Eligibility',
-      content: { 'application/json': { schema: z.object({ eligible: z.boolean(), lastAnsweredAt: z.string().nullable(), nextEligibleAt: z.string().nullable() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            eligible: z.boolean(),
+            lastAnsweredAt: z.string().nullable(),
+            nextEligibleAt: z.string().nullable(),
+          }),
+        },
+      },
     },
     404: { description: 'Unknown survey', content: problemContent },
   },
@@ -60,6 +75,9 @@ export function responseRoutes(
     .openapi(eligibility, async (c) => {
       const { workspace, survey: surveyId, customer } = c.req.valid('query')
       const survey = await requireSurvey(workspace, surveyId)
-      return c.json(await contactRuleStatus(ctx, { workspace, id: surveyId, contactRuleDays: survey.contactRuleDays }, customer), 200)
+      return c.json(
+        await contactRuleStatus(ctx, { workspace, id: surveyId, contactRuleDays: survey.contactRuleDays }, customer),
+        200,
+      )
     })
 }

@@ -3,14 +3,32 @@ import type { Kysely } from 'kysely'
 import type { StoredResponse } from './stored-response.js'
 
 /** The rollup's columns: the unique key, then the count. '' stands for an empty dimension. */
-const keyColumns = ['workspace_id', 'question_type', 'day', 'survey_id', 'touchpoint_id', 'stage_id', 'channel', 'locale', 'segment', 'region', 'plan', 'scale_max', 'score'] as const
+const keyColumns = [
+  'workspace_id',
+  'question_type',
+  'day',
+  'survey_id',
+  'touchpoint_id',
+  'stage_id',
+  'channel',
+  'locale',
+  'segment',
+  'region',
+  'plan',
+  'scale_max',
+  'score',
+] as const
 const columns = [...keyColumns, 'answers'] as const
 
 /**
  * Adds stored answers to the daily rollup, in the same transaction as the answers themselves so the
  * two never disagree. Answers are first counted in memory by key, then upserted (+= count).
  */
-export async function rollUpAnswers(ctx: Pick<PluginContext, 'sql'>, trx: Kysely<any>, responses: readonly StoredResponse[]): Promise<void> {
+export async function rollUpAnswers(
+  ctx: Pick<PluginContext, 'sql'>,
+  trx: Kysely<any>,
+  responses: readonly StoredResponse[],
+): Promise<void> {
   const counts = new Map<string, unknown[]>()
   for (const { row, answers } of responses) {
     // The response's part of the key, built once for all of its answers.
@@ -19,7 +37,17 @@ export async function rollUpAnswers(ctx: Pick<PluginContext, 'sql'>, trx: Kysely
     for (const answer of answers) {
       if (answer.score === null) continue
       if (!dimensions) {
-        dimensions = [row.submitted_at.slice(0, 10), row.survey_id, row.touchpoint_id ?? '', row.stage_id ?? '', row.channel, row.locale, row.segment ?? '', row.region ?? '', row.plan ?? '']
+        dimensions = [
+          row.submitted_at.slice(0, 10),
+          row.survey_id,
+          row.touchpoint_id ?? '',
+          row.stage_id ?? '',
+          row.channel,
+          row.locale,
+          row.segment ?? '',
+          row.region ?? '',
+          row.plan ?? '',
+        ]
         prefix = dimensions.join('\u0000')
       }
       const scaleMax = answer.scale_max ?? 0
@@ -29,5 +57,7 @@ export async function rollUpAnswers(ctx: Pick<PluginContext, 'sql'>, trx: Kysely
       else counts.set(key, [row.workspace_id, answer.question_type, ...dimensions, scaleMax, answer.score, 1])
     }
   }
-  await ctx.sql.insertRows(trx, 'surveys_answer_rollups', columns, [...counts.values()], { onConflict: { columns: keyColumns, add: ['answers'] } })
+  await ctx.sql.insertRows(trx, 'surveys_answer_rollups', columns, [...counts.values()], {
+    onConflict: { columns: keyColumns, add: ['answers'] },
+  })
 }

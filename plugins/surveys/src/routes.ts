@@ -21,6 +21,9 @@ export function surveysRoutes(ctx: PluginContext) {
   app.route('/', webhookRoutes(ctx, requireWorkspace))
   app.route('/', distributionRoutes(ctx))
   app.route('/', publicRoutes(ctx, registry))
-  app.route('/', responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)))
+  app.route(
+    '/',
+    responseRoutes(ctx, registry, requireWorkspace, (workspace, id) => surveys.require(workspace, id)),
+  )
   return app
 }

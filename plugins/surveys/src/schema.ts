@@ -6,7 +6,16 @@ const localized = z.object({ en: z.string().min(1).max(1000), nl: z.string().min
 export const surveyKinds = ['relational', 'transactional', 'in-the-moment'] as const
 export const surveyStatuses = ['draft', 'active', 'closed'] as const
 /** Where a response came from. */
-export const responseChannels = ['link', 'email', 'widget', 'in-app', 'on-site', 'call-centre', 'api', 'import'] as const
+export const responseChannels = [
+  'link',
+  'email',
+  'widget',
+  'in-app',
+  'on-site',
+  'call-centre',
+  'api',
+  'import',
+] as const
 export const surveyLocales = ['en', 'nl'] as const
 
 /** One question of a survey; `config` is checked against the question type's own schema. */
@@ -54,7 +63,6 @@ export type SurveyDefinition = z.output<typeof surveyInputSchema> & { id: string
 /** A change to a survey: any field but the id. Fields left out keep their value (no defaults here). */
 export const surveyPatchSchema = surveyFields.omit({ id: true }).partial().strict()
 
-
 /** One submitted response. Segment fields default to the customer's when a known customer answers. */
 export const responseInputSchema = z
   .object({
@@ -69,7 +77,10 @@ export const responseInputSchema = z
     region: z.string().max(100).optional(),
     plan: z.string().max(100).optional(),
     attributes: attributesSchema.optional(),
-    answers: z.array(z.object({ questionId: slug, value: z.unknown() }).strict()).min(1).max(50),
+    answers: z
+      .array(z.object({ questionId: slug, value: z.unknown() }).strict())
+      .min(1)
+      .max(50),
   })
   .strict()
 export type ResponseInput = z.input<typeof responseInputSchema>

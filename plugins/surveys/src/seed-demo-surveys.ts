@@ -25,8 +25,18 @@ const reasons = [
 ]
 
 const why = {
-  good: ['Fast delivery and friendly staff', 'Great quality, will buy again', 'Snelle levering, prima service', 'Easy to order'],
-  bad: ['Checkout kept failing', 'Delivery was two days late', 'Te lang in de wacht bij de klantenservice', 'Too expensive for what you get'],
+  good: [
+    'Fast delivery and friendly staff',
+    'Great quality, will buy again',
+    'Snelle levering, prima service',
+    'Easy to order',
+  ],
+  bad: [
+    'Checkout kept failing',
+    'Delivery was two days late',
+    'Te lang in de wacht bij de klantenservice',
+    'Too expensive for what you get',
+  ],
 }
 
 /** Demo surveys for whichever question types are enabled, each with a year of responses. */
@@ -34,8 +44,16 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
   const registry = createQuestionRegistry(ctx)
   const repository = createSurveysRepository(ctx)
   const plans: { survey: SurveyDefinition; touchpoints: string[]; count: number }[] = []
-  const add = (survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays' | 'verifiedCustomers'>, touchpoints: string[], count: number) =>
-    plans.push({ survey: { status: 'active', locales: ['en', 'nl'], contactRuleDays: 90, verifiedCustomers: false, ...survey }, touchpoints, count })
+  const add = (
+    survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays' | 'verifiedCustomers'>,
+    touchpoints: string[],
+    count: number,
+  ) =>
+    plans.push({
+      survey: { status: 'active', locales: ['en', 'nl'], contactRuleDays: 90, verifiedCustomers: false, ...survey },
+      touchpoints,
+      count,
+    })
 
   if (registry.get('nps')) {
     add(
@@ -45,9 +63,30 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
         kind: 'relational',
         stageId: 'advocacy',
         questions: [
-          { id: 'recommend', type: 'nps', required: true, config: {}, text: { en: 'How likely are you to recommend Huis & Haard to a friend or colleague?', nl: 'Hoe waarschijnlijk is het dat u Huis & Haard aanbeveelt aan een vriend of collega?' } },
-          { id: 'why', type: 'open', required: false, config: {}, text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' } },
-          { id: 'reasons', type: 'reasons', required: false, config: { options: reasons }, text: { en: 'What mattered most?', nl: 'Wat vond u het belangrijkst?' } },
+          {
+            id: 'recommend',
+            type: 'nps',
+            required: true,
+            config: {},
+            text: {
+              en: 'How likely are you to recommend Huis & Haard to a friend or colleague?',
+              nl: 'Hoe waarschijnlijk is het dat u Huis & Haard aanbeveelt aan een vriend of collega?',
+            },
+          },
+          {
+            id: 'why',
+            type: 'open',
+            required: false,
+            config: {},
+            text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' },
+          },
+          {
+            id: 'reasons',
+            type: 'reasons',
+            required: false,
+            config: { options: reasons },
+            text: { en: 'What mattered most?', nl: 'Wat vond u het belangrijkst?' },
+          },
         ],
       },
       ['product-pages', 'web-checkout', 'shop-counter', 'parcel-delivery', 'call-centre', 'mobile-app'],
@@ -61,7 +100,15 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
         name: 'After-purchase satisfaction',
         kind: 'transactional',
         stageId: 'purchase',
-        questions: [{ id: 'satisfied', type: 'csat', required: true, config: {}, text: { en: 'How satisfied were you with your purchase?', nl: 'Hoe tevreden was u met uw aankoop?' } }],
+        questions: [
+          {
+            id: 'satisfied',
+            type: 'csat',
+            required: true,
+            config: {},
+            text: { en: 'How satisfied were you with your purchase?', nl: 'Hoe tevreden was u met uw aankoop?' },
+          },
+        ],
       },
       ['web-checkout', 'shop-counter', 'parcel-delivery'],
       1200,
@@ -74,7 +121,15 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
         name: 'Customer service effort',
         kind: 'in-the-moment',
         stageId: 'retention',
-        questions: [{ id: 'easy', type: 'ces', required: true, config: {}, text: { en: 'It was easy to get my issue resolved.', nl: 'Mijn vraag werd makkelijk opgelost.' } }],
+        questions: [
+          {
+            id: 'easy',
+            type: 'ces',
+            required: true,
+            config: {},
+            text: { en: 'It was easy to get my issue resolved.', nl: 'Mijn vraag werd makkelijk opgelost.' },
+          },
+        ],
       },
       ['call-centre', 'mobile-app'],
       800,
@@ -90,15 +145,26 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
       const touchpointId = touchpoints[Math.floor(demo.random() * touchpoints.length)]!
       const age = Math.floor(demo.random() * 400)
       // Things get a little better over the year, and enterprise customers are a little happier.
-      const mood = Math.min(1, (touchpointMood[touchpointId] ?? 0.6) + (400 - age) / 4000 + (customer.segment === 'enterprise' ? 0.05 : 0))
+      const mood = Math.min(
+        1,
+        (touchpointMood[touchpointId] ?? 0.6) + (400 - age) / 4000 + (customer.segment === 'enterprise' ? 0.05 : 0),
+      )
       // The comment follows the score given just before it in the same response.
       let happy = mood > 0.6
       const answers = definition.questions.flatMap((question) => {
         const type = registry.get(question.type)!
-        if (question.type === 'open') return demo.random() < 0.6 ? [{ questionId: question.id, value: pick(happy ? why.good : why.bad, demo.random) }] : []
-        if (question.type === 'reasons') return demo.random() < 0.5 ? [{ questionId: question.id, value: [pick(reasons, demo.random).id] }] : []
+        if (question.type === 'open')
+          return demo.random() < 0.6
+            ? [{ questionId: question.id, value: pick(happy ? why.good : why.bad, demo.random) }]
+            : []
+        if (question.type === 'reasons')
+          return demo.random() < 0.5 ? [{ questionId: question.id, value: [pick(reasons, demo.random).id] }] : []
         const value = type.demoAnswer?.(question.config, mood, demo.random)
-        if (typeof value === 'number') happy = value >= 0.8 * (type.input(question.config).kind === 'scale' ? (type.input(question.config) as { max: number }).max : 10)
+        if (typeof value === 'number')
+          happy =
+            value >=
+            0.8 *
+              (type.input(question.config).kind === 'scale' ? (type.input(question.config) as { max: number }).max : 10)
         return [{ questionId: question.id, value }]
       })
       return {

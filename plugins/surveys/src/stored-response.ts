@@ -29,7 +29,15 @@ export const responseColumns = [
   'received_at',
 ] as const
 
-export const answerColumns = ['response_id', 'question_id', 'question_type', 'score', 'scale_max', 'text', 'choices'] as const
+export const answerColumns = [
+  'response_id',
+  'question_id',
+  'question_type',
+  'score',
+  'scale_max',
+  'text',
+  'choices',
+] as const
 
 export function responseValues(row: ResponseRow): unknown[] {
   return [

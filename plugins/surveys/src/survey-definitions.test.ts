@@ -5,8 +5,17 @@ import { surveysPlugin } from './index.js'
 describe('survey definitions', () => {
   let test: TestApp
   const create = (body: unknown) =>
-    test.request(`/api/surveys/surveys?workspace=${test.workspace}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  const base = { name: 'Why did you leave?', kind: 'relational', locales: ['en', 'nl'], questions: [{ id: 'why', type: 'open', text: { en: 'Why?', nl: 'Waarom?' } }] }
+    test.request(`/api/surveys/surveys?workspace=${test.workspace}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  const base = {
+    name: 'Why did you leave?',
+    kind: 'relational',
+    locales: ['en', 'nl'],
+    questions: [{ id: 'why', type: 'open', text: { en: 'Why?', nl: 'Waarom?' } }],
+  }
 
   beforeAll(async () => {
     test = await createTestApp({ plugins: [surveysPlugin()] })
@@ -25,10 +34,37 @@ describe('survey definitions', () => {
   })
 
   it.each([
-    ['an unknown question type', { ...base, id: 'a', questions: [{ id: 'q', type: 'nps', text: { en: 'x', nl: 'y' } }] }, 'body.questions[0].type'],
-    ['a missing translation', { ...base, id: 'b', questions: [{ id: 'q', type: 'open', text: { en: 'x' } }] }, 'body.questions[0].text.nl'],
-    ['a bad question config', { ...base, id: 'c', questions: [{ id: 'q', type: 'reasons', text: { en: 'x', nl: 'y' }, config: { options: [] } }] }, 'body.questions[0].config.options'],
-    ['a duplicate question id', { ...base, id: 'd', questions: [{ id: 'q', type: 'open', text: { en: 'x', nl: 'y' } }, { id: 'q', type: 'open', text: { en: 'x', nl: 'y' } }] }, 'body.questions[1].id'],
+    [
+      'an unknown question type',
+      { ...base, id: 'a', questions: [{ id: 'q', type: 'nps', text: { en: 'x', nl: 'y' } }] },
+      'body.questions[0].type',
+    ],
+    [
+      'a missing translation',
+      { ...base, id: 'b', questions: [{ id: 'q', type: 'open', text: { en: 'x' } }] },
+      'body.questions[0].text.nl',
+    ],
+    [
+      'a bad question config',
+      {
+        ...base,
+        id: 'c',
+        questions: [{ id: 'q', type: 'reasons', text: { en: 'x', nl: 'y' }, config: { options: [] } }],
+      },
+      'body.questions[0].config.options',
+    ],
+    [
+      'a duplicate question id',
+      {
+        ...base,
+        id: 'd',
+        questions: [
+          { id: 'q', type: 'open', text: { en: 'x', nl: 'y' } },
+          { id: 'q', type: 'open', text: { en: 'x', nl: 'y' } },
+        ],
+      },
+      'body.questions[1].id',
+    ],
     ['an unknown kind', { ...base, id: 'e', kind: 'weekly' }, 'body.kind'],
   ])('rejects %s, naming the field', async (_what, body, field) => {
     const response = await create(body)
@@ -38,10 +74,19 @@ describe('survey definitions', () => {
 
   it('activates and closes a survey, and will not turn a closed one back into a draft', async () => {
     const path = `/api/surveys/surveys/why-did-you-leave?workspace=${test.workspace}`
-    const patch = (body: unknown) => test.request(path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const patch = (body: unknown) =>
+      test.request(path, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     expect((await (await patch({ status: 'active' })).json()).status).toBe('active')
     // A change of one field leaves the others as they were.
-    expect(await (await patch({ name: 'Why did you go?' })).json()).toMatchObject({ name: 'Why did you go?', status: 'active', locales: ['en', 'nl'] })
+    expect(await (await patch({ name: 'Why did you go?' })).json()).toMatchObject({
+      name: 'Why did you go?',
+      status: 'active',
+      locales: ['en', 'nl'],
+    })
     expect((await (await patch({ status: 'closed' })).json()).status).toBe('closed')
     expect((await patch({ status: 'draft' })).status).toBe(409)
     const list = await test.json<{ id: string }[]>(`/api/surveys/surveys?workspace=${test.workspace}`)

@@ -7,7 +7,13 @@ import { createSurveysRepository } from './surveys-repository.js'
 import { validateSurvey } from './validate-survey.js'
 
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
-const surveyParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
+const surveyParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 const survey = z.object({ id: z.string(), name: z.string(), publicToken: z.string() }).passthrough().openapi('Survey')
 
 const list = createRoute({
@@ -15,13 +21,19 @@ const list = createRoute({
   path: '/surveys',
   summary: "A workspace's surveys",
   request: { query: workspaceQuery },
-  responses: { 200: { description: 'Surveys by name', content: { 'application/json': { schema: z.array(survey) } } }, 404: { description: 'Unknown workspace', content: problemContent } },
+  responses: {
+    200: { description: 'Surveys by name', content: { 'application/json': { schema: z.array(survey) } } },
+    404: { description: 'Unknown workspace', content: problemContent },
+  },
 })
 const create = createRoute({
   method: 'post',
   path: '/surveys',
   summary: 'Create a survey',
-  request: { query: workspaceQuery, body: { required: true, content: { 'application/json': { schema: surveyInputSchema } } } },
+  request: {
+    query: workspaceQuery,
+    body: { required: true, content: { 'application/json': { schema: surveyInputSchema } } },
+  },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: survey } } },
     400: { description: 'Invalid definition; the problem names each field', content: problemContent },
@@ -31,10 +43,18 @@ const create = createRoute({
 const preview = createRoute({
   method: 'post',
   path: '/surveys/preview',
-  summary: 'Check a survey definition without storing it, and get its questions as they will be asked (the builder’s live preview)',
+  summary:
+    'Check a survey definition without storing it, and get its questions as they will be asked (the builder’s live preview)',
   request: { body: { required: true, content: { 'application/json': { schema: surveyInputSchema } } } },
   responses: {
-    200: { description: 'Valid; the questions as rendered', content: { 'application/json': { schema: z.object({ questions: z.array(z.object({ id: z.string(), type: z.string() }).passthrough()) }) } } },
+    200: {
+      description: 'Valid; the questions as rendered',
+      content: {
+        'application/json': {
+          schema: z.object({ questions: z.array(z.object({ id: z.string(), type: z.string() }).passthrough()) }),
+        },
+      },
+    },
     400: { description: 'Invalid; the problem names each field', content: problemContent },
   },
 })
@@ -44,13 +64,20 @@ const read = createRoute({
   path: '/surveys/{id}',
   summary: 'One survey',
   request: { query: workspaceQuery, params: surveyParams },
-  responses: { 200: { description: 'The survey', content: { 'application/json': { schema: survey } } }, 404: { description: 'Not found', content: problemContent } },
+  responses: {
+    200: { description: 'The survey', content: { 'application/json': { schema: survey } } },
+    404: { description: 'Not found', content: problemContent },
+  },
 })
 const patch = createRoute({
   method: 'patch',
   path: '/surveys/{id}',
   summary: 'Change a survey (its status, texts, questions…)',
-  request: { query: workspaceQuery, params: surveyParams, body: { required: true, content: { 'application/json': { schema: surveyPatchSchema } } } },
+  request: {
+    query: workspaceQuery,
+    params: surveyParams,
+    body: { required: true, content: { 'application/json': { schema: surveyPatchSchema } } },
+  },
   responses: {
     200: { description: 'The changed survey', content: { 'application/json': { schema: survey } } },
     400: { description: 'Invalid change', content: problemContent },
@@ -59,11 +86,22 @@ const patch = createRoute({
 })
 
 function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'survey'
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'survey'
+  )
 }
 
 /** Survey definitions: list, create, read, change. */
-export function surveyRoutes(ctx: PluginContext, registry: QuestionRegistry, requireWorkspace: (id: string) => Promise<void>) {
+export function surveyRoutes(
+  ctx: PluginContext,
+  registry: QuestionRegistry,
+  requireWorkspace: (id: string) => Promise<void>,
+) {
   const surveys = createSurveysRepository(ctx)
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(list, async (c) => {
@@ -94,7 +132,11 @@ export function surveyRoutes(ctx: PluginContext, registry: QuestionRegistry, req
       const { publicToken: _token, createdAt: _created, updatedAt: _updated, ...definition } = current
       const next = validateSurvey({ ...definition, ...change, id: current.id }, registry)
       if (current.status === 'closed' && next.status === 'draft') {
-        throw new CxError('CXKIT_CONFLICT', `survey '${current.id}' is closed; it can be reopened as active, not as a draft`, { status: 409 })
+        throw new CxError(
+          'CXKIT_CONFLICT',
+          `survey '${current.id}' is closed; it can be reopened as active, not as a draft`,
+          { status: 409 },
+        )
       }
       return c.json(await surveys.update(workspace, next), 200)
     })

@@ -51,28 +51,50 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
   const tables = db.withTables<SurveysTables>()
   return {
     async list(workspace: string): Promise<StoredSurvey[]> {
-      const rows = await tables.selectFrom('surveys_surveys').selectAll().where('workspace_id', '=', workspace).orderBy('name').execute()
+      const rows = await tables
+        .selectFrom('surveys_surveys')
+        .selectAll()
+        .where('workspace_id', '=', workspace)
+        .orderBy('name')
+        .execute()
       return rows.map(fromRow)
     },
 
     async find(workspace: string, id: string): Promise<StoredSurvey | undefined> {
-      const row = await tables.selectFrom('surveys_surveys').selectAll().where('workspace_id', '=', workspace).where('id', '=', id).executeTakeFirst()
+      const row = await tables
+        .selectFrom('surveys_surveys')
+        .selectAll()
+        .where('workspace_id', '=', workspace)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row ? fromRow(row) : undefined
     },
 
     async require(workspace: string, id: string): Promise<StoredSurvey> {
       const survey = await this.find(workspace, id)
-      if (!survey) throw new CxError('CXKIT_NOT_FOUND', `survey '${id}' does not exist in workspace '${workspace}'`, { status: 404 })
+      if (!survey)
+        throw new CxError('CXKIT_NOT_FOUND', `survey '${id}' does not exist in workspace '${workspace}'`, {
+          status: 404,
+        })
       return survey
     },
 
     async linkSecret(workspace: string, id: string): Promise<string> {
-      const row = await tables.selectFrom('surveys_surveys').select('link_secret').where('workspace_id', '=', workspace).where('id', '=', id).executeTakeFirst()
+      const row = await tables
+        .selectFrom('surveys_surveys')
+        .select('link_secret')
+        .where('workspace_id', '=', workspace)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row?.link_secret ?? ''
     },
 
     async findByToken(token: string): Promise<(StoredSurvey & { workspace: string }) | undefined> {
-      const row = await tables.selectFrom('surveys_surveys').selectAll().where('public_token', '=', token).executeTakeFirst()
+      const row = await tables
+        .selectFrom('surveys_surveys')
+        .selectAll()
+        .where('public_token', '=', token)
+        .executeTakeFirst()
       return row ? { ...fromRow(row), workspace: row.workspace_id } : undefined
     },
 
@@ -80,7 +102,9 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
       if (await this.find(workspace, survey.id)) {
         throw new CxError('CXKIT_CONFLICT', `survey '${survey.id}' already exists`, {
           status: 409,
-          details: { fields: [{ field: 'body.id', code: 'duplicate', message: `survey '${survey.id}' already exists` }] },
+          details: {
+            fields: [{ field: 'body.id', code: 'duplicate', message: `survey '${survey.id}' already exists` }],
+          },
         })
       }
       const now = new Date().toISOString()

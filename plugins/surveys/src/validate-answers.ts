@@ -66,22 +66,38 @@ export function createAnswerValidator(registry: QuestionRegistry) {
       const answer = answers[index]!
       const question = questions.get(answer.questionId)
       if (!question) {
-        problems.push({ field: `${field(index)}.questionId`, code: 'unknown_question', message: `survey '${survey.id}' has no question '${answer.questionId}'` })
+        problems.push({
+          field: `${field(index)}.questionId`,
+          code: 'unknown_question',
+          message: `survey '${survey.id}' has no question '${answer.questionId}'`,
+        })
         continue
       }
       if (answered.includes(question.id)) {
-        problems.push({ field: `${field(index)}.questionId`, code: 'duplicate', message: `question '${question.id}' is answered twice` })
+        problems.push({
+          field: `${field(index)}.questionId`,
+          code: 'duplicate',
+          message: `question '${question.id}' is answered twice`,
+        })
         continue
       }
       answered.push(question.id)
       if (!question.questionType || !question.schema) {
-        problems.push({ field: `${field(index)}.questionId`, code: 'unknown_type', message: `question type '${question.type}' is not enabled` })
+        problems.push({
+          field: `${field(index)}.questionId`,
+          code: 'unknown_type',
+          message: `question type '${question.type}' is not enabled`,
+        })
         continue
       }
       const parsed = question.schema.safeParse(answer.value)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
-        problems.push({ field: `${field(index)}.value`, code: issue?.code ?? 'invalid', message: issue?.message ?? 'invalid answer' })
+        problems.push({
+          field: `${field(index)}.value`,
+          code: issue?.code ?? 'invalid',
+          message: issue?.message ?? 'invalid answer',
+        })
         continue
       }
       const stored: StoredAnswer = question.questionType.store(parsed.data, question.config)
@@ -98,7 +114,11 @@ export function createAnswerValidator(registry: QuestionRegistry) {
     if (answered.length < questions.size) {
       for (const question of questions.values()) {
         if (question.required && !answered.includes(question.id)) {
-          problems.push({ field: `${responsePath(responseIndex)}.answers`, code: 'missing_answer', message: `question '${question.id}' is required` })
+          problems.push({
+            field: `${responsePath(responseIndex)}.answers`,
+            code: 'missing_answer',
+            message: `question '${question.id}' is required`,
+          })
         }
       }
     }

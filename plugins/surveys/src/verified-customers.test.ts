@@ -17,15 +17,23 @@ for (const dialect of testDialects()) {
     let test: TestApp
     const tokens = new Map<string, string>()
     const signatures = new Map<string, string>()
-    const read = (id: string, query: Record<string, string>) => test.request(`/api/surveys/public/${tokens.get(id)}?${new URLSearchParams(query)}`)
+    const read = (id: string, query: Record<string, string>) =>
+      test.request(`/api/surveys/public/${tokens.get(id)}?${new URLSearchParams(query)}`)
     const answer = (id: string, body: Record<string, unknown>) =>
       test.request(`/api/surveys/public/${tokens.get(id)}/responses`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), answers: [{ questionId: 'why', value: 'Quick help' }], ...body }),
+        body: JSON.stringify({
+          idempotencyKey: crypto.randomUUID(),
+          answers: [{ questionId: 'why', value: 'Quick help' }],
+          ...body,
+        }),
       })
     const stored = async () => {
-      const row = await test.database.db.selectFrom('surveys_responses' as never).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      const row = await test.database.db
+        .selectFrom('surveys_responses' as never)
+        .select((eb: any) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
       return Number((row as { n: number }).n)
     }
     const refusal = async (response: Response) => {
@@ -38,14 +46,23 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       test = await createTestApp({ plugins: [surveysPlugin()], dialect })
-      for (const [id, verified] of [['signed', true], ['open', undefined]] as const) {
-        const created = await test.json<{ publicToken: string; verifiedCustomers: boolean }>(`/api/surveys/surveys?workspace=${test.workspace}`, { method: 'POST', body: survey(id, verified) })
+      for (const [id, verified] of [
+        ['signed', true],
+        ['open', undefined],
+      ] as const) {
+        const created = await test.json<{ publicToken: string; verifiedCustomers: boolean }>(
+          `/api/surveys/surveys?workspace=${test.workspace}`,
+          { method: 'POST', body: survey(id, verified) },
+        )
         expect(created.verifiedCustomers).toBe(verified ?? false)
         tokens.set(id, created.publicToken)
-        const links = await test.json<{ customerExternalId: string; signature: string; url: string }[]>(`/api/surveys/surveys/${id}/links?workspace=${test.workspace}`, {
-          method: 'POST',
-          body: { customers: ['C-1', 'C-2'] },
-        })
+        const links = await test.json<{ customerExternalId: string; signature: string; url: string }[]>(
+          `/api/surveys/surveys/${id}/links?workspace=${test.workspace}`,
+          {
+            method: 'POST',
+            body: { customers: ['C-1', 'C-2'] },
+          },
+        )
         for (const link of links) {
           // The signature is the one in the customer's personal link.
           expect(new URL(link.url).searchParams.get('sig')).toBe(link.signature)
@@ -58,20 +75,38 @@ for (const dialect of testDialects()) {
     })
 
     it('refuses a plain customer id where the survey takes signed ones only, and stores nothing', async () => {
-      expect(await refusal(await read('signed', { customer: 'C-1' }))).toMatchObject({ field: 'query.signature', code: 'signature_required' })
+      expect(await refusal(await read('signed', { customer: 'C-1' }))).toMatchObject({
+        field: 'query.signature',
+        code: 'signature_required',
+      })
       const before = await stored()
-      expect(await refusal(await answer('signed', { customerExternalId: 'C-1' }))).toMatchObject({ field: 'body.customerSignature', code: 'signature_required' })
+      expect(await refusal(await answer('signed', { customerExternalId: 'C-1' }))).toMatchObject({
+        field: 'body.customerSignature',
+        code: 'signature_required',
+      })
       expect(await stored()).toBe(before)
     })
 
-    it("refuses a wrong signature, and one of another customer or another survey, on every survey", async () => {
+    it('refuses a wrong signature, and one of another customer or another survey, on every survey', async () => {
       for (const id of ['signed', 'open']) {
-        for (const signature of ['not-a-signature', signatures.get(`${id}/C-2`)!, signatures.get(`${id === 'signed' ? 'open' : 'signed'}/C-1`)!]) {
-          expect(await refusal(await read(id, { customer: 'C-1', signature }))).toMatchObject({ field: 'query.signature', code: 'invalid_signature' })
-          expect(await refusal(await answer(id, { customerExternalId: 'C-1', customerSignature: signature }))).toMatchObject({ field: 'body.customerSignature', code: 'invalid_signature' })
+        for (const signature of [
+          'not-a-signature',
+          signatures.get(`${id}/C-2`)!,
+          signatures.get(`${id === 'signed' ? 'open' : 'signed'}/C-1`)!,
+        ]) {
+          expect(await refusal(await read(id, { customer: 'C-1', signature }))).toMatchObject({
+            field: 'query.signature',
+            code: 'invalid_signature',
+          })
+          expect(
+            await refusal(await answer(id, { customerExternalId: 'C-1', customerSignature: signature })),
+          ).toMatchObject({ field: 'body.customerSignature', code: 'invalid_signature' })
         }
       }
-      expect(await refusal(await read('open', { signature: signatures.get('open/C-1')! }))).toMatchObject({ field: 'query.customer', code: 'missing_customer' })
+      expect(await refusal(await read('open', { signature: signatures.get('open/C-1')! }))).toMatchObject({
+        field: 'query.customer',
+        code: 'missing_customer',
+      })
     })
 
     it('answers about, and stores for, a customer whose id comes with its signature', async () => {
@@ -92,9 +127,15 @@ for (const dialect of testDialects()) {
     })
 
     it('follows the survey setting when it changes', async () => {
-      await test.json(`/api/surveys/surveys/open?workspace=${test.workspace}`, { method: 'PATCH', body: { verifiedCustomers: true } })
+      await test.json(`/api/surveys/surveys/open?workspace=${test.workspace}`, {
+        method: 'PATCH',
+        body: { verifiedCustomers: true },
+      })
       expect((await read('open', { customer: 'C-2' })).status).toBe(403)
-      await test.json(`/api/surveys/surveys/open?workspace=${test.workspace}`, { method: 'PATCH', body: { verifiedCustomers: false } })
+      await test.json(`/api/surveys/surveys/open?workspace=${test.workspace}`, {
+        method: 'PATCH',
+        body: { verifiedCustomers: false },
+      })
       expect((await read('open', { customer: 'C-2' })).status).toBe(200)
     })
   })

@@ -37,16 +37,25 @@ export async function checkClaimedCustomer(
 ): Promise<void> {
   const { customer, signature } = claim
   if (!customer) {
-    if (signature) throw refuse(fields.customer, 'missing_customer', 'a signature was sent without the customer id it signs')
+    if (signature)
+      throw refuse(fields.customer, 'missing_customer', 'a signature was sent without the customer id it signs')
     return
   }
   if (signature) {
     if (!verifyPersonalLink(await loadSecret(), survey.id, customer, signature)) {
-      throw refuse(fields.signature, 'invalid_signature', `the signature does not match customer '${customer}' for survey '${survey.id}'`)
+      throw refuse(
+        fields.signature,
+        'invalid_signature',
+        `the signature does not match customer '${customer}' for survey '${survey.id}'`,
+      )
     }
     return
   }
   if (survey.verifiedCustomers) {
-    throw refuse(fields.signature, 'signature_required', `survey '${survey.id}' takes a customer id only with its signature (the sig of the customer's personal link)`)
+    throw refuse(
+      fields.signature,
+      'signature_required',
+      `survey '${survey.id}' takes a customer id only with its signature (the sig of the customer's personal link)`,
+    )
   }
 }

@@ -1,4 +1,11 @@
-import { type ApiClient, createApiClient, createTranslator, type DashboardPeriod, type PluginDescription, themeStyles } from '@cxkit/ui'
+import {
+  type ApiClient,
+  createApiClient,
+  createTranslator,
+  type DashboardPeriod,
+  type PluginDescription,
+  themeStyles,
+} from '@cxkit/ui'
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PanelState } from '../load-panels.js'

@@ -41,14 +41,23 @@ export function registerImportCommand(program: Command): void {
         await migrate(database, host)
         const workspace = options.workspace ?? (await onlyWorkspace(database))
         await requireWorkspace(database, workspace)
-        const report = await match.importer.run(createPluginContext(database, host, match.plugin), { workspace, records, dryRun: Boolean(options.dryRun) })
+        const report = await match.importer.run(createPluginContext(database, host, match.plugin), {
+          workspace,
+          records,
+          dryRun: Boolean(options.dryRun),
+        })
         if (report.errors.length > 0) {
           for (const error of report.errors.slice(0, shownErrors)) {
-            process.stderr.write(`${file}: row ${error.row}${error.column ? `, column ${error.column}` : ''}: ${error.message}\n`)
+            process.stderr.write(
+              `${file}: row ${error.row}${error.column ? `, column ${error.column}` : ''}: ${error.message}\n`,
+            )
           }
-          if (report.errors.length > shownErrors) process.stderr.write(`… and ${report.errors.length - shownErrors} more\n`)
+          if (report.errors.length > shownErrors)
+            process.stderr.write(`… and ${report.errors.length - shownErrors} more\n`)
           const badRows = new Set(report.errors.map((error) => error.row)).size
-          process.stderr.write(`nothing was imported: ${report.errors.length} problem(s) in ${badRows} of ${report.rows} rows\n`)
+          process.stderr.write(
+            `nothing was imported: ${report.errors.length} problem(s) in ${badRows} of ${report.rows} rows\n`,
+          )
           process.exitCode = 2
           return
         }
@@ -64,15 +73,23 @@ export function registerImportCommand(program: Command): void {
 }
 
 function checkColumns(importer: ImporterDefinition, first: Record<string, string>, file: string) {
-  const missing = importer.columns.filter((column) => column.required && !(column.name in first)).map((column) => column.name)
+  const missing = importer.columns
+    .filter((column) => column.required && !(column.name in first))
+    .map((column) => column.name)
   if (missing.length > 0) {
     const expected = importer.columns.map((c) => `${c.name}${c.required ? '' : ' (optional)'}`).join(', ')
-    throw new CxError('CXKIT_CONFIG_INVALID', `${file}: row 1 lacks the column(s) ${missing.join(', ')}; expected: ${expected}`)
+    throw new CxError(
+      'CXKIT_CONFIG_INVALID',
+      `${file}: row 1 lacks the column(s) ${missing.join(', ')}; expected: ${expected}`,
+    )
   }
 }
 
 async function onlyWorkspace(database: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
   const workspaces = await listWorkspaces(database)
   if (workspaces.length === 1) return workspaces[0]!.id
-  throw new CxError('CXKIT_CONFIG_INVALID', `pass --workspace <id>: the database has ${workspaces.length} workspaces (${workspaces.map((w) => w.id).join(', ') || 'none'})`)
+  throw new CxError(
+    'CXKIT_CONFIG_INVALID',
+    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${workspaces.map((w) => w.id).join(', ') || 'none'})`,
+  )
 }

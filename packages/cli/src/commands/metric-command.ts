@@ -30,7 +30,12 @@ export function registerMetricCommand(program: Command): void {
     .option('--from <date>', 'start, inclusive (default: 365 days before --to)')
     .option('--to <date>', 'end, exclusive (default: tomorrow)')
     .option('--group-by <key>', "day | week | month | quarter | a dimension | 'attr.<key>'")
-    .option('--filter <key=value>', 'filter, repeatable: --filter segment=smb', (value: string, all: string[]) => [...all, value], [])
+    .option(
+      '--filter <key=value>',
+      'filter, repeatable: --filter segment=smb',
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .option('--compare', 'also compare with the period of the same length before, with a significance test')
     .option('--json', 'print the result as JSON')
     .action(async (id: string, options: MetricOptions) => {
@@ -50,7 +55,9 @@ export function registerMetricCommand(program: Command): void {
         }).catch((error: unknown) => {
           throw error instanceof CxValidationError ? renameToOptions(error) : error
         })
-        process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatMetric(host.metric(id)!.metric, result))
+        process.stdout.write(
+          options.json ? `${JSON.stringify(result, null, 2)}\n` : formatMetric(host.metric(id)!.metric, result),
+        )
       } finally {
         await database.close()
       }
@@ -61,7 +68,10 @@ async function onlyWorkspace(database: Awaited<ReturnType<typeof openDatabase>>)
   const workspaces = await listWorkspaces(database)
   if (workspaces.length === 1) return workspaces[0]!.id
   const names = workspaces.map((w) => w.id).join(', ') || 'none'
-  throw new CxError('CXKIT_CONFIG_INVALID', `pass --workspace <id>: the database has ${workspaces.length} workspaces (${names})`)
+  throw new CxError(
+    'CXKIT_CONFIG_INVALID',
+    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${names})`,
+  )
 }
 
 function parseFilters(pairs: string[]): Record<string, string> {
@@ -69,7 +79,9 @@ function parseFilters(pairs: string[]): Record<string, string> {
   for (const pair of pairs) {
     const at = pair.indexOf('=')
     if (at <= 0) {
-      throw new CxValidationError([{ field: '--filter', code: 'invalid_format', message: `'${pair}' is not key=value` }])
+      throw new CxValidationError([
+        { field: '--filter', code: 'invalid_format', message: `'${pair}' is not key=value` },
+      ])
     }
     filters[pair.slice(0, at)] = pair.slice(at + 1)
   }

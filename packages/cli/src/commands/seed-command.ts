@@ -32,8 +32,16 @@ export function registerSeedCommand(program: Command): void {
       const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
       try {
         await migrate(database, host)
-        const exists = await database.db.selectFrom('workspaces').select('id').where('id', '=', options.workspace).executeTakeFirst()
-        if (exists) throw new CxError('CXKIT_CONFIG_INVALID', `workspace '${options.workspace}' already exists: choose another --workspace`)
+        const exists = await database.db
+          .selectFrom('workspaces')
+          .select('id')
+          .where('id', '=', options.workspace)
+          .executeTakeFirst()
+        if (exists)
+          throw new CxError(
+            'CXKIT_CONFIG_INVALID',
+            `workspace '${options.workspace}' already exists: choose another --workspace`,
+          )
         const summary = await seedDemoWorkspace(database, host, {
           seed,
           customers,
@@ -50,6 +58,7 @@ export function registerSeedCommand(program: Command): void {
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new CxError('CXKIT_CONFIG_INVALID', `${option} must be a positive integer, got '${value}'`)
+  if (!Number.isInteger(number) || number < 1)
+    throw new CxError('CXKIT_CONFIG_INVALID', `${option} must be a positive integer, got '${value}'`)
   return number
 }

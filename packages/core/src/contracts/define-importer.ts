@@ -30,7 +30,10 @@ export interface ImporterDefinition {
    * Validates every record first; with any error, stores nothing and returns the errors. With
    * `dryRun`, validates only.
    */
-  run(ctx: PluginContext, input: { workspace: string; records: readonly ImportRecord[]; dryRun: boolean }): Promise<ImportReport>
+  run(
+    ctx: PluginContext,
+    input: { workspace: string; records: readonly ImportRecord[]; dryRun: boolean },
+  ): Promise<ImportReport>
 }
 
 /**

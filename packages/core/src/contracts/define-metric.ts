@@ -96,7 +96,10 @@ export const noneKey = '(none)'
  * @example
  * breakdownKeys({ g0: '2026-01-05', g1: null }, ['week', 'touchpoint']) // { key: '2026-01-05 × (none)', keys: ['2026-01-05', '(none)'] }
  */
-export function breakdownKeys(row: Record<string, unknown>, groupBy: readonly string[]): { key: string; keys: string[] } {
+export function breakdownKeys(
+  row: Record<string, unknown>,
+  groupBy: readonly string[],
+): { key: string; keys: string[] } {
   const keys = groupBy.map((_, index) => {
     const value = row[`g${index}`]
     return value === null || value === undefined || value === '' ? noneKey : String(value)

@@ -130,7 +130,10 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     throw new CxError('CXKIT_PLUGIN_INVALID', `plugin '${spec.id}' has version '${spec.version}', not semver`)
   }
   if (spec.pages && (!/^\/[a-z0-9-]+$/.test(spec.pages.path) || ['/api', '/assets'].includes(spec.pages.path))) {
-    throw new CxError('CXKIT_PLUGIN_INVALID', `plugin '${spec.id}' cannot serve pages at '${spec.pages.path}': use one path segment other than /api and /assets`)
+    throw new CxError(
+      'CXKIT_PLUGIN_INVALID',
+      `plugin '${spec.id}' cannot serve pages at '${spec.pages.path}': use one path segment other than /api and /assets`,
+    )
   }
   const settings = spec.settingsSchema ? parseInput(spec.settingsSchema, spec.settings ?? {}, 'config') : undefined
   return Object.freeze({

@@ -43,7 +43,10 @@ export function defineStageModel(model: { id: string; stages: readonly StageDefi
       throw new CxError('CXKIT_STAGE_MODEL_INVALID', `stage model '${model.id}' lists stage '${stage.id}' twice`)
     }
     if (orders.has(stage.order)) {
-      throw new CxError('CXKIT_STAGE_MODEL_INVALID', `stage model '${model.id}' has two stages with order ${stage.order}`)
+      throw new CxError(
+        'CXKIT_STAGE_MODEL_INVALID',
+        `stage model '${model.id}' has two stages with order ${stage.order}`,
+      )
     }
     ids.add(stage.id)
     orders.add(stage.order)

@@ -43,7 +43,13 @@ export interface SqlDialect {
    * write. Pass the transaction as `db` to write in it. Returns the `returning` column of the rows
    * inserted (none when no `returning` is asked for).
    */
-  insertRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly unknown[][], options?: InsertRowsOptions): Promise<unknown[]>
+  insertRows(
+    db: Kysely<any>,
+    table: string,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+    options?: InsertRowsOptions,
+  ): Promise<unknown[]>
   /**
    * `count` unused values of the integer `id` key of `table`, ascending, for rows about to be
    * inserted with {@link insertRows}. Call it inside the transaction that inserts them.

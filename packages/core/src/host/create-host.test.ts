@@ -84,7 +84,12 @@ describe('createHost', () => {
 describe('contributions', () => {
   it('gathers what every plugin contributes to an extension point, in host order', () => {
     const engine = definePlugin({ id: 'engine', version: '1.0.0', contributes: { 'engine.kinds': ['base'] } })
-    const extra = definePlugin({ id: 'extra', version: '1.0.0', dependsOn: ['engine'], contributes: { 'engine.kinds': ['x', 'y'] } })
+    const extra = definePlugin({
+      id: 'extra',
+      version: '1.0.0',
+      dependsOn: ['engine'],
+      contributes: { 'engine.kinds': ['x', 'y'] },
+    })
     const host = createHost([extra, engine])
     expect(host.contributions('engine.kinds')).toEqual(['base', 'x', 'y'])
     expect(host.contributions('nothing')).toEqual([])

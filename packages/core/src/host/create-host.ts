@@ -51,7 +51,10 @@ export function createHost(entries: readonly PluginEntry[]): Host {
     if (!plugin.pages) continue
     const owner = pageOwner.get(plugin.pages.path)
     if (owner) {
-      throw new CxError('CXKIT_PLUGIN_INVALID', `plugins '${owner}' and '${plugin.id}' both serve pages at '${plugin.pages.path}'`)
+      throw new CxError(
+        'CXKIT_PLUGIN_INVALID',
+        `plugins '${owner}' and '${plugin.id}' both serve pages at '${plugin.pages.path}'`,
+      )
     }
     pageOwner.set(plugin.pages.path, plugin.id)
   }

@@ -36,9 +36,13 @@ export function orderPlugins(plugins: readonly PluginDefinition[]): PluginDefini
     const loopStart = visiting.indexOf(plugin.id)
     if (loopStart >= 0) {
       const cycle = [...visiting.slice(loopStart), plugin.id]
-      throw new CxError('CXKIT_PLUGIN_DEPENDENCY_CYCLE', `plugins depend on each other in a cycle: ${cycle.join(' → ')}`, {
-        details: { cycle },
-      })
+      throw new CxError(
+        'CXKIT_PLUGIN_DEPENDENCY_CYCLE',
+        `plugins depend on each other in a cycle: ${cycle.join(' → ')}`,
+        {
+          details: { cycle },
+        },
+      )
     }
     visiting.push(plugin.id)
     for (const dependency of plugin.dependsOn) visit(byId.get(dependency)!)

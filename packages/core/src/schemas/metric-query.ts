@@ -41,7 +41,13 @@ export type Period = z.infer<typeof periodSchema>
 /** What a metric is asked: which workspace, which period, cut how, filtered how. */
 /** Up to two groupings (`week,touchpoint` reads "week × touchpoint"), as a list or comma-separated. */
 export const groupByListSchema = z.preprocess(
-  (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : (value ?? [])),
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : (value ?? []),
   z
     .array(groupBySchema)
     .max(2, 'group by at most two dimensions')

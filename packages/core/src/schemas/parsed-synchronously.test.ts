@@ -19,7 +19,10 @@ describe('parsedSynchronously', () => {
 
   it('leaves the original schema as it was', async () => {
     expect(schema.safeParseAsync).not.toBe(synchronous.safeParseAsync)
-    await expect(schema.parseAsync({ at: '2026-03-01T09:00:00.000Z', n: 1 })).resolves.toEqual({ at: '2026-03-01T09:00:00.000Z', n: 1 })
+    await expect(schema.parseAsync({ at: '2026-03-01T09:00:00.000Z', n: 1 })).resolves.toEqual({
+      at: '2026-03-01T09:00:00.000Z',
+      n: 1,
+    })
   })
 
   it('refuses a schema that needs an asynchronous check', async () => {
@@ -38,7 +41,10 @@ describe('instantSchema', () => {
     expect(instantSchema.parse(input)).toBe(expected)
   })
 
-  it.each(['2026-02-30T09:00:00.000Z', '2026-03-01 09:00:00', '2026-03-01T25:00:00.000Z', 'not a date'])('rejects %s', (input) => {
-    expect(instantSchema.safeParse(input).success).toBe(false)
-  })
+  it.each(['2026-02-30T09:00:00.000Z', '2026-03-01 09:00:00', '2026-03-01T25:00:00.000Z', 'not a date'])(
+    'rejects %s',
+    (input) => {
+      expect(instantSchema.safeParse(input).success).toBe(false)
+    },
+  )
 })

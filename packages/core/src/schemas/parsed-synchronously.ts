@@ -11,7 +11,8 @@ import type { z } from 'zod'
 export function parsedSynchronously<T extends z.ZodType>(schema: T): T {
   const copy = schema.clone() as T
   const parsers = copy as { safeParseAsync: unknown; parseAsync: unknown }
-  parsers.safeParseAsync = async (data: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>) => copy.safeParse(data, params)
+  parsers.safeParseAsync = async (data: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>) =>
+    copy.safeParse(data, params)
   parsers.parseAsync = async (data: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>) => copy.parse(data, params)
   return copy
 }

@@ -16,7 +16,11 @@ describe('domain schemas', () => {
       parseInput(metricQuerySchema, { workspace: 'demo', period: { from: '2026-05-01', to: '2026-04-01' } }, 'query'),
     ).toThrow('query.period.to')
     expect(() =>
-      parseInput(metricQuerySchema, { workspace: 'demo', period: { from: '2026-01-01', to: '2026-04-01' }, groupBy: 'Colour!' }, 'query'),
+      parseInput(
+        metricQuerySchema,
+        { workspace: 'demo', period: { from: '2026-01-01', to: '2026-04-01' }, groupBy: 'Colour!' },
+        'query',
+      ),
     ).toThrow('query.groupBy')
   })
 
@@ -28,7 +32,12 @@ describe('domain schemas', () => {
   })
 
   it('upper-cases currency codes and converts offsets to UTC', () => {
-    const tx = transactionSchema.parse({ customerExternalId: 'c1', occurredAt: '2026-03-01T10:00:00+01:00', amount: 12.5, currency: 'eur' })
+    const tx = transactionSchema.parse({
+      customerExternalId: 'c1',
+      occurredAt: '2026-03-01T10:00:00+01:00',
+      amount: 12.5,
+      currency: 'eur',
+    })
     expect(tx.currency).toBe('EUR')
     expect(tx.occurredAt).toBe('2026-03-01T09:00:00.000Z')
   })

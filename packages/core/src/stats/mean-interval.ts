@@ -21,7 +21,12 @@ export interface MeanEstimate {
  * @example
  * meanResult(meanInterval({ n: 3, sum: 12, sumOfSquares: 50 }))
  */
-export function meanResult(estimate: MeanEstimate): { value: number | null; n: number; interval: Interval | null; standardError: number | null } {
+export function meanResult(estimate: MeanEstimate): {
+  value: number | null
+  n: number
+  interval: Interval | null
+  standardError: number | null
+} {
   return {
     value: estimate.mean,
     n: estimate.n,

@@ -13,5 +13,10 @@ export function proportion(hits: number | string | bigint | null, n: number | st
   const successes = Number(hits ?? 0)
   if (total === 0) return { value: null, n: 0, interval: null }
   const share = successes / total
-  return { value: share, n: total, interval: wilsonInterval(successes, total), standardError: Math.sqrt((share * (1 - share)) / total) }
+  return {
+    value: share,
+    n: total,
+    interval: wilsonInterval(successes, total),
+    standardError: Math.sqrt((share * (1 - share)) / total),
+  }
 }

@@ -40,7 +40,9 @@ export function createBulkInsert(style: BulkInsertStyle) {
         // The predicate names the partial index the conflict is about (both dialects need it to match one).
         text += `${onConflict.where ? ` where ${onConflict.where}` : ''} do nothing`
       } else {
-        const additions = onConflict.add.map((column) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`)
+        const additions = onConflict.add.map(
+          (column) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`,
+        )
         text += ` do update set ${additions.join(', ')}`
       }
     }
@@ -65,10 +67,13 @@ export function createBulkInsert(style: BulkInsertStyle) {
       const chunk = rows.slice(start, start + perStatement)
       const parameters: unknown[] = []
       for (const row of chunk) {
-        if (row.length !== columns.length) throw new Error(`insertRows into ${table}: a row has ${row.length} values for ${columns.length} columns`)
+        if (row.length !== columns.length)
+          throw new Error(`insertRows into ${table}: a row has ${row.length} values for ${columns.length} columns`)
         for (const value of row) parameters.push(value)
       }
-      const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement(table, columns, chunk.length, options), parameters))
+      const result = await db.executeQuery<Record<string, unknown>>(
+        CompiledQuery.raw(statement(table, columns, chunk.length, options), parameters),
+      )
       if (options.returning) for (const row of result.rows) returned.push(row[options.returning])
     }
     return returned

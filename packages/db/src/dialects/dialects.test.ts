@@ -30,14 +30,16 @@ for (const dialect of testDialects()) {
       ['2026-12-31T23:00:00.000Z', 'quarter', '2026-10-01'],
       ['2026-05-02T00:00:00.000Z', 'quarter', '2026-04-01'],
     ] as const)('%s starts its %s on %s', async (instant, unit, expected) => {
-      const result = await sql<{ start: string }>`select ${database.sql.periodStart(sql.val(instant), unit)} as start`.execute(
-        database.db,
-      )
+      const result = await sql<{
+        start: string
+      }>`select ${database.sql.periodStart(sql.val(instant), unit)} as start`.execute(database.db)
       expect(result.rows[0]?.start).toBe(expected)
     })
 
     it('reads a JSON attribute as text, null when absent', async () => {
-      await insertCustomers(database, 'w', [{ externalId: 'c1', attributes: { industry: 'retail', 'seats-count': 12 } }])
+      await insertCustomers(database, 'w', [
+        { externalId: 'c1', attributes: { industry: 'retail', 'seats-count': 12 } },
+      ])
       const row = await database.db
         .selectFrom('customers')
         .select((eb) => [

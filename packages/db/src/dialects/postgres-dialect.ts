@@ -17,7 +17,9 @@ export const postgresDialect: SqlDialect = {
   async reserveIds(db: Kysely<any>, table: string, count: number) {
     if (count === 0) return []
     // The identity column's own sequence: concurrent transactions never get the same value.
-    const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${count})`.execute(db)
+    const { rows } = await sql<{
+      id: number
+    }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${count})`.execute(db)
     return rows.map((row) => Number(row.id)).sort((a, b) => a - b)
   },
 }

@@ -26,7 +26,9 @@ export const sqliteDialect: SqlDialect = {
   async reserveIds(db: Kysely<any>, table: string, count: number) {
     // Writers on one SQLite connection take turns (Kysely holds it for a whole transaction), so the
     // ids after the largest stored one stay free until this transaction commits.
-    const { rows } = await sql<{ last: number }>`select coalesce(max(id), 0) as last from ${sql.table(table)}`.execute(db)
+    const { rows } = await sql<{ last: number }>`select coalesce(max(id), 0) as last from ${sql.table(table)}`.execute(
+      db,
+    )
     const last = Number(rows[0]?.last ?? 0)
     return Array.from({ length: count }, (_, index) => last + 1 + index)
   },

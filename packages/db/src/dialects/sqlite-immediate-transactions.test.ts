@@ -31,7 +31,12 @@ describe('SQLite transactions', () => {
       // Had the transaction begun deferred, this write would go in, and the insert below would then
       // fail: SQLite cannot let a transaction that has read write after someone else has.
       expect(writeFromOther).toThrow(/locked|busy/i)
-      await database!.sql.insertRows(trx, 'items', ['id', 'label'], ids.map((id) => [id, 'ours']))
+      await database!.sql.insertRows(
+        trx,
+        'items',
+        ['id', 'label'],
+        ids.map((id) => [id, 'ours']),
+      )
       return ids
     })
     writeFromOther()

@@ -15,5 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
     .addUniqueConstraint('customers_workspace_external_id', ['workspace_id', 'external_id'])
     .execute()
-  await db.schema.createIndex('customers_workspace_segment').on('customers').columns(['workspace_id', 'segment']).execute()
+  await db.schema
+    .createIndex('customers_workspace_segment')
+    .on('customers')
+    .columns(['workspace_id', 'segment'])
+    .execute()
 }

@@ -10,8 +10,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('channel', 'varchar(32)', (col) => col.notNull())
     .addColumn('kind', 'varchar(64)')
     .addPrimaryKeyConstraint('touchpoints_pk', ['workspace_id', 'id'])
-    .addForeignKeyConstraint('touchpoints_stage_fk', ['workspace_id', 'stage_id'], 'stages', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('restrict'),
+    .addForeignKeyConstraint(
+      'touchpoints_stage_fk',
+      ['workspace_id', 'stage_id'],
+      'stages',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('restrict'),
     )
     .execute()
 }

@@ -31,7 +31,10 @@ export async function insertCustomers(
   }))
   await database.db.transaction().execute(async (trx) => {
     for (let start = 0; start < rows.length; start += batchSize) {
-      await trx.insertInto('customers').values(rows.slice(start, start + batchSize)).execute()
+      await trx
+        .insertInto('customers')
+        .values(rows.slice(start, start + batchSize))
+        .execute()
     }
   })
   return rows.map((row) => row.id)

@@ -60,7 +60,9 @@ export async function listTouchpoints(database: CxDatabase, workspace: string): 
   const rows = await database.db
     .selectFrom('touchpoints')
     .innerJoin('stages', (join) =>
-      join.onRef('stages.workspace_id', '=', 'touchpoints.workspace_id').onRef('stages.id', '=', 'touchpoints.stage_id'),
+      join
+        .onRef('stages.workspace_id', '=', 'touchpoints.workspace_id')
+        .onRef('stages.id', '=', 'touchpoints.stage_id'),
     )
     .select(['touchpoints.id', 'touchpoints.name', 'touchpoints.stage_id', 'touchpoints.channel', 'touchpoints.kind'])
     .where('touchpoints.workspace_id', '=', workspace)

@@ -1,7 +1,11 @@
 import type { CxDatabase } from '../open-database.js'
 
 /** A workspace's stored settings for a metric; `{}` when it changed none. */
-export async function readMetricSettings(database: CxDatabase, workspace: string, metricId: string): Promise<Record<string, unknown>> {
+export async function readMetricSettings(
+  database: CxDatabase,
+  workspace: string,
+  metricId: string,
+): Promise<Record<string, unknown>> {
   const row = await database.db
     .selectFrom('metric_settings')
     .select('settings')
@@ -12,13 +16,27 @@ export async function readMetricSettings(database: CxDatabase, workspace: string
 }
 
 /** Stores a workspace's settings for a metric, replacing what was there; `{}` resets to the defaults. */
-export async function writeMetricSettings(database: CxDatabase, workspace: string, metricId: string, settings: Record<string, unknown>): Promise<void> {
+export async function writeMetricSettings(
+  database: CxDatabase,
+  workspace: string,
+  metricId: string,
+  settings: Record<string, unknown>,
+): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('metric_settings').where('workspace_id', '=', workspace).where('metric_id', '=', metricId).execute()
+    await trx
+      .deleteFrom('metric_settings')
+      .where('workspace_id', '=', workspace)
+      .where('metric_id', '=', metricId)
+      .execute()
     if (Object.keys(settings).length === 0) return
     await trx
       .insertInto('metric_settings')
-      .values({ workspace_id: workspace, metric_id: metricId, settings: JSON.stringify(settings), updated_at: new Date().toISOString() })
+      .values({
+        workspace_id: workspace,
+        metric_id: metricId,
+        settings: JSON.stringify(settings),
+        updated_at: new Date().toISOString(),
+      })
       .execute()
   })
 }

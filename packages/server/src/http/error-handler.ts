@@ -23,7 +23,12 @@ export function createErrorHandler(logger: Logger) {
     }
     const problem = problemFrom(error, plugin)
     if (problem.status >= 500) {
-      logger.error('request failed', { path: c.req.path, plugin, error: String(error), cause: String(error.cause ?? '') })
+      logger.error('request failed', {
+        path: c.req.path,
+        plugin,
+        error: String(error),
+        cause: String(error.cause ?? ''),
+      })
     }
     return problemResponse(problem)
   }

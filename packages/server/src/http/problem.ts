@@ -24,7 +24,10 @@ const titles: Record<number, string> = {
 }
 
 function typeFor(code: string): string {
-  return `urn:cxkit:problem:${code.replace(/^CXKIT_/, '').toLowerCase().replaceAll('_', '-')}`
+  return `urn:cxkit:problem:${code
+    .replace(/^CXKIT_/, '')
+    .toLowerCase()
+    .replaceAll('_', '-')}`
 }
 
 /**
@@ -40,7 +43,9 @@ export function problemFrom(error: unknown, plugin?: string): Problem {
     type: typeFor('CXKIT_INTERNAL'),
     title: titles[500]!,
     status: 500,
-    detail: plugin ? `plugin '${plugin}' failed while handling the request` : 'the server failed while handling the request',
+    detail: plugin
+      ? `plugin '${plugin}' failed while handling the request`
+      : 'the server failed while handling the request',
     code: 'CXKIT_INTERNAL',
     ...(plugin ? { plugin } : {}),
   }

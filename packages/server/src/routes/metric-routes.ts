@@ -9,7 +9,9 @@ const list = createRoute({
   method: 'get',
   path: '/metrics',
   summary: 'Every metric of every enabled plugin',
-  responses: { 200: { description: 'Metrics', content: { 'application/json': { schema: z.array(metricDescriptionSchema) } } } },
+  responses: {
+    200: { description: 'Metrics', content: { 'application/json': { schema: z.array(metricDescriptionSchema) } } },
+  },
 })
 
 const compute = createRoute({
@@ -17,11 +19,19 @@ const compute = createRoute({
   path: '/metrics/{id}',
   summary: 'Compute a metric for a workspace and period, optionally grouped and filtered',
   request: {
-    params: z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'renewal-rate' }) }),
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'renewal-rate' }),
+    }),
     query: metricQueryParamsSchema,
   },
   responses: {
-    200: { description: 'Value, sample size, 95% interval and breakdown', content: { 'application/json': { schema: metricResultSchema } } },
+    200: {
+      description: 'Value, sample size, 95% interval and breakdown',
+      content: { 'application/json': { schema: metricResultSchema } },
+    },
     ...problemResponses,
   },
 })
@@ -29,14 +39,27 @@ const compute = createRoute({
 /** `/api/metrics` and `/api/metrics/:id`. */
 export function metricRoutes(host: Host, database: CxDatabase, logger: Logger) {
   return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
-    .openapi(list, (c) => c.json(host.registry().flatMap((plugin) => plugin.metrics), 200))
+    .openapi(list, (c) =>
+      c.json(
+        host.registry().flatMap((plugin) => plugin.metrics),
+        200,
+      ),
+    )
     .openapi(compute, async (c) => {
       const { id } = c.req.valid('param')
       if (!host.metric(id)) {
-        throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, { status: 404 })
+        throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, {
+          status: 404,
+        })
       }
       const { workspace, from, to, groupBy, compare, ...filters } = c.req.valid('query')
-      const result = await runMetric(database, host, id, { workspace, period: resolvePeriod(from, to), groupBy, compare, filters }, logger)
+      const result = await runMetric(
+        database,
+        host,
+        id,
+        { workspace, period: resolvePeriod(from, to), groupBy, compare, filters },
+        logger,
+      )
       return c.json(result, 200)
     })
 }

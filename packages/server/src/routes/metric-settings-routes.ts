@@ -4,10 +4,19 @@ import { type CxDatabase, readMetricSettings, requireWorkspace, writeMetricSetti
 import type { ServerEnv } from '../http/server-env.js'
 import { problemResponses } from './schemas.js'
 
-const params = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'csat' }) })
+const params = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'csat' }),
+})
 const query = z.object({ workspace: z.string().min(1).max(64) })
 const settingsView = z
-  .object({ defaults: z.record(z.string(), z.unknown()), overrides: z.record(z.string(), z.unknown()), effective: z.record(z.string(), z.unknown()) })
+  .object({
+    defaults: z.record(z.string(), z.unknown()),
+    overrides: z.record(z.string(), z.unknown()),
+    effective: z.record(z.string(), z.unknown()),
+  })
   .openapi('MetricSettings')
 
 const read = createRoute({
@@ -15,26 +24,44 @@ const read = createRoute({
   path: '/metrics/{id}/settings',
   summary: "A metric's settings for a workspace: the defaults, the workspace's changes, and what applies",
   request: { params, query },
-  responses: { 200: { description: 'Settings', content: { 'application/json': { schema: settingsView } } }, ...problemResponses },
+  responses: {
+    200: { description: 'Settings', content: { 'application/json': { schema: settingsView } } },
+    ...problemResponses,
+  },
 })
 
 const write = createRoute({
   method: 'put',
   path: '/metrics/{id}/settings',
   summary: "Change a metric's settings for a workspace (a CSAT cut-off, say); {} resets to the defaults",
-  request: { params, query, body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
-  responses: { 200: { description: 'Settings now', content: { 'application/json': { schema: settingsView } } }, ...problemResponses },
+  request: {
+    params,
+    query,
+    body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+  },
+  responses: {
+    200: { description: 'Settings now', content: { 'application/json': { schema: settingsView } } },
+    ...problemResponses,
+  },
 })
 
 /** `/api/metrics/:id/settings`: per-workspace settings, stored with the metric. */
 export function metricSettingsRoutes(host: Host, database: CxDatabase) {
   const configurable = (id: string) => {
     const entry = host.metric(id)
-    if (!entry) throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, { status: 404 })
-    if (!entry.metric.settingsSchema) throw new CxError('CXKIT_NOT_FOUND', `metric '${id}' has no settings a workspace can change`, { status: 404 })
+    if (!entry)
+      throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, {
+        status: 404,
+      })
+    if (!entry.metric.settingsSchema)
+      throw new CxError('CXKIT_NOT_FOUND', `metric '${id}' has no settings a workspace can change`, { status: 404 })
     return { schema: entry.metric.settingsSchema, defaults: (entry.plugin.settings ?? {}) as Record<string, unknown> }
   }
-  const view = (defaults: Record<string, unknown>, overrides: Record<string, unknown>) => ({ defaults, overrides, effective: { ...defaults, ...overrides } })
+  const view = (defaults: Record<string, unknown>, overrides: Record<string, unknown>) => ({
+    defaults,
+    overrides,
+    effective: { ...defaults, ...overrides },
+  })
   return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param')

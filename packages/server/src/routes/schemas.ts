@@ -24,7 +24,15 @@ export const metricResultSchema = z
       })
       .optional(),
     breakdown: z
-      .array(z.object({ key: z.string(), keys: z.array(z.string()), value: z.number().nullable(), n: z.number().int(), interval: intervalSchema.optional() }))
+      .array(
+        z.object({
+          key: z.string(),
+          keys: z.array(z.string()),
+          value: z.number().nullable(),
+          n: z.number().int(),
+          interval: intervalSchema.optional(),
+        }),
+      )
       .optional(),
   })
   .openapi('MetricResult')
@@ -62,7 +70,9 @@ export const pluginDescriptionSchema = z
       }),
     ),
     pages: z.array(z.object({ path: z.string(), tag: z.string(), title: localizedText, plugin: z.string() })),
-    touchpoints: z.array(z.object({ id: z.string(), label: localizedText, channel: z.string(), defaultStage: z.string() })),
+    touchpoints: z.array(
+      z.object({ id: z.string(), label: localizedText, channel: z.string(), defaultStage: z.string() }),
+    ),
     hasRoutes: z.boolean(),
   })
   .openapi('Plugin')
@@ -80,17 +90,27 @@ export const metricQueryParamsSchema = z
     // Declared here rather than reusing core's schemas: only schemas built after zod-openapi
     // loads carry `.openapi()`. runMetric re-validates the whole query with core's schema.
     workspace: z.string().min(1).max(64).openapi({ example: 'demo' }),
-    from: dateOrInstant.optional().openapi({ description: 'Start (inclusive); default: 365 days before `to`', example: '2026-01-01' }),
-    to: dateOrInstant.optional().openapi({ description: 'End (exclusive); default: start of tomorrow (UTC)', example: '2026-07-01' }),
+    from: dateOrInstant
+      .optional()
+      .openapi({ description: 'Start (inclusive); default: 365 days before `to`', example: '2026-01-01' }),
+    to: dateOrInstant
+      .optional()
+      .openapi({ description: 'End (exclusive); default: start of tomorrow (UTC)', example: '2026-07-01' }),
     groupBy: z.string().optional().openapi({
       description: "up to two of 'day' | 'week' | 'month' | 'quarter' | a dimension | 'attr.<key>', comma-separated",
       example: 'week,touchpoint',
     }),
-    compare: z.string().optional().openapi({ description: "'previous': also test the change against the period of the same length before" }),
+    compare: z
+      .string()
+      .optional()
+      .openapi({ description: "'previous': also test the change against the period of the same length before" }),
   })
   .catchall(z.string())
 
 export const problemResponses = {
-  400: { description: 'Invalid input: the problem names each offending field', content: { 'application/problem+json': { schema: problemSchema } } },
+  400: {
+    description: 'Invalid input: the problem names each offending field',
+    content: { 'application/problem+json': { schema: problemSchema } },
+  },
   404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
 } as const

@@ -13,7 +13,11 @@ const health = createRoute({
       description: 'The server is up and its database answers',
       content: {
         'application/json': {
-          schema: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), plugins: z.number().int() }),
+          schema: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['sqlite', 'postgres']),
+            plugins: z.number().int(),
+          }),
         },
       },
     },
@@ -25,7 +29,10 @@ const plugins = createRoute({
   path: '/plugins',
   summary: 'The plugin registry: every enabled plugin, its metrics, panels and touchpoints',
   responses: {
-    200: { description: 'Plugins in dependency order', content: { 'application/json': { schema: z.array(pluginDescriptionSchema) } } },
+    200: {
+      description: 'Plugins in dependency order',
+      content: { 'application/json': { schema: z.array(pluginDescriptionSchema) } },
+    },
   },
 })
 

@@ -12,10 +12,18 @@ const list = createRoute({
   method: 'get',
   path: '/workspaces',
   summary: 'Every workspace (company or agency client) in this install',
-  responses: { 200: { description: 'Workspaces by name', content: { 'application/json': { schema: z.array(workspace) } } } },
+  responses: {
+    200: { description: 'Workspaces by name', content: { 'application/json': { schema: z.array(workspace) } } },
+  },
 })
 
-const workspaceParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'demo' }) })
+const workspaceParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'demo' }),
+})
 
 const stages = createRoute({
   method: 'get',
@@ -27,7 +35,9 @@ const stages = createRoute({
       description: 'Stages',
       content: {
         'application/json': {
-          schema: z.array(z.object({ id: z.string(), labelEn: z.string(), labelNl: z.string().nullish(), position: z.number() })),
+          schema: z.array(
+            z.object({ id: z.string(), labelEn: z.string(), labelNl: z.string().nullish(), position: z.number() }),
+          ),
         },
       },
     },
@@ -46,7 +56,13 @@ const touchpoints = createRoute({
       content: {
         'application/json': {
           schema: z.array(
-            z.object({ id: z.string(), name: z.string(), stageId: z.string(), channel: z.enum(channels), kind: z.string().nullish() }),
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              stageId: z.string(),
+              channel: z.enum(channels),
+              kind: z.string().nullish(),
+            }),
           ),
         },
       },

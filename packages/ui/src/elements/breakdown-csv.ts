@@ -12,10 +12,16 @@ function cell(value: string | number | null | undefined): string {
  * @example
  * breakdownCsv('nps', result.value, result.n, result.breakdown ?? [])
  */
-export function breakdownCsv(metric: string, total: { value: number | null; n: number; interval?: { lower: number; upper: number } | null }, rows: MetricBreakdownRow[]): string {
+export function breakdownCsv(
+  metric: string,
+  total: { value: number | null; n: number; interval?: { lower: number; upper: number } | null },
+  rows: MetricBreakdownRow[],
+): string {
   const lines = [['metric', 'group', 'value', 'lower_95', 'upper_95', 'n'].join(',')]
-  const line = (group: string, row: { value: number | null; n: number; interval?: { lower: number; upper: number } | null }) =>
-    [metric, group, row.value, row.interval?.lower, row.interval?.upper, row.n].map(cell).join(',')
+  const line = (
+    group: string,
+    row: { value: number | null; n: number; interval?: { lower: number; upper: number } | null },
+  ) => [metric, group, row.value, row.interval?.lower, row.interval?.upper, row.n].map(cell).join(',')
   lines.push(line('(all)', total))
   for (const row of rows) lines.push(line(row.key, row))
   return `${lines.join('\r\n')}\r\n`

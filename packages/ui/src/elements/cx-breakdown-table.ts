@@ -63,12 +63,21 @@ export class CxBreakdownTable extends LitElement {
   override render() {
     const i18n = createTranslator(this.locale)
     const format = (value: number) => (this.unit === 'ratio' ? i18n.percent(value) : i18n.number(value, 1))
-    const drill = (row: MetricBreakdownRow) => this.dispatchEvent(new CustomEvent('cx-drill', { detail: { key: row.keys?.[0] ?? row.key, label: row.key }, bubbles: true, composed: true }))
+    const drill = (row: MetricBreakdownRow) =>
+      this.dispatchEvent(
+        new CustomEvent('cx-drill', {
+          detail: { key: row.keys?.[0] ?? row.key, label: row.key },
+          bubbles: true,
+          composed: true,
+        }),
+      )
     return html`<table>
       <thead><tr>${this.header('key', i18n.t('breakdown.key'))}${this.header('value', i18n.t('breakdown.value'))}${this.header('n', i18n.t('breakdown.n'))}</tr></thead>
       <tbody>
         ${this.sorted().map(
-          (row) => html`<tr class=${this.drillable ? 'drill' : ''} @click=${this.drillable ? () => drill(row) : nothing} data-key=${row.key}>
+          (
+            row,
+          ) => html`<tr class=${this.drillable ? 'drill' : ''} @click=${this.drillable ? () => drill(row) : nothing} data-key=${row.key}>
             <td>${formatGroupKey(row.key, this.groupBy, this.locale)}</td>
             <td title=${row.interval ? `${format(row.interval.lower)} – ${format(row.interval.upper)}` : ''}>${row.value === null ? '–' : format(row.value)}</td>
             <td>${i18n.number(row.n)}</td>

@@ -56,7 +56,11 @@ export class CxMetricCard extends LitElement {
     const present = values.filter((value): value is number => value !== null)
     if (values.length < 2 || present.length === 0) return ''
     const i18n = createTranslator(this.locale)
-    const label = i18n.t('metric.trend', { count: values.length, first: this.format(present[0]!), last: this.format(present.at(-1)!) })
+    const label = i18n.t('metric.trend', {
+      count: values.length,
+      first: this.format(present[0]!),
+      last: this.format(present.at(-1)!),
+    })
     return html`<cx-sparkline .values=${values} label=${label}></cx-sparkline>`
   }
 
@@ -68,12 +72,17 @@ export class CxMetricCard extends LitElement {
     const { change } = comparison
     const better = this.direction === 'lower-is-better' ? change < 0 : change > 0
     const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■'
-    const amount = this.unit === 'ratio' ? `${change > 0 ? '+' : ''}${i18n.number(change * 100, 1)} pp` : `${change > 0 ? '+' : ''}${i18n.number(change, 1)}`
+    const amount =
+      this.unit === 'ratio'
+        ? `${change > 0 ? '+' : ''}${i18n.number(change * 100, 1)} pp`
+        : `${change > 0 ? '+' : ''}${i18n.number(change, 1)}`
     const verdict =
       comparison.warning === 'too-few-answers'
         ? i18n.t('metric.tooFew')
         : comparison.significant
-          ? i18n.t('metric.significant', { p: (comparison.pValue ?? 0) < 0.001 ? '< 0.001' : `= ${i18n.number(comparison.pValue ?? 0, 3)}` })
+          ? i18n.t('metric.significant', {
+              p: (comparison.pValue ?? 0) < 0.001 ? '< 0.001' : `= ${i18n.number(comparison.pValue ?? 0, 3)}`,
+            })
           : i18n.t('metric.notSignificant')
     return html`<div class="change" data-significant=${String(comparison.significant)}>
       <span class=${change === 0 ? '' : better ? 'better' : 'worse'}>${arrow} ${i18n.t('metric.change', { change: amount })}</span>
@@ -96,9 +105,11 @@ export class CxMetricCard extends LitElement {
       </div>
       <div class="meta">
         <span data-n=${result.n}>${i18n.t('metric.nItems', { n: i18n.number(result.n) })}</span>
-        ${interval
-          ? html`<span>${i18n.t('metric.interval', { lower: this.format(interval.lower), upper: this.format(interval.upper) })}</span>`
-          : nothing}
+        ${
+          interval
+            ? html`<span>${i18n.t('metric.interval', { lower: this.format(interval.lower), upper: this.format(interval.upper) })}</span>`
+            : nothing
+        }
         ${this.target !== null ? html`<span>${i18n.t('metric.target', { target: this.format(this.target) })}</span>` : nothing}
       </div>
       ${this.renderChange()}

@@ -11,7 +11,12 @@ import './cx-panel-error.js'
 import './cx-trend-chart.js'
 
 /** Where a drill-down goes next from each dimension. */
-const drillPath: Record<string, string> = { touchpoint: 'segment', stage: 'touchpoint', segment: 'channel', channel: 'locale' }
+const drillPath: Record<string, string> = {
+  touchpoint: 'segment',
+  stage: 'touchpoint',
+  segment: 'channel',
+  channel: 'locale',
+}
 
 interface PanelData {
   total: MetricResult
@@ -82,7 +87,10 @@ export class CxMetricPanel extends CxPanel {
   })
 
   private async touchpointNames(workspace: string, signal: AbortSignal): Promise<Map<string, string>> {
-    const touchpoints = await this.api.get<{ id: string; name: string }[]>(`/api/workspaces/${encodeURIComponent(workspace)}/touchpoints`, signal)
+    const touchpoints = await this.api.get<{ id: string; name: string }[]>(
+      `/api/workspaces/${encodeURIComponent(workspace)}/touchpoints`,
+      signal,
+    )
     return new Map(touchpoints.map((tp) => [tp.id, tp.name]))
   }
 
@@ -94,7 +102,10 @@ export class CxMetricPanel extends CxPanel {
 
   private downloadCsv(data: PanelData) {
     const blob = new Blob([breakdownCsv(this.metric, data.total, data.breakdown)], { type: 'text/csv;charset=utf-8' })
-    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${this.metric}-${this.period.from}-${this.period.to}.csv` })
+    const link = Object.assign(document.createElement('a'), {
+      href: URL.createObjectURL(blob),
+      download: `${this.metric}-${this.period.from}-${this.period.to}.csv`,
+    })
     link.click()
     URL.revokeObjectURL(link.href)
   }
@@ -123,8 +134,9 @@ export class CxMetricPanel extends CxPanel {
                 ${this.renderDetails(Object.fromEntries(this.drill.map((step) => [step.dimension, step.key])))}
                 ${data.trend.length > 1 ? html`<cx-trend-chart .rows=${data.trend} unit=${this.unit} height="110"></cx-trend-chart>` : nothing}
                 <div class="tools">${this.renderCrumbs() || html`<span></span>`}<button class="csv" @click=${() => this.downloadCsv(data)}>CSV</button></div>
-                ${data.breakdown.length
-                  ? html`<cx-breakdown-table
+                ${
+                  data.breakdown.length
+                    ? html`<cx-breakdown-table
                       unit=${this.unit}
                       locale=${this.locale}
                       groupBy=${this.groupBy}
@@ -132,9 +144,11 @@ export class CxMetricPanel extends CxPanel {
                       .rows=${data.breakdown}
                       @cx-drill=${this.onDrill}
                     ></cx-breakdown-table>`
-                  : nothing}`
+                    : nothing
+                }`
             : html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
-        error: (error) => html`<cx-panel-error locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
+        error: (error) =>
+          html`<cx-panel-error locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
     </cx-panel>`
   }

@@ -29,7 +29,9 @@ export class CxTrendChart extends LitElement {
   @property({ type: Number }) accessor height = 120
 
   private chart: uPlot | null = null
-  private readonly resize = new ResizeObserver(() => this.chart?.setSize({ width: this.clientWidth, height: this.height }))
+  private readonly resize = new ResizeObserver(() =>
+    this.chart?.setSize({ width: this.clientWidth, height: this.height }),
+  )
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -68,7 +70,10 @@ export class CxTrendChart extends LitElement {
         legend: { show: false },
         cursor: { show: true, points: { show: false } },
         scales: { x: { time: true } },
-        axes: [{ size: 28, font: '11px system-ui' }, { size: 40, font: '11px system-ui' }],
+        axes: [
+          { size: 28, font: '11px system-ui' },
+          { size: 40, font: '11px system-ui' },
+        ],
         series: [
           {},
           { label: 'upper', stroke: 'transparent', points: { show: false } },

@@ -4,13 +4,19 @@
  * the middle). A missing value (a period without answers) breaks the line rather than drawing a
  * made-up zero, so the result is one point list per unbroken run.
  */
-export function sparklineSegments(values: readonly (number | null)[], width: number, height: number, inset = 2): string[] {
+export function sparklineSegments(
+  values: readonly (number | null)[],
+  width: number,
+  height: number,
+  inset = 2,
+): string[] {
   const present = values.filter((value): value is number => value !== null)
   if (present.length === 0) return []
   const min = Math.min(...present)
   const max = Math.max(...present)
   const step = values.length > 1 ? (width - 2 * inset) / (values.length - 1) : 0
-  const y = (value: number) => (max === min ? height / 2 : inset + (1 - (value - min) / (max - min)) * (height - 2 * inset))
+  const y = (value: number) =>
+    max === min ? height / 2 : inset + (1 - (value - min) / (max - min)) * (height - 2 * inset)
   const round = (n: number) => Math.round(n * 10) / 10
   const segments: string[] = []
   let current: string[] = []

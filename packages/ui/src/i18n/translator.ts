@@ -40,8 +40,15 @@ export function createTranslator(requested: string): Translator {
       return String(format.format(values))
     },
     percent: (value, fractionDigits = 1) =>
-      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value),
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: fractionDigits,
+        minimumFractionDigits: fractionDigits,
+      }).format(value),
     number: (value, fractionDigits = 0) =>
-      new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value),
+      new Intl.NumberFormat(locale, {
+        maximumFractionDigits: fractionDigits,
+        minimumFractionDigits: fractionDigits,
+      }).format(value),
   }
 }

@@ -7,7 +7,10 @@ export class CxCesPanel extends CxMetricPanel {
   override metric = 'ces'
   override unit = 'score' as const
   override breakdownBy = 'touchpoint'
-  override formula = { en: 'CES = mean effort score, 1–7 (7 = very easy)', nl: 'CES = gemiddelde inspanningsscore, 1–7 (7 = heel makkelijk)' }
+  override formula = {
+    en: 'CES = mean effort score, 1–7 (7 = very easy)',
+    nl: 'CES = gemiddelde inspanningsscore, 1–7 (7 = heel makkelijk)',
+  }
 }
 
 declare global {

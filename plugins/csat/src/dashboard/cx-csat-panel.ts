@@ -7,7 +7,10 @@ export class CxCsatPanel extends CxMetricPanel {
   override metric = 'csat'
   override unit = 'ratio' as const
   override breakdownBy = 'touchpoint'
-  override formula = { en: 'CSAT = share of answers in the top two boxes', nl: 'CSAT = aandeel antwoorden in de bovenste twee' }
+  override formula = {
+    en: 'CSAT = share of answers in the top two boxes',
+    nl: 'CSAT = aandeel antwoorden in de bovenste twee',
+  }
 }
 
 declare global {

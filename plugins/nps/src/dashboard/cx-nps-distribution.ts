@@ -4,9 +4,27 @@ import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 
 const groups = [
-  { id: 'detractors', from: 0, to: 6, colour: 'var(--cx-color-bad, #c0392b)', label: { en: 'Detractors 0–6', nl: 'Criticasters 0–6' } },
-  { id: 'passives', from: 7, to: 8, colour: 'var(--cx-color-muted, #9aa3b2)', label: { en: 'Passives 7–8', nl: 'Passief 7–8' } },
-  { id: 'promoters', from: 9, to: 10, colour: 'var(--cx-color-good, #12805c)', label: { en: 'Promoters 9–10', nl: 'Promoters 9–10' } },
+  {
+    id: 'detractors',
+    from: 0,
+    to: 6,
+    colour: 'var(--cx-color-bad, #c0392b)',
+    label: { en: 'Detractors 0–6', nl: 'Criticasters 0–6' },
+  },
+  {
+    id: 'passives',
+    from: 7,
+    to: 8,
+    colour: 'var(--cx-color-muted, #9aa3b2)',
+    label: { en: 'Passives 7–8', nl: 'Passief 7–8' },
+  },
+  {
+    id: 'promoters',
+    from: 9,
+    to: 10,
+    colour: 'var(--cx-color-good, #12805c)',
+    label: { en: 'Promoters 9–10', nl: 'Promoters 9–10' },
+  },
 ]
 
 /** The 0–10 answers as one bar stacked into detractors, passives and promoters, and a bar per score. */

@@ -10,7 +10,10 @@ export class CxNpsPanel extends CxMetricPanel {
   override metric = 'nps'
   override unit = 'score' as const
   override breakdownBy = 'touchpoint'
-  override formula = { en: 'NPS = % promoters (9–10) − % detractors (0–6)', nl: 'NPS = % promoters (9–10) − % criticasters (0–6)' }
+  override formula = {
+    en: 'NPS = % promoters (9–10) − % detractors (0–6)',
+    nl: 'NPS = % promoters (9–10) − % criticasters (0–6)',
+  }
 
   protected override renderDetails(filters: Record<string, string>) {
     return html`<cx-nps-distribution .api=${this.api} .period=${this.period} .filters=${filters} workspace=${this.workspace} locale=${this.locale}></cx-nps-distribution>`

@@ -14,8 +14,18 @@ interface Verbatims {
 }
 
 const texts = {
-  en: { detractors: 'Detractors (0–6) say', promoters: 'Promoters (9–10) say', latest: 'Latest detractor comments', none: 'No comments in this period.' },
-  nl: { detractors: 'Criticasters (0–6) zeggen', promoters: 'Promoters (9–10) zeggen', latest: 'Laatste opmerkingen van criticasters', none: 'Geen opmerkingen in deze periode.' },
+  en: {
+    detractors: 'Detractors (0–6) say',
+    promoters: 'Promoters (9–10) say',
+    latest: 'Latest detractor comments',
+    none: 'No comments in this period.',
+  },
+  nl: {
+    detractors: 'Criticasters (0–6) zeggen',
+    promoters: 'Promoters (9–10) zeggen',
+    latest: 'Laatste opmerkingen van criticasters',
+    none: 'Geen opmerkingen in deze periode.',
+  },
 }
 
 /** NPS+: what detractors and promoters write, and the latest detractor comments. */
@@ -69,11 +79,14 @@ export class CxNpsWhyPanel extends CxPanel {
                   <div data-group="promoter"><h3>${words.promoters}</h3>${this.chips(data.promoters)}</div>
                 </div>
                 <h3 style="margin-top:14px">${words.latest}</h3>
-                ${data.latest.items.length
-                  ? html`<ul>${data.latest.items.map((item) => html`<li><span class="score">${item.score}</span>${item.text}</li>`)}</ul>`
-                  : html`<p>${words.none}</p>`}`
+                ${
+                  data.latest.items.length
+                    ? html`<ul>${data.latest.items.map((item) => html`<li><span class="score">${item.score}</span>${item.text}</li>`)}</ul>`
+                    : html`<p>${words.none}</p>`
+                }`
             : '',
-        error: (error) => html`<cx-panel-error plugin="nps" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
+        error: (error) =>
+          html`<cx-panel-error plugin="nps" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
     </cx-panel>`
   }

@@ -47,7 +47,8 @@ export class CxRenewalRatePanel extends CxPanel {
                 ></cx-metric-card>
                 <cx-breakdown-table unit="ratio" groupBy="quarter" locale=${this.locale} .rows=${data.byQuarter}></cx-breakdown-table>`
             : html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
-        error: (error) => html`<cx-panel-error plugin="renewal-rate" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
+        error: (error) =>
+          html`<cx-panel-error plugin="renewal-rate" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
     </cx-panel>`
   }

@@ -18,7 +18,9 @@ export class CxSurveyPreview extends LitElement {
   @property() accessor locale = 'en'
 
   override render() {
-    return this.questions.map((question) => renderQuestion(question, this.locale, this.locale === 'nl' ? '(optioneel)' : '(optional)', () => {}))
+    return this.questions.map((question) =>
+      renderQuestion(question, this.locale, this.locale === 'nl' ? '(optioneel)' : '(optional)', () => {}),
+    )
   }
 }
 

@@ -100,7 +100,11 @@ export class CxSurveysPage extends LitElement {
   }
 
   private async send(path: string, method: string, body: unknown) {
-    const response = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     const json = await response.json().catch(() => null)
     if (!response.ok) throw new ApiError(response.status, json)
     return json
@@ -109,11 +113,17 @@ export class CxSurveysPage extends LitElement {
   private async refreshPreview() {
     if (!this.draft) return
     try {
-      const result = await this.send('/api/surveys/surveys/preview', 'POST', { ...toDefinition(this.draft), name: this.draft.name || 'Preview' })
+      const result = await this.send('/api/surveys/surveys/preview', 'POST', {
+        ...toDefinition(this.draft),
+        name: this.draft.name || 'Preview',
+      })
       this.preview = result.questions
       this.problems = []
     } catch (error) {
-      this.problems = error instanceof ApiError ? (error.problem?.errors ?? [{ field: '', message: error.message }]) : [{ field: '', message: String(error) }]
+      this.problems =
+        error instanceof ApiError
+          ? (error.problem?.errors ?? [{ field: '', message: error.message }])
+          : [{ field: '', message: String(error) }]
     }
   }
 
@@ -132,7 +142,10 @@ export class CxSurveysPage extends LitElement {
       this.notice = this.texts.saved
       await this.load()
     } catch (error) {
-      this.problems = error instanceof ApiError ? (error.problem?.errors ?? [{ field: '', message: error.message }]) : [{ field: '', message: String(error) }]
+      this.problems =
+        error instanceof ApiError
+          ? (error.problem?.errors ?? [{ field: '', message: error.message }])
+          : [{ field: '', message: String(error) }]
     }
   }
 
@@ -170,29 +183,43 @@ export class CxSurveysPage extends LitElement {
       })
     return html`<div class="question" data-question=${question.id}>
       <div class="row">
-        <label>${t.type}<select name="type" @change=${(e: Event) => set((q) => {
-          q.type = (e.target as HTMLSelectElement).value
-          q.config = {}
-        })}>
+        <label>${t.type}<select name="type" @change=${(e: Event) =>
+          set((q) => {
+            q.type = (e.target as HTMLSelectElement).value
+            q.config = {}
+          })}>
           ${this.types.map((type) => html`<option ?selected=${type === question.type}>${type}</option>`)}
         </select></label>
         <label><input type="checkbox" name="required" .checked=${question.required} @change=${(e: Event) => set((q) => (q.required = (e.target as HTMLInputElement).checked))}> ${t.required}</label>
       </div>
       ${draft.locales.map(
-        (locale) => html`<label>${t.text} (${locale})<input name="text-${locale}" .value=${question.text[locale] ?? ''} @input=${(e: Event) => set((q) => (q.text[locale] = (e.target as HTMLInputElement).value))}></label>`,
+        (locale) =>
+          html`<label>${t.text} (${locale})<input name="text-${locale}" .value=${question.text[locale] ?? ''} @input=${(e: Event) => set((q) => (q.text[locale] = (e.target as HTMLInputElement).value))}></label>`,
       )}
-      ${question.type === 'reasons'
-        ? html`<label>${t.options}<textarea name="options" @input=${(e: Event) =>
-            set((q) => {
-              const lines = (e.target as HTMLTextAreaElement).value.split('\n').map((line) => line.trim()).filter(Boolean)
-              q.config = { options: lines.map((line) => ({ id: line.toLowerCase().replace(/[^a-z0-9]+/g, '-'), label: { en: line } })) }
-            })}>${((question.config.options as { label: { en: string } }[] | undefined) ?? []).map((o) => o.label.en).join('\n')}</textarea></label>`
-        : nothing}
-      ${question.type === 'csat'
-        ? html`<label>${t.scale}<select name="scale" @change=${(e: Event) => set((q) => (q.config = { scale: Number((e.target as HTMLSelectElement).value) }))}>
+      ${
+        question.type === 'reasons'
+          ? html`<label>${t.options}<textarea name="options" @input=${(e: Event) =>
+              set((q) => {
+                const lines = (e.target as HTMLTextAreaElement).value
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean)
+                q.config = {
+                  options: lines.map((line) => ({
+                    id: line.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+                    label: { en: line },
+                  })),
+                }
+              })}>${((question.config.options as { label: { en: string } }[] | undefined) ?? []).map((o) => o.label.en).join('\n')}</textarea></label>`
+          : nothing
+      }
+      ${
+        question.type === 'csat'
+          ? html`<label>${t.scale}<select name="scale" @change=${(e: Event) => set((q) => (q.config = { scale: Number((e.target as HTMLSelectElement).value) }))}>
             <option value="5" ?selected=${question.config.scale !== 10}>1–5</option><option value="10" ?selected=${question.config.scale === 10}>1–10</option>
           </select></label>`
-        : nothing}
+          : nothing
+      }
       <div class="question-tools">
         <button ?disabled=${index === 0} @click=${() => move(-1)} aria-label=${t.up}>↑</button>
         <button ?disabled=${index === draft.questions.length - 1} @click=${() => move(1)} aria-label=${t.down}>↓</button>
@@ -223,10 +250,15 @@ export class CxSurveysPage extends LitElement {
         <div class="row">
           <label>${t.languages}
             ${(['en', 'nl'] as const).map(
-              (locale) => html`<span><input type="checkbox" name="locale-${locale}" .checked=${draft.locales.includes(locale)} @change=${(e: Event) =>
-                this.change((d) => {
-                  d.locales = (e.target as HTMLInputElement).checked ? [...new Set([...d.locales, locale])] : d.locales.filter((l) => l !== locale)
-                })}> ${locale}</span> `,
+              (locale) =>
+                html`<span><input type="checkbox" name="locale-${locale}" .checked=${draft.locales.includes(locale)} @change=${(
+                  e: Event,
+                ) =>
+                  this.change((d) => {
+                    d.locales = (e.target as HTMLInputElement).checked
+                      ? [...new Set([...d.locales, locale])]
+                      : d.locales.filter((l) => l !== locale)
+                  })}> ${locale}</span> `,
             )}
           </label>
           <label>${t.contactRule}<input type="number" min="0" name="contact" .value=${String(draft.contactRuleDays)} @input=${(e: Event) => field('contactRuleDays', Number((e.target as HTMLInputElement).value))}></label>
@@ -235,9 +267,11 @@ export class CxSurveysPage extends LitElement {
         <strong>${t.questions}</strong>
         ${draft.questions.map((question, index) => this.renderQuestion(question, index))}
         <p><button @click=${() => this.change((d) => d.questions.push({ id: nextQuestionId(d.questions), type: 'open', required: false, text: { en: '', nl: '' }, config: {} }))}>${t.addQuestion}</button></p>
-        ${this.problems.length
-          ? html`<div class="errors" role="alert">${t.invalid}<ul>${this.problems.map((p) => html`<li data-field=${p.field}>${p.field.replace(/^body\./, '')}: ${p.message}</li>`)}</ul></div>`
-          : nothing}
+        ${
+          this.problems.length
+            ? html`<div class="errors" role="alert">${t.invalid}<ul>${this.problems.map((p) => html`<li data-field=${p.field}>${p.field.replace(/^body\./, '')}: ${p.message}</li>`)}</ul></div>`
+            : nothing
+        }
         <div class="actions">
           <button class="primary" name="save" @click=${() => this.save()}>${t.save}</button>
           <button @click=${() => (this.draft = null)}>${t.cancel}</button>

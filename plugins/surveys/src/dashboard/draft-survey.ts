@@ -33,7 +33,13 @@ export function newDraft(): DraftSurvey {
     verifiedCustomers: false,
     questions: [
       { id: 'q1', type: 'nps', required: true, text: { en: '', nl: '' }, config: {} },
-      { id: 'q2', type: 'open', required: false, text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' }, config: {} },
+      {
+        id: 'q2',
+        type: 'open',
+        required: false,
+        text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' },
+        config: {},
+      },
     ],
   }
 }
@@ -66,7 +72,10 @@ export function toDefinition(draft: DraftSurvey) {
       type: q.type,
       required: q.required,
       config: q.config,
-      text: Object.fromEntries(draft.locales.map((locale) => [locale, q.text[locale] ?? ''])) as { en: string; nl?: string },
+      text: Object.fromEntries(draft.locales.map((locale) => [locale, q.text[locale] ?? ''])) as {
+        en: string
+        nl?: string
+      },
     })),
   }
 }

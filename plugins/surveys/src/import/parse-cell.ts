@@ -5,7 +5,9 @@
  */
 export function parseSpreadsheetInstant(text: string): string | null {
   const value = text.trim()
-  const iso = value.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/)
+  const iso = value.match(
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+  )
   if (iso) {
     const [, y, m, d, hh = '00', mm = '00', ss = '00', zone] = iso
     return checked(`${y}-${m}-${d}T${hh}:${mm}:${ss}${zone ?? 'Z'}`, Number(y), Number(m), Number(d))

@@ -10,7 +10,11 @@ import { parseSpreadsheetInstant, parseSpreadsheetNumber } from './parse-cell.js
 const batchSize = 5000
 
 const columns = [
-  { name: 'submitted_at', required: true, description: 'when the answer was given: 2026-03-01, 2026-03-01T10:00:00Z or 01-03-2026' },
+  {
+    name: 'submitted_at',
+    required: true,
+    description: 'when the answer was given: 2026-03-01, 2026-03-01T10:00:00Z or 01-03-2026',
+  },
   { name: 'question_type', required: true, description: 'nps, csat, ces or another enabled scored question type' },
   { name: 'score', required: true, description: 'the score on the question type’s scale (a decimal comma is fine)' },
   { name: 'customer', required: false, description: 'the customer’s external id' },
@@ -29,7 +33,13 @@ function scoredType(registry: QuestionRegistry, id: string) {
 }
 
 /** The survey historical answers of one question type are filed under: created on first import. */
-async function importSurvey(ctx: PluginContext, registry: QuestionRegistry, workspace: string, type: string, create: boolean) {
+async function importSurvey(
+  ctx: PluginContext,
+  registry: QuestionRegistry,
+  workspace: string,
+  type: string,
+  create: boolean,
+) {
   const surveys = createSurveysRepository(ctx)
   const id = `imported-${type}`
   if (!create || (await surveys.find(workspace, id))) return id
@@ -43,7 +53,13 @@ async function importSurvey(ctx: PluginContext, registry: QuestionRegistry, work
       contactRuleDays: 0,
       verifiedCustomers: false,
       questions: [
-        { id: 'score', type, required: true, config: {}, text: { en: `${type.toUpperCase()} score`, nl: `${type.toUpperCase()}-score` } },
+        {
+          id: 'score',
+          type,
+          required: true,
+          config: {},
+          text: { en: `${type.toUpperCase()} score`, nl: `${type.toUpperCase()}-score` },
+        },
         { id: 'comment', type: 'open', required: false, config: {}, text: { en: 'Comment', nl: 'Opmerking' } },
       ],
     },
@@ -65,7 +81,9 @@ export const responsesImporter = defineImporter({
   async run(ctx, { workspace, records, dryRun }) {
     const registry = createQuestionRegistry(ctx)
     const touchpoints = new Set(
-      (await ctx.db.selectFrom('touchpoints').select('id').where('workspace_id', '=', workspace).execute()).map((row) => row.id),
+      (await ctx.db.selectFrom('touchpoints').select('id').where('workspace_id', '=', workspace).execute()).map(
+        (row) => row.id,
+      ),
     )
     const errors: ImportProblem[] = []
     const prepared: { row: number; type: string; input: Omit<ResponseInput, 'surveyId'> }[] = []
@@ -83,14 +101,18 @@ export const responsesImporter = defineImporter({
         if (!check.success) problem('score', check.error.issues[0]?.message ?? 'is out of range')
       }
       const touchpoint = get('touchpoint')
-      if (touchpoint && !touchpoints.has(touchpoint)) problem('touchpoint', `no touchpoint '${touchpoint}' in workspace '${workspace}'`)
+      if (touchpoint && !touchpoints.has(touchpoint))
+        problem('touchpoint', `no touchpoint '${touchpoint}' in workspace '${workspace}'`)
       const channel = get('channel') || 'import'
-      if (!(responseChannels as readonly string[]).includes(channel)) problem('channel', `'${channel}' is not one of ${responseChannels.join(', ')}`)
+      if (!(responseChannels as readonly string[]).includes(channel))
+        problem('channel', `'${channel}' is not one of ${responseChannels.join(', ')}`)
       const locale = get('locale') || 'en'
       if (locale !== 'en' && locale !== 'nl') problem('locale', `'${locale}' is not en or nl`)
       if (errors.length > 0 && errors.at(-1)!.row === row) continue
       const comment = get('comment')
-      const key = createHash('sha256').update(JSON.stringify([get('customer'), touchpoint, at, get('question_type'), score, comment])).digest('base64url')
+      const key = createHash('sha256')
+        .update(JSON.stringify([get('customer'), touchpoint, at, get('question_type'), score, comment]))
+        .digest('base64url')
       prepared.push({
         row,
         type: get('question_type'),
@@ -101,18 +123,24 @@ export const responsesImporter = defineImporter({
           submittedAt: at!,
           channel: channel as ResponseInput['channel'],
           locale: locale as 'en' | 'nl',
-          answers: [{ questionId: 'score', value: score }, ...(comment ? [{ questionId: 'comment', value: comment }] : [])],
+          answers: [
+            { questionId: 'score', value: score },
+            ...(comment ? [{ questionId: 'comment', value: comment }] : []),
+          ],
         },
       })
     }
     if (errors.length > 0 || dryRun) return { rows: records.length, stored: 0, duplicates: 0, errors }
 
     const surveyIds = new Map<string, string>()
-    for (const type of new Set(prepared.map((p) => p.type))) surveyIds.set(type, await importSurvey(ctx, registry, workspace, type, true))
+    for (const type of new Set(prepared.map((p) => p.type)))
+      surveyIds.set(type, await importSurvey(ctx, registry, workspace, type, true))
     let stored = 0
     let duplicates = 0
     for (let start = 0; start < prepared.length; start += batchSize) {
-      const batch = prepared.slice(start, start + batchSize).map((p) => ({ ...p.input, surveyId: surveyIds.get(p.type)! }))
+      const batch = prepared
+        .slice(start, start + batchSize)
+        .map((p) => ({ ...p.input, surveyId: surveyIds.get(p.type)! }))
       const result = await ingestResponses(ctx, registry, workspace, batch as never)
       stored += result.stored
       duplicates += result.duplicates.length

@@ -19,8 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'varchar(32)', (col) => col.notNull())
     .addColumn('idempotency_key', 'varchar(200)')
     .addColumn('received_at', 'varchar(32)', (col) => col.notNull())
-    .addForeignKeyConstraint('surveys_responses_survey_fk', ['workspace_id', 'survey_id'], 'surveys_surveys', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'surveys_responses_survey_fk',
+      ['workspace_id', 'survey_id'],
+      'surveys_surveys',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
   // Exactly once: a key is stored once per workspace (NULLs, responses without a key, never collide).
@@ -38,7 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('surveys_answers')
-    .addColumn('response_id', 'varchar(36)', (col) => col.notNull().references('surveys_responses.id').onDelete('cascade'))
+    .addColumn('response_id', 'varchar(36)', (col) =>
+      col.notNull().references('surveys_responses.id').onDelete('cascade'),
+    )
     .addColumn('workspace_id', 'varchar(64)', (col) => col.notNull())
     .addColumn('survey_id', 'varchar(64)', (col) => col.notNull())
     .addColumn('question_id', 'varchar(64)', (col) => col.notNull())

@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('surveys_webhook_deliveries')
     .addColumn('id', 'varchar(36)', (col) => col.primaryKey())
     .addColumn('workspace_id', 'varchar(64)', (col) => col.notNull())
-    .addColumn('webhook_id', 'varchar(36)', (col) => col.notNull().references('surveys_webhooks.id').onDelete('cascade'))
+    .addColumn('webhook_id', 'varchar(36)', (col) =>
+      col.notNull().references('surveys_webhooks.id').onDelete('cascade'),
+    )
     .addColumn('event', 'varchar(64)', (col) => col.notNull())
     .addColumn('payload', 'text', (col) => col.notNull())
     .addColumn('status', 'varchar(16)', (col) => col.notNull())

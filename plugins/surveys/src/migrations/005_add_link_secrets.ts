@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely'
 
 /** Each survey gets its own key for signing personal links. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('surveys_surveys').addColumn('link_secret', 'varchar(64)', (col) => col.notNull().defaultTo('')).execute()
+  await db.schema
+    .alterTable('surveys_surveys')
+    .addColumn('link_secret', 'varchar(64)', (col) => col.notNull().defaultTo(''))
+    .execute()
   const surveys = await db.selectFrom('surveys_surveys').select(['workspace_id', 'id']).execute()
   for (const survey of surveys) {
     await db

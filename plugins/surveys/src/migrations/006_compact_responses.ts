@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
   await db.schema
     .createTable('surveys_responses_compact')
-    .addColumn('id', sqlite ? 'integer' : 'bigint', (col) => (sqlite ? col.primaryKey() : col.primaryKey().generatedByDefaultAsIdentity()))
+    .addColumn('id', sqlite ? 'integer' : 'bigint', (col) =>
+      sqlite ? col.primaryKey() : col.primaryKey().generatedByDefaultAsIdentity(),
+    )
     .addColumn('workspace_id', 'varchar(64)', (col) => col.notNull())
     .addColumn('survey_id', 'varchar(64)', (col) => col.notNull())
     .addColumn('customer_id', 'varchar(36)', (col) => col.references('customers.id').onDelete('set null'))
@@ -33,8 +35,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'varchar(32)', (col) => col.notNull())
     .addColumn('idempotency_key', 'varchar(200)')
     .addColumn('received_at', 'varchar(32)', (col) => col.notNull())
-    .addForeignKeyConstraint('surveys_responses_survey_fk', ['workspace_id', 'survey_id'], 'surveys_surveys', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'surveys_responses_survey_fk',
+      ['workspace_id', 'survey_id'],
+      'surveys_surveys',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
   await sql`
@@ -45,7 +51,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('surveys_answers_compact')
-    .addColumn('response_id', 'bigint', (col) => col.notNull().references('surveys_responses_compact.id').onDelete('cascade'))
+    .addColumn('response_id', 'bigint', (col) =>
+      col.notNull().references('surveys_responses_compact.id').onDelete('cascade'),
+    )
     .addColumn('question_id', 'varchar(64)', (col) => col.notNull())
     .addColumn('question_type', 'varchar(64)', (col) => col.notNull())
     .addColumn('score', 'double precision')
@@ -69,7 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('surveys_answers_compact').renameTo('surveys_answers').execute()
   if (!sqlite) {
     // Copied rows carry their ids; the identity continues after them.
-    await sql`select setval(pg_get_serial_sequence('surveys_responses', 'id'), coalesce(max(id), 0) + 1, false) from surveys_responses`.execute(db)
+    await sql`select setval(pg_get_serial_sequence('surveys_responses', 'id'), coalesce(max(id), 0) + 1, false) from surveys_responses`.execute(
+      db,
+    )
   }
 
   // Exactly once: a key is stored once per workspace.
@@ -81,7 +91,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('idempotency_key'), 'is not', null)
     .execute()
   // Metric scans over part of a day, attributes and verbatims: a workspace's responses in a period.
-  await db.schema.createIndex('surveys_responses_time').on('surveys_responses').columns(['workspace_id', 'submitted_at']).execute()
+  await db.schema
+    .createIndex('surveys_responses_time')
+    .on('surveys_responses')
+    .columns(['workspace_id', 'submitted_at'])
+    .execute()
   // The contact rule: when did this customer last answer this survey?
   await db.schema
     .createIndex('surveys_responses_customer')

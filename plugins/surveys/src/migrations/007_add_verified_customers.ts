@@ -5,5 +5,8 @@ import type { Kysely } from 'kysely'
  * surveys keep accepting plain ids (0), so embeds that send them go on working.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('surveys_surveys').addColumn('verified_customers', 'integer', (col) => col.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('surveys_surveys')
+    .addColumn('verified_customers', 'integer', (col) => col.notNull().defaultTo(0))
+    .execute()
 }

@@ -14,10 +14,27 @@ for (const dialect of testDialects()) {
       try {
         await migrate(database, createHost([surveysPluginBefore('007')]))
         await createWorkspace(database, { id: 'w', name: 'W', locale: 'en' })
-        const definition = JSON.stringify({ locales: ['en'], questions: [{ id: 'q', type: 'open', required: true, config: {}, text: { en: 'Q' } }] })
+        const definition = JSON.stringify({
+          locales: ['en'],
+          questions: [{ id: 'q', type: 'open', required: true, config: {}, text: { en: 'Q' } }],
+        })
         await (database.db as unknown as Kysely<any>)
           .insertInto('surveys_surveys')
-          .values({ workspace_id: 'w', id: 's', name: 'S', kind: 'relational', touchpoint_id: null, stage_id: null, status: 'active', definition, contact_rule_days: 7, public_token: 't', link_secret: 'x', created_at: 'then', updated_at: 'then' })
+          .values({
+            workspace_id: 'w',
+            id: 's',
+            name: 'S',
+            kind: 'relational',
+            touchpoint_id: null,
+            stage_id: null,
+            status: 'active',
+            definition,
+            contact_rule_days: 7,
+            public_token: 't',
+            link_secret: 'x',
+            created_at: 'then',
+            updated_at: 'then',
+          })
           .execute()
         await migrate(database, createHost([surveysPlugin()]))
         const survey = await createSurveysRepository({ db: database.db as never }).require('w', 's')

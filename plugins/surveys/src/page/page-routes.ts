@@ -57,14 +57,21 @@ export function surveyPageRoutes(ctx: PluginContext) {
     c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
 
   /** The survey behind a token, or the page to show instead. */
-  async function open(c: Context, token: string, requestedLocale: string | undefined, customer: string, signature: string) {
+  async function open(
+    c: Context,
+    token: string,
+    requestedLocale: string | undefined,
+    customer: string,
+    signature: string,
+  ) {
     const survey = await surveys.findByToken(token)
     const locale = choosePageLocale(survey?.locales ?? ['en'], requestedLocale, c.req.header('accept-language'))
     if (!survey) return { locale, refusal: notice(c, locale, pageTexts[locale].notFound, 404) }
     if (survey.status !== 'active') return { locale, refusal: notice(c, locale, pageTexts[locale].closed, 410) }
     if (customer || signature) {
       const secret = await surveys.linkSecret(survey.workspace, survey.id)
-      if (!verifyPersonalLink(secret, survey.id, customer, signature)) return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 403) }
+      if (!verifyPersonalLink(secret, survey.id, customer, signature))
+        return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 403) }
     }
     return { locale, survey }
   }
@@ -100,7 +107,11 @@ export function surveyPageRoutes(ctx: PluginContext) {
     if (customer && (await alreadyAnswered(survey.workspace, personalLinkKey(survey.id, customer)))) {
       return notice(c, locale, pageTexts[locale].alreadyReceived, 200)
     }
-    const query = new URLSearchParams(Object.entries({ tp: c.req.query('tp'), ch: c.req.query('ch') }).filter((e): e is [string, string] => Boolean(e[1])))
+    const query = new URLSearchParams(
+      Object.entries({ tp: c.req.query('tp'), ch: c.req.query('ch') }).filter((e): e is [string, string] =>
+        Boolean(e[1]),
+      ),
+    )
     return c.html(
       renderSurveyPage({
         survey,
@@ -127,7 +138,11 @@ export function surveyPageRoutes(ctx: PluginContext) {
       if (question.required && !previous.has(question.id)) errors.set(question.id, pageTexts[locale].required)
     }
     const requestedChannel = c.req.query('ch')
-    const channel = customer ? 'email' : ((responseChannels as readonly string[]).includes(requestedChannel ?? '') ? requestedChannel! : 'link')
+    const channel = customer
+      ? 'email'
+      : (responseChannels as readonly string[]).includes(requestedChannel ?? '')
+        ? requestedChannel!
+        : 'link'
     if (errors.size === 0) {
       try {
         const result = await ingestResponses(ctx, registry, survey.workspace, [
@@ -141,7 +156,12 @@ export function surveyPageRoutes(ctx: PluginContext) {
             touchpointId: c.req.query('tp') || undefined,
           },
         ])
-        return notice(c, locale, result.stored === 1 ? pageTexts[locale].thanks : pageTexts[locale].alreadyReceived, 201)
+        return notice(
+          c,
+          locale,
+          result.stored === 1 ? pageTexts[locale].thanks : pageTexts[locale].alreadyReceived,
+          201,
+        )
       } catch (error) {
         if (!(error instanceof CxValidationError)) throw error
         for (const field of error.fields) {
@@ -151,7 +171,16 @@ export function surveyPageRoutes(ctx: PluginContext) {
       }
     }
     return c.html(
-      renderSurveyPage({ survey, registry, locale, action: `./${token}`, nonce, errors, previous, hidden: customer ? { c: customer, sig: signature } : {} }),
+      renderSurveyPage({
+        survey,
+        registry,
+        locale,
+        action: `./${token}`,
+        nonce,
+        errors,
+        previous,
+        hidden: customer ? { c: customer, sig: signature } : {},
+      }),
       400,
     )
   })

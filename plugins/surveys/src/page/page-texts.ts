@@ -26,7 +26,11 @@ export const pageTexts = {
 export type PageLocale = keyof typeof pageTexts
 
 /** The survey locale to show: `?lang=`, then the browser's languages, then the survey's first. */
-export function choosePageLocale(offered: readonly string[], requested: string | undefined, acceptLanguage: string | undefined): PageLocale {
+export function choosePageLocale(
+  offered: readonly string[],
+  requested: string | undefined,
+  acceptLanguage: string | undefined,
+): PageLocale {
   const wanted = [requested, ...(acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]?.trim().slice(0, 2))]
   const match = wanted.find((locale) => locale && offered.includes(locale))
   return (match ?? offered[0] ?? 'en') as PageLocale

@@ -26,7 +26,13 @@ export function layout(locale: PageLocale, title: string, body: unknown) {
 </html>`
 }
 
-function renderInput(questionId: string, input: QuestionInput, locale: PageLocale, previous: unknown, describedBy: string) {
+function renderInput(
+  questionId: string,
+  input: QuestionInput,
+  locale: PageLocale,
+  previous: unknown,
+  describedBy: string,
+) {
   const name = `q.${questionId}`
   switch (input.kind) {
     case 'scale': {

@@ -15,7 +15,11 @@ describe('the public survey page', () => {
   const post = (form: Record<string, string | string[]>, headers: Record<string, string> = {}) => {
     const body = new URLSearchParams()
     for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v)
-    return test.request(`/s/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body })
+    return test.request(`/s/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body,
+    })
   }
 
   beforeAll(async () => {
@@ -29,7 +33,17 @@ describe('the public survey page', () => {
         status: 'active',
         locales: ['en', 'nl'],
         questions: [
-          { id: 'reasons', type: 'reasons', text: { en: 'What went well?', nl: 'Wat ging goed?' }, config: { options: [{ id: 'speed', label: { en: 'Speed', nl: 'Snelheid' } }, { id: 'staff', label: { en: 'Staff', nl: 'Personeel' } }] } },
+          {
+            id: 'reasons',
+            type: 'reasons',
+            text: { en: 'What went well?', nl: 'Wat ging goed?' },
+            config: {
+              options: [
+                { id: 'speed', label: { en: 'Speed', nl: 'Snelheid' } },
+                { id: 'staff', label: { en: 'Staff', nl: 'Personeel' } },
+              ],
+            },
+          },
           { id: 'why', type: 'open', required: false, text: { en: 'Anything else?', nl: 'Nog iets?' } },
         ],
       },
@@ -40,7 +54,7 @@ describe('the public survey page', () => {
     await test.close()
   })
 
-  it('renders an accessible form in the visitor\'s language', async () => {
+  it("renders an accessible form in the visitor's language", async () => {
     const page = await test.request(`/s/${token}`, { headers: { 'accept-language': 'nl-NL,nl;q=0.9,en;q=0.8' } })
     expect(page.status).toBe(200)
     const body = await page.text()
@@ -102,9 +116,18 @@ describe('personal links and QR codes', () => {
     await test.addCustomers([{ externalId: 'C-1', segment: 'enterprise' }, { externalId: 'C-2' }])
     await test.json(`/api/surveys/surveys?workspace=${test.workspace}`, {
       method: 'POST',
-      body: { id: 'exit', name: 'Exit', kind: 'relational', status: 'active', questions: [{ id: 'why', type: 'open', text: { en: 'Why did you leave?' } }] },
+      body: {
+        id: 'exit',
+        name: 'Exit',
+        kind: 'relational',
+        status: 'active',
+        questions: [{ id: 'why', type: 'open', text: { en: 'Why did you leave?' } }],
+      },
     })
-    links = await test.json(`/api/surveys/surveys/exit/links?workspace=${test.workspace}`, { method: 'POST', body: { customers: ['C-1', 'C-2'] } })
+    links = await test.json(`/api/surveys/surveys/exit/links?workspace=${test.workspace}`, {
+      method: 'POST',
+      body: { customers: ['C-1', 'C-2'] },
+    })
   })
   afterAll(async () => {
     await test.close()
@@ -113,8 +136,18 @@ describe('personal links and QR codes', () => {
   const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '')
   const submit = (link: string, why: string) => {
     const url = new URL(link)
-    const body = new URLSearchParams({ nonce: 'x', lang: 'en', c: url.searchParams.get('c')!, sig: url.searchParams.get('sig')!, 'q.why': why })
-    return test.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+    const body = new URLSearchParams({
+      nonce: 'x',
+      lang: 'en',
+      c: url.searchParams.get('c')!,
+      sig: url.searchParams.get('sig')!,
+      'q.why': why,
+    })
+    return test.request(url.pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    })
   }
 
   it('gives each customer a signed link that answers as that customer, once', async () => {
@@ -125,7 +158,10 @@ describe('personal links and QR codes', () => {
     expect((await submit(links[0]!.url, 'Too expensive')).status).toBe(201)
     expect(await (await submit(links[0]!.url, 'Changed my mind')).text()).toContain('already received')
     expect(await (await test.request(pathOf(links[0]!.url))).text()).toContain('already received')
-    const stored = (await test.database.db.selectFrom('surveys_responses' as any).selectAll().execute()) as Record<string, unknown>[]
+    const stored = (await test.database.db
+      .selectFrom('surveys_responses' as any)
+      .selectAll()
+      .execute()) as Record<string, unknown>[]
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ customer_external_id: 'C-1', channel: 'email', segment: 'enterprise' })
   })
@@ -152,7 +188,13 @@ describe('the widget endpoints', () => {
     test = await createTestApp({ plugins: [surveysPlugin()] })
     const survey = await test.json<{ publicToken: string }>(`/api/surveys/surveys?workspace=${test.workspace}`, {
       method: 'POST',
-      body: { id: 'chat', name: 'Chat', kind: 'in-the-moment', status: 'active', questions: [{ id: 'why', type: 'open', text: { en: 'How was the chat?' } }] },
+      body: {
+        id: 'chat',
+        name: 'Chat',
+        kind: 'in-the-moment',
+        status: 'active',
+        questions: [{ id: 'why', type: 'open', text: { en: 'How was the chat?' } }],
+      },
     })
     token = survey.publicToken
   })
@@ -170,7 +212,11 @@ describe('the widget endpoints', () => {
 
   it('stores a widget response once per key and names bad answers by their place in this body', async () => {
     const send = (body: unknown) =>
-      test.request(`/api/surveys/public/${token}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      test.request(`/api/surveys/public/${token}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     const body = { idempotencyKey: 'a1b2c3d4e5', answers: [{ questionId: 'why', value: 'Quick help' }] }
     expect(await (await send(body)).json()).toEqual({ stored: true })
     expect(await (await send(body)).json()).toEqual({ stored: false })

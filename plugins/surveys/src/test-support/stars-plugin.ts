@@ -12,4 +12,9 @@ export const starsQuestionType = defineQuestionType({
   store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
 })
 
-export const starsPlugin = definePlugin({ id: 'stars', version: '1.0.0', dependsOn: ['surveys'], contributes: { [questionTypesPoint]: [starsQuestionType] } })
+export const starsPlugin = definePlugin({
+  id: 'stars',
+  version: '1.0.0',
+  dependsOn: ['surveys'],
+  contributes: { [questionTypesPoint]: [starsQuestionType] },
+})

@@ -3,7 +3,11 @@ import { countReasons, countWords } from './count-themes.js'
 
 describe('countWords', () => {
   it('counts each word once per answer and drops English and Dutch stop words', () => {
-    const words = countWords(['The delivery was late, late, late!', 'Levering was te laat en de bezorger was onvriendelijk', 'Delivery fine'])
+    const words = countWords([
+      'The delivery was late, late, late!',
+      'Levering was te laat en de bezorger was onvriendelijk',
+      'Delivery fine',
+    ])
     expect(words[0]).toEqual({ id: 'delivery', count: 2 })
     const ids = words.map((w) => w.id)
     expect(ids).toContain('laat')
@@ -15,7 +19,11 @@ describe('countWords', () => {
   })
 
   it('keeps accented words whole', () => {
-    expect(countWords(['Prijs-kwaliteit was geweldig, café ook']).map((w) => w.id)).toEqual(['café', 'geweldig', 'prijs-kwaliteit'])
+    expect(countWords(['Prijs-kwaliteit was geweldig, café ook']).map((w) => w.id)).toEqual([
+      'café',
+      'geweldig',
+      'prijs-kwaliteit',
+    ])
   })
 })
 

@@ -20,8 +20,14 @@ export interface ThemeCount {
 export function countWords(texts: readonly string[], limit = 30): ThemeCount[] {
   const counts = new Map<string, number>()
   for (const text of texts) {
-    const tokens = text.toLocaleLowerCase().normalize('NFC').match(/\p{L}[\p{L}'’-]*/gu) ?? []
-    const words = new Set(removeStopwords(tokens, stopWords).filter((word) => word.length > 2 && !feedbackNoise.has(word)))
+    const tokens =
+      text
+        .toLocaleLowerCase()
+        .normalize('NFC')
+        .match(/\p{L}[\p{L}'’-]*/gu) ?? []
+    const words = new Set(
+      removeStopwords(tokens, stopWords).filter((word) => word.length > 2 && !feedbackNoise.has(word)),
+    )
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
   }
   return top(counts, limit)
@@ -30,7 +36,8 @@ export function countWords(texts: readonly string[], limit = 30): ThemeCount[] {
 /** How often each known reason was picked. */
 export function countReasons(choiceLists: readonly string[][], limit = 50): ThemeCount[] {
   const counts = new Map<string, number>()
-  for (const choices of choiceLists) for (const choice of new Set(choices)) counts.set(choice, (counts.get(choice) ?? 0) + 1)
+  for (const choices of choiceLists)
+    for (const choice of new Set(choices)) counts.set(choice, (counts.get(choice) ?? 0) + 1)
   return top(counts, limit)
 }
 

@@ -34,14 +34,20 @@ export type VerbatimQuery = z.output<typeof verbatimQuerySchema>
  * Open answers (question type `open`, or `reasons` for picked reasons) of responses filtered as
  * asked: each answer `t` with its response `r` and the score `s` given in the same response.
  */
-export function followUpAnswers(ctx: Pick<PluginContext, 'db'>, query: VerbatimQuery, questionType: 'open' | 'reasons') {
+export function followUpAnswers(
+  ctx: Pick<PluginContext, 'db'>,
+  query: VerbatimQuery,
+  questionType: 'open' | 'reasons',
+) {
   const to = query.to ? toInstant(query.to) : new Date(Date.now() + dayMs).toISOString()
   const from = query.from ? toInstant(query.from) : new Date(Date.parse(to) - 365 * dayMs).toISOString()
   const [low, high] = query.group ? npsGroups[query.group] : [query.minScore, query.maxScore]
   return ctx.db
     .withTables<SurveysTables>()
     .selectFrom('surveys_responses as r')
-    .innerJoin('surveys_answers as t', (join) => join.onRef('t.response_id', '=', 'r.id').on('t.question_type', '=', questionType))
+    .innerJoin('surveys_answers as t', (join) =>
+      join.onRef('t.response_id', '=', 'r.id').on('t.question_type', '=', questionType),
+    )
     .innerJoin('surveys_answers as s', (join) =>
       join.onRef('s.response_id', '=', 'r.id').on('s.question_type', '=', query.group ? 'nps' : query.scoreType),
     )

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { starsPlugin } from '../test-support/stars-plugin.js'
 import { surveysPlugin } from '../index.js'
 
-
 const feedback = [
   { score: 1, why: 'Delivery was late and the driver rude', reasons: ['delivery'], day: '2026-03-01' },
   { score: 2, why: 'Late delivery again', reasons: ['delivery', 'price'], day: '2026-03-02' },
@@ -27,7 +26,13 @@ for (const dialect of testDialects()) {
           questions: [
             { id: 'rating', type: 'stars', text: { en: 'Rating' } },
             { id: 'why', type: 'open', required: false, text: { en: 'Why?' } },
-            { id: 'reasons', type: 'reasons', required: false, text: { en: 'Reasons' }, config: { options: [option('delivery'), option('price'), option('staff')] } },
+            {
+              id: 'reasons',
+              type: 'reasons',
+              required: false,
+              text: { en: 'Reasons' },
+              config: { options: [option('delivery'), option('price'), option('staff')] },
+            },
           ],
         },
       })
@@ -54,7 +59,9 @@ for (const dialect of testDialects()) {
     const base = () => `workspace=${test.workspace}&from=2026-01-01&to=2026-12-31&scoreType=stars`
 
     it('lists the open answers of low scores, newest first, with the score beside them', async () => {
-      const low = await test.json<{ total: number; items: { text: string; score: number }[] }>(`/api/surveys/verbatims?${base()}&maxScore=2`)
+      const low = await test.json<{ total: number; items: { text: string; score: number }[] }>(
+        `/api/surveys/verbatims?${base()}&maxScore=2`,
+      )
       expect(low.total).toBe(2)
       expect(low.items.map((item) => [item.score, item.text])).toEqual([
         [2, 'Late delivery again'],
@@ -65,9 +72,10 @@ for (const dialect of testDialects()) {
     })
 
     it('counts words and reasons for the same filters', async () => {
-      const themes = await test.json<{ words: { id: string; count: number }[]; reasons: { id: string; count: number }[] }>(
-        `/api/surveys/themes?${base()}&maxScore=2`,
-      )
+      const themes = await test.json<{
+        words: { id: string; count: number }[]
+        reasons: { id: string; count: number }[]
+      }>(`/api/surveys/themes?${base()}&maxScore=2`)
       expect(themes.words.slice(0, 2)).toEqual([
         { id: 'delivery', count: 2 },
         { id: 'late', count: 2 },

@@ -19,7 +19,14 @@ const verbatims = createRoute({
           schema: z.object({
             total: z.number().int(),
             items: z.array(
-              z.object({ responseId: z.number().int(), text: z.string(), score: z.number(), submittedAt: z.string(), touchpointId: z.string().nullable(), locale: z.string() }),
+              z.object({
+                responseId: z.number().int(),
+                text: z.string(),
+                score: z.number(),
+                submittedAt: z.string(),
+                touchpointId: z.string().nullable(),
+                locale: z.string(),
+              }),
             ),
           }),
         },
@@ -86,8 +93,16 @@ export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string
       const query = c.req.valid('query')
       await requireWorkspace(query.workspace)
       const [texts, reasons] = await Promise.all([
-        followUpAnswers(ctx, query, 'open').select('t.text').orderBy('r.submitted_at', 'desc').limit(themeSample).execute(),
-        followUpAnswers(ctx, query, 'reasons').select('t.choices').orderBy('r.submitted_at', 'desc').limit(themeSample).execute(),
+        followUpAnswers(ctx, query, 'open')
+          .select('t.text')
+          .orderBy('r.submitted_at', 'desc')
+          .limit(themeSample)
+          .execute(),
+        followUpAnswers(ctx, query, 'reasons')
+          .select('t.choices')
+          .orderBy('r.submitted_at', 'desc')
+          .limit(themeSample)
+          .execute(),
       ])
       const choiceLists = reasons.map((row) => (row.choices ? (JSON.parse(row.choices) as string[]) : []))
       return c.json(

@@ -21,7 +21,10 @@ export interface DeliveryOptions {
  * (an error status, a timeout, a refused connection) schedules the next attempt with back-off, until
  * the attempts run out and it is marked failed. Returns how many were sent successfully.
  */
-export async function deliverDueWebhooks(ctx: Pick<PluginContext, 'db' | 'logger'>, options: DeliveryOptions = {}): Promise<{ delivered: number; failed: number }> {
+export async function deliverDueWebhooks(
+  ctx: Pick<PluginContext, 'db' | 'logger'>,
+  options: DeliveryOptions = {},
+): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date()
   const send = options.fetch ?? fetch
   const tables = ctx.db.withTables<WebhookTables>()
@@ -60,7 +63,11 @@ export async function deliverDueWebhooks(ctx: Pick<PluginContext, 'db' | 'logger
     const attempts = delivery.attempts + 1
     if (!error) {
       delivered++
-      await tables.updateTable('surveys_webhook_deliveries').set({ status: 'delivered', attempts, delivered_at: now.toISOString(), last_error: null }).where('id', '=', delivery.id).execute()
+      await tables
+        .updateTable('surveys_webhook_deliveries')
+        .set({ status: 'delivered', attempts, delivered_at: now.toISOString(), last_error: null })
+        .where('id', '=', delivery.id)
+        .execute()
       continue
     }
     const delay = retryDelaysSeconds[attempts - 1]

@@ -7,10 +7,19 @@ import type { WebhookTables } from '../tables.js'
  * Writes one `response.created` delivery per active webhook of the workspace into the outbox, in the
  * transaction that stores the responses. Costs one query when the workspace has no webhooks.
  */
-export async function enqueueResponseWebhooks(trx: Kysely<any>, workspace: string, responses: readonly StoredResponse[]): Promise<void> {
+export async function enqueueResponseWebhooks(
+  trx: Kysely<any>,
+  workspace: string,
+  responses: readonly StoredResponse[],
+): Promise<void> {
   if (responses.length === 0) return
   const tables = trx as Kysely<WebhookTables>
-  const hooks = await tables.selectFrom('surveys_webhooks').select('id').where('workspace_id', '=', workspace).where('active', '=', 1).execute()
+  const hooks = await tables
+    .selectFrom('surveys_webhooks')
+    .select('id')
+    .where('workspace_id', '=', workspace)
+    .where('active', '=', 1)
+    .execute()
   if (hooks.length === 0) return
   const now = new Date().toISOString()
   const rows = hooks.flatMap((hook) =>
@@ -50,6 +59,9 @@ export async function enqueueResponseWebhooks(trx: Kysely<any>, workspace: strin
     })),
   )
   for (let start = 0; start < rows.length; start += 500) {
-    await tables.insertInto('surveys_webhook_deliveries').values(rows.slice(start, start + 500)).execute()
+    await tables
+      .insertInto('surveys_webhook_deliveries')
+      .values(rows.slice(start, start + 500))
+      .execute()
   }
 }

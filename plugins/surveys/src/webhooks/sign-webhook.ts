@@ -18,7 +18,13 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
  * @example
  * verifyWebhook(secret, request.headers['x-cxkit-signature'], rawBody)
  */
-export function verifyWebhook(secret: string, header: string, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifyWebhook(
+  secret: string,
+  header: string,
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   const parts = Object.fromEntries(header.split(',').map((part) => part.split('=') as [string, string]))
   if (!parts.t || !parts.v1) return false
   if (Math.abs(now / 1000 - Number(parts.t)) > toleranceSeconds) return false

@@ -4,8 +4,16 @@ import { CxError, type PluginContext, problemContent, throwOnInvalid, timeOrdere
 import type { WebhookTables } from '../tables.js'
 
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
-const idParam = z.object({ id: z.string().min(1).max(36).openapi({ param: { name: 'id', in: 'path' } }) })
-const webhook = z.object({ id: z.string(), url: z.string(), active: z.boolean(), createdAt: z.string() }).openapi('Webhook')
+const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(36)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+const webhook = z
+  .object({ id: z.string(), url: z.string(), active: z.boolean(), createdAt: z.string() })
+  .openapi('Webhook')
 
 const create = createRoute({
   method: 'post',
@@ -28,7 +36,10 @@ const create = createRoute({
     },
   },
   responses: {
-    201: { description: 'Registered; the secret is shown this once', content: { 'application/json': { schema: webhook.extend({ secret: z.string() }) } } },
+    201: {
+      description: 'Registered; the secret is shown this once',
+      content: { 'application/json': { schema: webhook.extend({ secret: z.string() }) } },
+    },
     400: { description: 'Invalid input', content: problemContent },
   },
 })
@@ -57,7 +68,14 @@ const deliveries = createRoute({
       content: {
         'application/json': {
           schema: z.array(
-            z.object({ id: z.string(), status: z.string(), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string().nullable(), deliveredAt: z.string().nullable() }),
+            z.object({
+              id: z.string(),
+              status: z.string(),
+              attempts: z.number(),
+              nextAttemptAt: z.string(),
+              lastError: z.string().nullable(),
+              deliveredAt: z.string().nullable(),
+            }),
           ),
         },
       },
@@ -69,8 +87,16 @@ const deliveries = createRoute({
 export function webhookRoutes(ctx: PluginContext, requireWorkspace: (id: string) => Promise<void>) {
   const tables = ctx.db.withTables<WebhookTables>()
   const requireHook = async (workspace: string, id: string) => {
-    const hook = await tables.selectFrom('surveys_webhooks').select('id').where('workspace_id', '=', workspace).where('id', '=', id).executeTakeFirst()
-    if (!hook) throw new CxError('CXKIT_NOT_FOUND', `webhook '${id}' does not exist in workspace '${workspace}'`, { status: 404 })
+    const hook = await tables
+      .selectFrom('surveys_webhooks')
+      .select('id')
+      .where('workspace_id', '=', workspace)
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!hook)
+      throw new CxError('CXKIT_NOT_FOUND', `webhook '${id}' does not exist in workspace '${workspace}'`, {
+        status: 404,
+      })
   }
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(create, async (c) => {
@@ -91,8 +117,16 @@ export function webhookRoutes(ctx: PluginContext, requireWorkspace: (id: string)
     .openapi(list, async (c) => {
       const { workspace } = c.req.valid('query')
       await requireWorkspace(workspace)
-      const rows = await tables.selectFrom('surveys_webhooks').select(['id', 'url', 'active', 'created_at']).where('workspace_id', '=', workspace).orderBy('created_at').execute()
-      return c.json(rows.map((row) => ({ id: row.id, url: row.url, active: row.active === 1, createdAt: row.created_at })), 200)
+      const rows = await tables
+        .selectFrom('surveys_webhooks')
+        .select(['id', 'url', 'active', 'created_at'])
+        .where('workspace_id', '=', workspace)
+        .orderBy('created_at')
+        .execute()
+      return c.json(
+        rows.map((row) => ({ id: row.id, url: row.url, active: row.active === 1, createdAt: row.created_at })),
+        200,
+      )
     })
     .openapi(remove, async (c) => {
       const { workspace } = c.req.valid('query')
@@ -117,7 +151,14 @@ export function webhookRoutes(ctx: PluginContext, requireWorkspace: (id: string)
         .limit(100)
         .execute()
       return c.json(
-        rows.map((row) => ({ id: row.id, status: row.status, attempts: row.attempts, nextAttemptAt: row.next_attempt_at, lastError: row.last_error, deliveredAt: row.delivered_at })),
+        rows.map((row) => ({
+          id: row.id,
+          status: row.status,
+          attempts: row.attempts,
+          nextAttemptAt: row.next_attempt_at,
+          lastError: row.last_error,
+          deliveredAt: row.delivered_at,
+        })),
         200,
       )
     })

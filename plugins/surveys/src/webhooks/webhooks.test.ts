@@ -8,7 +8,6 @@ import { surveysPlugin } from '../index.js'
 import { deliverDueWebhooks, retryDelaysSeconds } from './deliver-webhooks.js'
 import { verifyWebhook } from './sign-webhook.js'
 
-
 /** A real HTTP receiver on localhost that answers with whatever status the test sets. */
 function startReceiver() {
   const received: { headers: IncomingHttpHeaders; body: string }[] = []
@@ -21,7 +20,12 @@ function startReceiver() {
       response.writeHead(status).end()
     })
   })
-  return new Promise<{ url: string; received: typeof received; answerWith(code: number): void; close(): Promise<void> }>((resolve) =>
+  return new Promise<{
+    url: string
+    received: typeof received
+    answerWith(code: number): void
+    close(): Promise<void>
+  }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
@@ -42,17 +46,33 @@ for (const dialect of testDialects()) {
     let hook: { id: string; secret: string }
     const ctx = () => ({ db: test.database.db, logger: silentLogger })
     const submit = (responses: unknown[]) =>
-      test.request('/api/surveys/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: test.workspace, responses }) })
-    const deliveries = () => test.json<{ status: string; attempts: number; lastError: string | null; nextAttemptAt: string }[]>(`/api/surveys/webhooks/${hook.id}/deliveries?workspace=${test.workspace}`)
+      test.request('/api/surveys/responses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workspace: test.workspace, responses }),
+      })
+    const deliveries = () =>
+      test.json<{ status: string; attempts: number; lastError: string | null; nextAttemptAt: string }[]>(
+        `/api/surveys/webhooks/${hook.id}/deliveries?workspace=${test.workspace}`,
+      )
 
     beforeAll(async () => {
       test = await createTestApp({ plugins: [surveysPlugin(), starsPlugin], dialect })
       receiver = await startReceiver()
       await test.json(`/api/surveys/surveys?workspace=${test.workspace}`, {
         method: 'POST',
-        body: { id: 'support', name: 'Support', kind: 'in-the-moment', status: 'active', questions: [{ id: 'rating', type: 'stars', text: { en: 'Rating' } }] },
+        body: {
+          id: 'support',
+          name: 'Support',
+          kind: 'in-the-moment',
+          status: 'active',
+          questions: [{ id: 'rating', type: 'stars', text: { en: 'Rating' } }],
+        },
       })
-      hook = await test.json(`/api/surveys/webhooks?workspace=${test.workspace}`, { method: 'POST', body: { url: receiver.url } })
+      hook = await test.json(`/api/surveys/webhooks?workspace=${test.workspace}`, {
+        method: 'POST',
+        body: { url: receiver.url },
+      })
     })
     afterAll(async () => {
       await receiver.close()
@@ -82,7 +102,13 @@ for (const dialect of testDialects()) {
     })
 
     it('retries a failed delivery with back-off, then delivers it signed', async () => {
-      expect((await submit([{ surveyId: 'support', customerExternalId: 'C-7', answers: [{ questionId: 'rating', value: 1 }] }])).status).toBe(201)
+      expect(
+        (
+          await submit([
+            { surveyId: 'support', customerExternalId: 'C-7', answers: [{ questionId: 'rating', value: 1 }] },
+          ])
+        ).status,
+      ).toBe(201)
       const start = new Date()
       receiver.answerWith(503)
       expect(await deliverDueWebhooks(ctx(), { now: start })).toEqual({ delivered: 0, failed: 0 })
@@ -102,10 +128,18 @@ for (const dialect of testDialects()) {
 
       const last = receiver.received.at(-1)!
       expect(last.headers['x-cxkit-event']).toBe('response.created')
-      expect(verifyWebhook(hook.secret, String(last.headers['x-cxkit-signature']), last.body, 300, later.getTime())).toBe(true)
-      expect(verifyWebhook(hook.secret, String(last.headers['x-cxkit-signature']), `${last.body} `, 300, later.getTime())).toBe(false)
+      expect(
+        verifyWebhook(hook.secret, String(last.headers['x-cxkit-signature']), last.body, 300, later.getTime()),
+      ).toBe(true)
+      expect(
+        verifyWebhook(hook.secret, String(last.headers['x-cxkit-signature']), `${last.body} `, 300, later.getTime()),
+      ).toBe(false)
       const payload = JSON.parse(last.body)
-      expect(payload.response).toMatchObject({ surveyId: 'support', customerExternalId: 'C-7', answers: [{ questionId: 'rating', type: 'stars', score: 1 }] })
+      expect(payload.response).toMatchObject({
+        surveyId: 'support',
+        customerExternalId: 'C-7',
+        answers: [{ questionId: 'rating', type: 'stars', score: 1 }],
+      })
     })
 
     it('gives up after the last retry and marks the delivery failed', async () => {
