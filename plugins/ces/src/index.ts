@@ -1,4 +1,4 @@
-import { definePlugin, parseInput } from '@cxkit/core'
+import { contribute, definePlugin, parseInput } from '@cxkit/core'
 import { questionTypesPoint } from '@cxkit/plugin-surveys'
 import { cesQuestionType } from './ces-question-type.js'
 import { cesMetrics } from './compute-ces.js'
@@ -21,7 +21,7 @@ export const cesPlugin = (options?: Partial<CesSettings>) => {
     version: '0.1.0',
     dependsOn: ['surveys'],
     description: { en: 'Customer Effort Score.', nl: 'Customer Effort Score.' },
-    contributes: { [questionTypesPoint]: [cesQuestionType] },
+    contributes: [contribute(questionTypesPoint, cesQuestionType)],
     metrics: cesMetrics(settings),
     settingsSchema: cesSettingsSchema,
     settings,

@@ -1,4 +1,4 @@
-import { definePlugin, parseInput } from '@cxkit/core'
+import { contribute, definePlugin, parseInput } from '@cxkit/core'
 import { questionTypesPoint } from '@cxkit/plugin-surveys'
 import { csatMetrics } from './compute-csat.js'
 import { csatQuestionType } from './csat-question-type.js'
@@ -21,7 +21,7 @@ export const csatPlugin = (options?: Partial<CsatSettings>) => {
     version: '0.1.0',
     dependsOn: ['surveys'],
     description: { en: 'Customer satisfaction.', nl: 'Klanttevredenheid.' },
-    contributes: { [questionTypesPoint]: [csatQuestionType(settings.scale)] },
+    contributes: [contribute(questionTypesPoint, csatQuestionType(settings.scale))],
     metrics: csatMetrics(settings),
     settingsSchema: csatSettingsSchema,
     settings,

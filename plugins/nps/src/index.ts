@@ -1,4 +1,4 @@
-import { definePlugin } from '@cxkit/core'
+import { contribute, definePlugin } from '@cxkit/core'
 import { questionTypesPoint } from '@cxkit/plugin-surveys'
 import { npsMetric } from './compute-nps.js'
 import { npsQuestionType } from './nps-question-type.js'
@@ -18,7 +18,7 @@ export const npsPlugin = () =>
     version: '0.1.0',
     dependsOn: ['surveys'],
     description: { en: 'Net Promoter Score.', nl: 'Net Promoter Score.' },
-    contributes: { [questionTypesPoint]: [npsQuestionType] },
+    contributes: [contribute(questionTypesPoint, npsQuestionType)],
     metrics: [npsMetric],
     panels: {
       module: '@cxkit/plugin-nps/dashboard',

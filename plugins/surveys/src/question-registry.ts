@@ -10,8 +10,8 @@ export interface QuestionRegistry {
 /** Builds the registry from the host's contributions; a later duplicate id does not replace an earlier one. */
 export function createQuestionRegistry(ctx: Pick<PluginContext, 'contributions'>): QuestionRegistry {
   const types = new Map<string, QuestionType>()
-  for (const type of [openQuestionType, reasonsQuestionType, ...ctx.contributions<QuestionType>(questionTypesPoint)]) {
-    if (!types.has(type.id)) types.set(type.id, type as QuestionType)
+  for (const type of [openQuestionType, reasonsQuestionType, ...ctx.contributions(questionTypesPoint)]) {
+    if (!types.has(type.id)) types.set(type.id, type)
   }
   return { get: (id) => types.get(id), ids: () => [...types.keys()] }
 }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@cxkit/core'
+import { defineExtensionPoint, type LocalizedText } from '@cxkit/core'
 import { z } from 'zod'
 
 /** How an answer is stored: a score for scales, text for open questions, choices for pick-lists. */
@@ -35,11 +35,11 @@ export interface QuestionType<TConfig = unknown> {
   demoAnswer?(config: TConfig, mood: number, random: () => number): unknown
 }
 
-/** The extension point question types are contributed to. */
-export const questionTypesPoint = 'surveys.questionTypes'
+/** The extension point question types are contributed to: `contribute(questionTypesPoint, myType)`. */
+export const questionTypesPoint = defineExtensionPoint<QuestionType<any>>('surveys.questionTypes')
 
 /**
- * Declares a question type; contribute it with `contributes: { [questionTypesPoint]: [type] }`.
+ * Declares a question type; contribute it with `contributes: [contribute(questionTypesPoint, type)]`.
  *
  * @example
  * const stars = defineQuestionType({ id: 'stars', label: { en: 'Stars' }, configSchema: z.object({}),

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { CxError } from '../errors/cx-error.js'
 import { parseInput } from '../errors/validation-error.js'
 import type { DemoSeedContext } from './demo-seed.js'
+import type { Contribution } from './define-extension-point.js'
 import type { ImporterDefinition } from './define-importer.js'
 import type { StageModel } from './define-stage.js'
 import type { MetricDefinition } from './define-metric.js'
@@ -71,10 +72,10 @@ export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodTyp
   /** Public pages outside the API (a survey page at `/s/<token>`), mounted at `path`. */
   pages?: PluginPages<SettingsOf<TSettingsSchema>>
   /**
-   * Extensions this plugin hands to other plugins, by extension point: the surveys plugin reads
-   * `contributes['surveys.questionTypes']` of every enabled plugin, so a question type is a plugin.
+   * What this plugin hands to other plugins, through their typed extension points: the survey engine
+   * reads every enabled plugin's `contribute(questionTypesPoint, …)`, so a question type is a plugin.
    */
-  contributes?: Readonly<Record<string, readonly unknown[]>>
+  contributes?: readonly Contribution<any>[]
   settingsSchema?: TSettingsSchema
   /** The raw options the plugin factory received; parsed with `settingsSchema`. */
   settings?: unknown
@@ -105,7 +106,7 @@ export interface PluginDefinition<TId extends string = string, TSettings = unkno
   readonly panels?: PluginPanels
   readonly pages?: PluginPages<TSettings>
   readonly settings: TSettings
-  readonly contributes: Readonly<Record<string, readonly unknown[]>>
+  readonly contributes: readonly Contribution<any>[]
   seedDemo?(ctx: PluginContext<TSettings>, demo: DemoSeedContext): Promise<void>
   start?(ctx: PluginContext<TSettings>): BackgroundWork
 }
@@ -150,7 +151,7 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     panels: spec.panels,
     pages: spec.pages,
     settings: settings as SettingsOf<TSettingsSchema>,
-    contributes: Object.freeze({ ...(spec.contributes ?? {}) }),
+    contributes: Object.freeze([...(spec.contributes ?? [])]),
     seedDemo: spec.seedDemo,
     start: spec.start,
   }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { CoreTables } from './core-tables.js'
+import type { ExtensionPoint } from './define-extension-point.js'
 import type { Logger } from './logger.js'
 import type { SqlDialect } from './sql-dialect.js'
 
@@ -15,5 +16,5 @@ export interface PluginContext<TSettings = unknown> {
   /** Throws a 404 CxError unless the workspace exists: plugin routes start here. */
   requireWorkspace(id: string): Promise<void>
   /** Everything enabled plugins contribute to an extension point, in host order. */
-  contributions<T = unknown>(point: string): T[]
+  contributions<T>(point: ExtensionPoint<T>): T[]
 }

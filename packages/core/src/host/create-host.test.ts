@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defineMetric } from '../contracts/define-metric.js'
+import { contribute, defineExtensionPoint } from '../contracts/define-extension-point.js'
 import { definePlugin } from '../contracts/define-plugin.js'
 import { isCxError } from '../errors/cx-error.js'
 import { createHost } from './create-host.js'
@@ -82,16 +83,29 @@ describe('createHost', () => {
 })
 
 describe('contributions', () => {
+  const kinds = defineExtensionPoint<string>('engine.kinds')
+  const unused = defineExtensionPoint<string>('engine.unused')
+
   it('gathers what every plugin contributes to an extension point, in host order', () => {
-    const engine = definePlugin({ id: 'engine', version: '1.0.0', contributes: { 'engine.kinds': ['base'] } })
+    const engine = definePlugin({ id: 'engine', version: '1.0.0', contributes: [contribute(kinds, 'base')] })
     const extra = definePlugin({
       id: 'extra',
       version: '1.0.0',
       dependsOn: ['engine'],
-      contributes: { 'engine.kinds': ['x', 'y'] },
+      contributes: [contribute(kinds, 'x', 'y')],
     })
     const host = createHost([extra, engine])
-    expect(host.contributions('engine.kinds')).toEqual(['base', 'x', 'y'])
-    expect(host.contributions('nothing')).toEqual([])
+    expect(host.contributions(kinds)).toEqual(['base', 'x', 'y'])
+    expect(host.contributions(unused)).toEqual([])
+  })
+
+  it('meets a point declared twice with one id (two copies of the owning package)', () => {
+    const copy = defineExtensionPoint<string>('engine.kinds')
+    const host = createHost([definePlugin({ id: 'extra', version: '1.0.0', contributes: [contribute(copy, 'x')] })])
+    expect(host.contributions(kinds)).toEqual(['x'])
+  })
+
+  it('refuses an extension point id without its owner', () => {
+    expect(() => defineExtensionPoint('kinds')).toThrow(/'<plugin-id>.<what>'/)
   })
 })

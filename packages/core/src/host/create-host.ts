@@ -1,4 +1,5 @@
 import { CxError } from '../errors/cx-error.js'
+import type { ExtensionPoint } from '../contracts/define-extension-point.js'
 import type { MetricDefinition } from '../contracts/define-metric.js'
 import type { PluginDefinition } from '../contracts/define-plugin.js'
 import { orderPlugins } from './order-plugins.js'
@@ -13,7 +14,7 @@ export interface Host {
   readonly metrics: readonly { plugin: PluginDefinition; metric: MetricDefinition }[]
   metric(id: string): { plugin: PluginDefinition; metric: MetricDefinition } | undefined
   /** Everything the enabled plugins contribute to an extension point, in host order. */
-  contributions<T = unknown>(point: string): T[]
+  contributions<T>(point: ExtensionPoint<T>): T[]
   /** A JSON-safe description of everything registered (the `/api/plugins` payload). */
   registry(): PluginDescription[]
 }
@@ -65,6 +66,12 @@ export function createHost(entries: readonly PluginEntry[]): Host {
     metrics: Object.freeze(metrics),
     metric: (id: string) => metricOwner.get(id),
     registry: () => plugins.map(describePlugin),
-    contributions: <T>(point: string) => plugins.flatMap((plugin) => (plugin.contributes[point] ?? []) as T[]),
+    contributions: <T>(point: ExtensionPoint<T>) =>
+      plugins.flatMap((plugin) =>
+        plugin.contributes.flatMap((contribution) =>
+          // Compared by id, not identity: two copies of a plugin package still meet at one point.
+          contribution.point.id === point.id ? (contribution.items as readonly T[]) : [],
+        ),
+      ),
   })
 }

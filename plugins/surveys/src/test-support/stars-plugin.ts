@@ -1,4 +1,4 @@
-import { definePlugin } from '@cxkit/core'
+import { contribute, definePlugin } from '@cxkit/core'
 import { z } from 'zod'
 import { defineQuestionType, questionTypesPoint, scoreAnswer } from '../question-type.js'
 
@@ -16,5 +16,5 @@ export const starsPlugin = definePlugin({
   id: 'stars',
   version: '1.0.0',
   dependsOn: ['surveys'],
-  contributes: { [questionTypesPoint]: [starsQuestionType] },
+  contributes: [contribute(questionTypesPoint, starsQuestionType)],
 })
