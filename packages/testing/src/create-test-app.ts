@@ -3,6 +3,7 @@ import {
   createHost,
   customerSchema,
   type Host,
+  type MetricIdOf,
   type MetricResult,
   type PluginDefinition,
 } from '@cxkit/core'
@@ -10,8 +11,10 @@ import { type CxDatabase, createWorkspace, insertCustomers, migrate } from '@cxk
 import { type TestDialect, testDialects } from '@cxkit/db/testing'
 import { type CxServerApp, createServer } from '@cxkit/server'
 
-export interface TestAppOptions {
-  plugins: readonly (PluginDefinition | false | null | undefined)[]
+type PluginEntry = PluginDefinition | false | null | undefined
+
+export interface TestAppOptions<TPlugins extends readonly PluginEntry[] = readonly PluginEntry[]> {
+  plugins: TPlugins
   /** Which database to run on (see `testDialects()`); default: a fresh in-memory SQLite. */
   dialect?: TestDialect
   /** The workspace created for the test; default `test`. */
@@ -24,8 +27,11 @@ export interface MetricCall {
   filters?: Record<string, string>
 }
 
-/** A running cxkit on a real database: the app answers real HTTP requests without a socket. */
-export interface TestApp {
+/**
+ * A running cxkit on a real database: the app answers real HTTP requests without a socket.
+ * `TMetricId` is the union of the metric ids its plugins declare, so a misspelt id fails to compile.
+ */
+export interface TestApp<TMetricId extends string = string> {
   readonly app: CxServerApp
   readonly database: CxDatabase
   readonly host: Host
@@ -38,7 +44,7 @@ export interface TestApp {
   addCustomers(customers: readonly CustomerInput[]): Promise<string[]>
   readonly api: {
     /** Computes a metric through `GET /api/metrics/:id` for the test workspace. */
-    metric(id: string, call: MetricCall): Promise<MetricResult>
+    metric(id: TMetricId, call: MetricCall): Promise<MetricResult>
   }
   close(): Promise<void>
 }
@@ -50,7 +56,9 @@ export interface TestApp {
  * const test = await createTestApp({ plugins: [fcrPlugin()] })
  * expect((await test.api.metric('fcr', { period })).value).toBeCloseTo(2 / 3)
  */
-export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
+export async function createTestApp<const TPlugins extends readonly PluginEntry[]>(
+  options: TestAppOptions<TPlugins>,
+): Promise<TestApp<MetricIdOf<TPlugins[number]>>> {
   const dialect = options.dialect ?? testDialects()[0]!
   const database = await dialect.open()
   try {

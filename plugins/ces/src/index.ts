@@ -33,3 +33,10 @@ export const cesPlugin = (options?: Partial<CesSettings>) => {
     },
   })
 }
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */
+  interface PluginRegistry {
+    ces: ReturnType<typeof cesPlugin>
+  }
+}

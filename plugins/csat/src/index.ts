@@ -37,3 +37,10 @@ export const csatPlugin = (options?: Partial<CsatSettings>) => {
     },
   })
 }
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */
+  interface PluginRegistry {
+    csat: ReturnType<typeof csatPlugin>
+  }
+}

@@ -32,3 +32,10 @@ export const npsPlugin = () =>
       ],
     },
   })
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */
+  interface PluginRegistry {
+    nps: ReturnType<typeof npsPlugin>
+  }
+}

@@ -39,3 +39,10 @@ export const renewalRatePlugin = (options?: { target?: number }) => {
     seedDemo: seedDemoRenewals,
   })
 }
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */
+  interface PluginRegistry {
+    'renewal-rate': ReturnType<typeof renewalRatePlugin>
+  }
+}

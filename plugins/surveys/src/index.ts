@@ -58,3 +58,10 @@ export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
 export { deliverDueWebhooks, retryDelaysSeconds } from './webhooks/deliver-webhooks.js'
 export { signWebhook, verifyWebhook } from './webhooks/sign-webhook.js'
 export { signPersonalLink, verifyPersonalLink } from './personal-links.js'
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */
+  interface PluginRegistry {
+    surveys: ReturnType<typeof surveysPlugin>
+  }
+}

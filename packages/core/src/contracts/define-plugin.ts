@@ -10,6 +10,7 @@ import type { MetricDefinition } from './define-metric.js'
 import type { TouchpointDefinition } from './define-touchpoint.js'
 import type { LocalizedText } from './localized-text.js'
 import type { PluginContext } from './plugin-context.js'
+import type { KnownPluginId } from './plugin-registry.js'
 
 /** Anything that answers fetch requests: a Hono app (preferred: its routes join the OpenAPI document). */
 export interface FetchApp {
@@ -55,18 +56,24 @@ export interface PluginPanels {
 }
 
 /** What a plugin author writes. */
-export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodType | undefined> {
+export interface PluginSpec<
+  TId extends string,
+  TSettingsSchema extends z.ZodType | undefined,
+  TMetricId extends string = string,
+  TDependency extends string = KnownPluginId,
+> {
   id: TId
   version: string
   description?: LocalizedText
-  dependsOn?: readonly string[]
+  /** Plugins this one builds on, by id: only registered ids compile (see `PluginRegistry`). */
+  dependsOn?: readonly TDependency[]
   /** Kysely migrations keyed `NNN_verb_noun`; they run in key order, in the plugin's own migration table. */
   migrations?: Readonly<Record<string, Migration>>
   touchpoints?: readonly TouchpointDefinition[]
   /** Spreadsheet importers, by entity (`cxkit import --entity <entity>`). */
   importers?: readonly ImporterDefinition[]
   stageModels?: readonly StageModel[]
-  metrics?: readonly MetricDefinition[]
+  metrics?: readonly MetricDefinition<TMetricId>[]
   routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
   panels?: PluginPanels
   /** Public pages outside the API (a survey page at `/s/<token>`), mounted at `path`. */
@@ -90,17 +97,25 @@ export interface PluginSpec<TId extends string, TSettingsSchema extends z.ZodTyp
 
 export type SettingsOf<S> = S extends z.ZodType ? z.output<S> : undefined
 
-/** A plugin as the host sees it: frozen data, settings parsed. */
-export interface PluginDefinition<TId extends string = string, TSettings = unknown> {
+/**
+ * A plugin as the host sees it: frozen data, settings parsed. Its id, metric ids and dependencies are
+ * literal types, so configs and typed clients check what they name against it.
+ */
+export interface PluginDefinition<
+  TId extends string = string,
+  TSettings = unknown,
+  TMetricId extends string = string,
+  TDependency extends string = string,
+> {
   readonly id: TId
   readonly version: string
   readonly description?: LocalizedText
-  readonly dependsOn: readonly string[]
+  readonly dependsOn: readonly TDependency[]
   readonly migrations: Readonly<Record<string, Migration>>
   readonly touchpoints: readonly TouchpointDefinition[]
   readonly importers: readonly ImporterDefinition[]
   readonly stageModels: readonly StageModel[]
-  readonly metrics: readonly MetricDefinition[]
+  readonly metrics: readonly MetricDefinition<TMetricId>[]
   // Method syntax on purpose: it keeps a plugin with typed settings assignable to PluginDefinition<string>.
   routes?(ctx: PluginContext<TSettings>): FetchApp
   readonly panels?: PluginPanels
@@ -121,9 +136,14 @@ const versionPattern = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/
  * export const fcrPlugin = (options?: { target?: number }) =>
  *   definePlugin({ id: 'fcr', version: '0.1.0', metrics: [fcr], settingsSchema, settings: options })
  */
-export function definePlugin<const TId extends string, TSettingsSchema extends z.ZodType | undefined = undefined>(
-  spec: PluginSpec<TId, TSettingsSchema>,
-): PluginDefinition<TId, SettingsOf<TSettingsSchema>> {
+export function definePlugin<
+  const TId extends string,
+  TSettingsSchema extends z.ZodType | undefined = undefined,
+  const TMetricId extends string = never,
+  const TDependency extends KnownPluginId = never,
+>(
+  spec: PluginSpec<TId, TSettingsSchema, TMetricId, TDependency>,
+): PluginDefinition<TId, SettingsOf<TSettingsSchema>, TMetricId, TDependency> {
   if (!pluginIdPattern.test(spec.id)) {
     throw new CxError('CXKIT_PLUGIN_INVALID', `plugin id '${spec.id}' must be lower-case kebab-case (max 48)`)
   }
@@ -154,5 +174,5 @@ export function definePlugin<const TId extends string, TSettingsSchema extends z
     contributes: Object.freeze([...(spec.contributes ?? [])]),
     seedDemo: spec.seedDemo,
     start: spec.start,
-  }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>>
+  }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>, TMetricId, TDependency>
 }

@@ -13,12 +13,23 @@ export interface CxkitConfig {
   }
 }
 
+type Listed<T extends CxkitConfig> = Extract<T['plugins'][number], PluginDefinition>
+type IdOf<P> = P extends PluginDefinition<infer TId, any, any, any> ? TId : never
+type DependenciesOf<P> = P extends PluginDefinition<string, any, any, infer TDependency> ? TDependency : never
+
+/** Ids some listed plugin depends on that the list does not hold. */
+export type MissingPlugins<T extends CxkitConfig> = Exclude<DependenciesOf<Listed<T>>, IdOf<Listed<T>>>
+
 /**
  * Types an app config. Plain data: it is read by the server, the dashboard build and the CLI.
+ * A plugin listed without one it depends on fails to compile, naming the missing id in
+ * `missingPlugins` (the host would refuse the config at start).
  *
  * @example
- * export default defineConfig({ plugins: [renewalRatePlugin()], locale: 'nl' })
+ * export default defineConfig({ plugins: [surveysPlugin(), npsPlugin()], locale: 'nl' })
  */
-export function defineConfig<const T extends CxkitConfig>(config: T): T {
+export function defineConfig<const T extends CxkitConfig>(
+  config: T & ([MissingPlugins<T>] extends [never] ? unknown : { missingPlugins: MissingPlugins<T> }),
+): T {
   return config
 }

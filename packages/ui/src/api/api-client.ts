@@ -1,4 +1,4 @@
-import type { MetricDescription, MetricResult, PluginDescription } from '@cxkit/core'
+import type { KnownMetricId, MetricDescription, MetricResult, PluginDescription } from '@cxkit/core'
 
 export type { MetricDescription, MetricResult, PluginDescription }
 
@@ -30,22 +30,27 @@ export class ApiError extends Error {
   }
 }
 
-/** The typed client the dashboard and panels use to talk to `/api`. */
-export interface ApiClient {
+/**
+ * The typed client the dashboard and panels use to talk to `/api`. Metric ids are the ones the
+ * client was created for, so a misspelt id fails to compile. Generic code that passes ids it was
+ * handed (a panel's `metric`) takes an `ApiClient<string>`, the default.
+ */
+export interface ApiClient<TMetricId extends string = string> {
   plugins(): Promise<PluginDescription[]>
   workspaces(): Promise<WorkspaceSummary[]>
-  metric(id: string, request: MetricRequest, signal?: AbortSignal): Promise<MetricResult>
+  metric(id: TMetricId, request: MetricRequest, signal?: AbortSignal): Promise<MetricResult>
   get<T>(path: string, signal?: AbortSignal): Promise<T>
 }
 
 /**
- * Creates a client for a cxkit server; `baseUrl` defaults to the page's own origin.
+ * Creates a client for a cxkit server; `baseUrl` defaults to the page's own origin. Its metric ids are
+ * those of the plugins the compilation registers (`PluginRegistry`), or the union given.
  *
  * @example
  * const api = createApiClient()
  * const nps = await api.metric('nps', { workspace: 'demo', from: '2026-01-01', to: '2026-04-01' })
  */
-export function createApiClient(baseUrl = ''): ApiClient {
+export function createApiClient<TMetricId extends string = KnownMetricId>(baseUrl = ''): ApiClient<TMetricId> {
   async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, { headers: { accept: 'application/json' }, signal })
     if (!response.ok) {
