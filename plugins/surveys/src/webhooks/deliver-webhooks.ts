@@ -1,5 +1,6 @@
 import type { PluginContext } from '@cxkit/core'
 import type { WebhookTables } from '../tables.js'
+import { postWebhook } from './post-webhook.js'
 import { signWebhook } from './sign-webhook.js'
 
 export { signWebhook }
@@ -11,22 +12,25 @@ export interface DeliveryOptions {
   now?: Date
   /** How many due deliveries to send in one pass. */
   limit?: number
-  /** Per-request timeout. */
+  /** Per-request timeout (default 10 s). */
   timeoutMs?: number
-  fetch?: typeof fetch
+  /** Let deliveries reach private, loopback and link-local addresses (default: refused). */
+  allowPrivateTargets?: boolean
 }
 
 /**
  * Sends the deliveries that are due, oldest first. A 2xx answer marks one delivered; anything else
- * (an error status, a timeout, a refused connection) schedules the next attempt with back-off, until
+ * (an error status, no answer, a refused target) schedules the next attempt with back-off, until
  * the attempts run out and it is marked failed. Returns how many were sent successfully.
+ *
+ * @example
+ * await deliverDueWebhooks(ctx, { timeoutMs: 5000 }) // { delivered: 3, failed: 0 }
  */
 export async function deliverDueWebhooks(
   ctx: Pick<PluginContext, 'db' | 'logger'>,
   options: DeliveryOptions = {},
 ): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date()
-  const send = options.fetch ?? fetch
   const tables = ctx.db.withTables<WebhookTables>()
   const due = await tables
     .selectFrom('surveys_webhook_deliveries as d')
@@ -41,27 +45,20 @@ export async function deliverDueWebhooks(
   let failed = 0
   for (const delivery of due) {
     const timestamp = String(Math.floor(now.getTime() / 1000))
-    let error: string | null = null
-    try {
-      const response = await send(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'cxkit-webhooks',
-          'x-cxkit-event': delivery.event,
-          'x-cxkit-delivery': delivery.id,
-          'x-cxkit-signature': signWebhook(delivery.secret, timestamp, delivery.payload),
-        },
-        body: delivery.payload,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      })
-      if (!response.ok) error = `HTTP ${response.status}`
-      await response.body?.cancel()
-    } catch (cause) {
-      error = (cause as Error).message || String(cause)
-    }
+    const outcome = await postWebhook(delivery.url, {
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'cxkit-webhooks',
+        'x-cxkit-event': delivery.event,
+        'x-cxkit-delivery': delivery.id,
+        'x-cxkit-signature': signWebhook(delivery.secret, timestamp, delivery.payload),
+      },
+      body: delivery.payload,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      allowNonPublic: !!options.allowPrivateTargets,
+    })
     const attempts = delivery.attempts + 1
-    if (!error) {
+    if (outcome.ok) {
       delivered++
       await tables
         .updateTable('surveys_webhook_deliveries')
@@ -72,13 +69,13 @@ export async function deliverDueWebhooks(
     }
     const delay = retryDelaysSeconds[attempts - 1]
     if (delay === undefined) failed++
-    ctx.logger.warn('webhook delivery failed', { delivery: delivery.id, attempts, error })
+    ctx.logger.warn('webhook delivery failed', { delivery: delivery.id, attempts, error: outcome.cause })
     await tables
       .updateTable('surveys_webhook_deliveries')
       .set({
         status: delay === undefined ? 'failed' : 'pending',
         attempts,
-        last_error: error.slice(0, 1000),
+        last_error: outcome.error,
         next_attempt_at: new Date(now.getTime() + (delay ?? 0) * 1000).toISOString(),
       })
       .where('id', '=', delivery.id)
