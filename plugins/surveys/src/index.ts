@@ -6,6 +6,7 @@ import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import * as compactResponses from './migrations/006_compact_responses.js'
 import * as addVerifiedCustomers from './migrations/007_add_verified_customers.js'
+import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
@@ -28,7 +29,7 @@ export type { SurveysOptions, SurveysSettings } from './surveys-settings.js'
  *
  * @example
  * defineConfig({ plugins: [surveysPlugin(), npsPlugin()] })
- * surveysPlugin({ webhooks: { timeoutMs: 5000 } })
+ * surveysPlugin({ webhooks: { timeoutMs: 5000, perWebhook: 1 } })
  */
 export const surveysPlugin = (options: SurveysOptions = {}) =>
   definePlugin({
@@ -46,6 +47,7 @@ export const surveysPlugin = (options: SurveysOptions = {}) =>
       '005_add_link_secrets': addLinkSecrets,
       '006_compact_responses': compactResponses,
       '007_add_verified_customers': addVerifiedCustomers,
+      '009_add_webhook_claims': addWebhookClaims,
     },
     settingsSchema: surveysSettingsSchema,
     // The environment variable lets an operator allow private targets without editing the config file.

@@ -2,9 +2,10 @@ import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { testDialects } from '@cxkit/testing'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startWebhookReceiver } from '../test-support/webhook-receiver.js'
+import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver.js'
 import { createWebhookTestApp } from '../test-support/webhook-test-app.js'
 import { deliverDueWebhooks } from './deliver-webhooks.js'
+import { verifyWebhook } from './sign-webhook.js'
 
 // Every receiver here listens on 127.0.0.1, a private address.
 const allowed = { allowPrivateTargets: true }
@@ -25,6 +26,52 @@ for (const dialect of testDialects()) {
       cleanups.push(() => started.close())
       return started
     }
+
+    it('sends to another webhook while a slow receiver is still answering', async () => {
+      const app = await setUp()
+      let fastReceived!: () => void
+      const fastHasReceived = new Promise<void>((resolve) => (fastReceived = resolve))
+      // The slow receiver answers only once the fast one has its delivery: sending one at a time,
+      // the slow one's requests time out before the fast one is tried.
+      const slow = await receiver(async (_, response) => {
+        await fastHasReceived
+        response.writeHead(200).end()
+      })
+      const fast: WebhookReceiver = await receiver((_, response) => {
+        fastReceived()
+        response.writeHead(200).end()
+      })
+      const slowHook = await app.addHook(slow.url)
+      await app.submit(1)
+      const fastHook = await app.addHook(fast.url)
+      await app.submit(1)
+
+      const result = await deliverDueWebhooks(app.ctx, { ...allowed, timeoutMs: 5000 })
+
+      expect(result).toEqual({ delivered: 3, failed: 0 })
+      expect((await app.deliveries(slowHook.id)).map((d) => d.status)).toEqual(['delivered', 'delivered'])
+      expect((await app.deliveries(fastHook.id)).map((d) => d.status)).toEqual(['delivered'])
+    })
+
+    it('signs each request as it leaves, so the signature is fresh on arrival', async () => {
+      const app = await setUp()
+      const target = await receiver()
+      const hook = await app.addHook(target.url)
+      await app.submit(1)
+      // The pass runs with a clock of its own (due-ness, retry times): ten minutes ahead of the receiver's.
+      await deliverDueWebhooks(app.ctx, { ...allowed, now: new Date(Date.now() + 10 * 60_000) })
+
+      const [arrived] = target.received
+      expect(
+        verifyWebhook(
+          hook.secret,
+          String(arrived!.headers['x-cxkit-signature']),
+          arrived!.body,
+          300,
+          arrived!.arrivedAt,
+        ),
+      ).toBe(true)
+    })
 
     it('reports failures without what the target said or how its port behaved', async () => {
       const app = await setUp()

@@ -14,6 +14,10 @@ export const webhookSettingsSchema = z
     allowPrivateTargets: z.boolean().default(false),
     /** How long a receiver has to answer one delivery. */
     timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+    /** Requests in flight at once per app instance, over all webhooks. */
+    concurrency: z.number().int().min(1).max(256).default(16),
+    /** Requests in flight at once to one webhook, per app instance. */
+    perWebhook: z.number().int().min(1).max(16).default(2),
   })
   .strict()
 
