@@ -6,10 +6,12 @@ import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import * as compactResponses from './migrations/006_compact_responses.js'
 import * as addVerifiedCustomers from './migrations/007_add_verified_customers.js'
+import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
+import { surveysSettingsSchema, type SurveysOptions } from './surveys-settings.js'
 import { startWebhookDelivery } from './webhooks/start-webhook-delivery.js'
 
 export * from './question-type.js'
@@ -17,15 +19,19 @@ export * from './answer-query.js'
 export { createQuestionRegistry, type QuestionRegistry } from './question-registry.js'
 export type { SurveysTables } from './tables.js'
 export { responseBatchSchema } from './schema.js'
+export type { SurveysOptions, SurveysSettings } from './surveys-settings.js'
 
 /**
  * The survey engine. Question types come from other plugins (nps, csat, ces) through the
  * `surveys.questionTypes` extension point; the engine itself offers the open and reasons follow-ups.
+ * Webhooks refuse private targets unless `webhooks.allowPrivateTargets` or
+ * `CXKIT_WEBHOOKS_ALLOW_PRIVATE=1` allows them.
  *
  * @example
  * defineConfig({ plugins: [surveysPlugin(), npsPlugin()] })
+ * surveysPlugin({ webhooks: { timeoutMs: 5000, perWebhook: 1 } })
  */
-export const surveysPlugin = () =>
+export const surveysPlugin = (options: SurveysOptions = {}) =>
   definePlugin({
     id: 'surveys',
     version: '0.1.0',
@@ -41,6 +47,13 @@ export const surveysPlugin = () =>
       '005_add_link_secrets': addLinkSecrets,
       '006_compact_responses': compactResponses,
       '007_add_verified_customers': addVerifiedCustomers,
+      '009_add_webhook_claims': addWebhookClaims,
+    },
+    settingsSchema: surveysSettingsSchema,
+    // The environment variable lets an operator allow private targets without editing the config file.
+    settings: {
+      ...options,
+      webhooks: { allowPrivateTargets: process.env.CXKIT_WEBHOOKS_ALLOW_PRIVATE === '1', ...options.webhooks },
     },
     routes: surveysRoutes,
     importers: [responsesImporter],
@@ -51,7 +64,7 @@ export const surveysPlugin = () =>
       pages: [{ path: 'surveys', tag: 'cx-surveys-page', title: { en: 'Surveys', nl: 'Enquêtes' } }],
     },
     seedDemo: seedDemoSurveys,
-    start: startWebhookDelivery,
+    start: (ctx) => startWebhookDelivery(ctx, ctx.settings.webhooks),
   })
 export * from './aggregate-answers.js'
 export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'

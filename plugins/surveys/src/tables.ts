@@ -96,5 +96,9 @@ export type WebhookTables = {
     last_error: string | null
     created_at: string
     delivered_at: string | null
+    /** Until when the instance that claimed the delivery may send it (migration 009). */
+    claimed_until: string | null
+    /** Which claim holds the delivery: only that claim may record the outcome. */
+    claim_token: string | null
   }
 }

@@ -1,5 +1,6 @@
 import { definePlugin } from '@cxkit/core'
 import { surveysPlugin } from '../index.js'
+import { surveysSettingsSchema } from '../surveys-settings.js'
 
 /**
  * The surveys plugin as it was before the migration named `before` (e.g. '007'): its migrations up to
@@ -8,5 +9,5 @@ import { surveysPlugin } from '../index.js'
 export function surveysPluginBefore(before: string) {
   const current = surveysPlugin()
   const migrations = Object.fromEntries(Object.entries(current.migrations).filter(([name]) => name < before))
-  return definePlugin({ ...current, migrations } as never)
+  return definePlugin({ ...current, migrations, settingsSchema: surveysSettingsSchema } as never)
 }

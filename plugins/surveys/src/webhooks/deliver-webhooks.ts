@@ -1,88 +1,126 @@
 import type { PluginContext } from '@cxkit/core'
 import type { WebhookTables } from '../tables.js'
+import { type ClaimedDelivery, claimDueDeliveries } from './claim-deliveries.js'
+import { postWebhook } from './post-webhook.js'
 import { signWebhook } from './sign-webhook.js'
+import { webhookSettingsSchema } from './webhook-settings.js'
 
 export { signWebhook }
 
 /** Seconds to wait before attempt 2, 3, …; after the last, a delivery is marked failed. */
 export const retryDelaysSeconds = [30, 120, 600, 3600, 6 * 3600, 24 * 3600]
 
+/** How long a claim holds: far longer than one request may take, short enough to resume soon after a crash. */
+export const claimLeaseMs = 120_000
+
 export interface DeliveryOptions {
+  /** The time deliveries are due by and retries are scheduled from; signatures always use the clock. */
   now?: Date
-  /** How many due deliveries to send in one pass. */
+  /** How many deliveries to send at once in this pass (default 16). */
   limit?: number
-  /** Per-request timeout. */
+  /** How many deliveries of one webhook to send at once (default 2). */
+  perWebhook?: number
+  /** Per-request timeout (default 10 s). */
   timeoutMs?: number
-  fetch?: typeof fetch
+  /** Let deliveries reach private, loopback and link-local addresses (default: refused). */
+  allowPrivateTargets?: boolean
+}
+
+type DeliveryContext = Pick<PluginContext, 'db' | 'sql' | 'logger'>
+
+/**
+ * Claims the deliveries that are due, oldest first and a few per webhook, and sends them at once,
+ * each with its own timeout, so a slow receiver holds up only its own webhook. A 2xx answer marks a
+ * delivery delivered; anything else (an error status, no answer, a refused target) schedules the next
+ * attempt with back-off, until the attempts run out and it is marked failed. Several instances may
+ * run passes on one database: each delivery is sent by the instance that claimed it.
+ *
+ * @example
+ * await deliverDueWebhooks(ctx, { timeoutMs: 5000 }) // { delivered: 3, failed: 0 }
+ */
+export async function deliverDueWebhooks(
+  ctx: DeliveryContext,
+  options: DeliveryOptions = {},
+): Promise<{ delivered: number; failed: number }> {
+  const defaults = webhookSettingsSchema.parse({})
+  const now = options.now ?? new Date()
+  const claim = await claimDueDeliveries(ctx, {
+    now,
+    leaseMs: claimLeaseMs,
+    limit: options.limit ?? defaults.concurrency,
+    perWebhook: options.perWebhook ?? defaults.perWebhook,
+  })
+  const send = {
+    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+    allowPrivateTargets: !!options.allowPrivateTargets,
+  }
+  const outcomes = await Promise.all(
+    claim.deliveries.map((delivery) => sendClaimedDelivery(ctx, delivery, claim.token, now, send)),
+  )
+  return {
+    delivered: outcomes.filter((outcome) => outcome === 'delivered').length,
+    failed: outcomes.filter((outcome) => outcome === 'failed').length,
+  }
 }
 
 /**
- * Sends the deliveries that are due, oldest first. A 2xx answer marks one delivered; anything else
- * (an error status, a timeout, a refused connection) schedules the next attempt with back-off, until
- * the attempts run out and it is marked failed. Returns how many were sent successfully.
+ * Sends one claimed delivery, signed right before the request leaves, and records the outcome if
+ * the claim still holds. `now` schedules the retry.
+ *
+ * @example
+ * await sendClaimedDelivery(ctx, delivery, claim.token, new Date(), { timeoutMs: 10_000, allowPrivateTargets: false })
  */
-export async function deliverDueWebhooks(
-  ctx: Pick<PluginContext, 'db' | 'logger'>,
-  options: DeliveryOptions = {},
-): Promise<{ delivered: number; failed: number }> {
-  const now = options.now ?? new Date()
-  const send = options.fetch ?? fetch
-  const tables = ctx.db.withTables<WebhookTables>()
-  const due = await tables
-    .selectFrom('surveys_webhook_deliveries as d')
-    .innerJoin('surveys_webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.id', 'd.event', 'd.payload', 'd.attempts', 'w.url', 'w.secret'])
-    .where('d.status', '=', 'pending')
-    .where('d.next_attempt_at', '<=', now.toISOString())
-    .orderBy('d.next_attempt_at')
-    .limit(options.limit ?? 100)
-    .execute()
-  let delivered = 0
-  let failed = 0
-  for (const delivery of due) {
-    const timestamp = String(Math.floor(now.getTime() / 1000))
-    let error: string | null = null
-    try {
-      const response = await send(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'cxkit-webhooks',
-          'x-cxkit-event': delivery.event,
-          'x-cxkit-delivery': delivery.id,
-          'x-cxkit-signature': signWebhook(delivery.secret, timestamp, delivery.payload),
-        },
-        body: delivery.payload,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      })
-      if (!response.ok) error = `HTTP ${response.status}`
-      await response.body?.cancel()
-    } catch (cause) {
-      error = (cause as Error).message || String(cause)
-    }
-    const attempts = delivery.attempts + 1
-    if (!error) {
-      delivered++
-      await tables
-        .updateTable('surveys_webhook_deliveries')
-        .set({ status: 'delivered', attempts, delivered_at: now.toISOString(), last_error: null })
-        .where('id', '=', delivery.id)
-        .execute()
-      continue
-    }
-    const delay = retryDelaysSeconds[attempts - 1]
-    if (delay === undefined) failed++
-    ctx.logger.warn('webhook delivery failed', { delivery: delivery.id, attempts, error })
-    await tables
-      .updateTable('surveys_webhook_deliveries')
+export async function sendClaimedDelivery(
+  ctx: DeliveryContext,
+  delivery: ClaimedDelivery,
+  token: string,
+  now: Date,
+  options: { timeoutMs: number; allowPrivateTargets: boolean },
+): Promise<'delivered' | 'pending' | 'failed'> {
+  // Taken here, not when the pass began: receivers refuse signatures older than a few minutes.
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const outcome = await postWebhook(delivery.url, {
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'cxkit-webhooks',
+      'x-cxkit-event': delivery.event,
+      'x-cxkit-delivery': delivery.id,
+      'x-cxkit-signature': signWebhook(delivery.secret, timestamp, delivery.payload),
+    },
+    body: delivery.payload,
+    timeoutMs: options.timeoutMs,
+    allowNonPublic: options.allowPrivateTargets,
+  })
+  const attempts = delivery.attempts + 1
+  const mine = ctx.db
+    .withTables<WebhookTables>()
+    .updateTable('surveys_webhook_deliveries')
+    .where('id', '=', delivery.id)
+    .where('claim_token', '=', token)
+  if (outcome.ok) {
+    await mine
       .set({
-        status: delay === undefined ? 'failed' : 'pending',
+        status: 'delivered',
         attempts,
-        last_error: error.slice(0, 1000),
-        next_attempt_at: new Date(now.getTime() + (delay ?? 0) * 1000).toISOString(),
+        delivered_at: now.toISOString(),
+        last_error: null,
+        claimed_until: null,
+        claim_token: null,
       })
-      .where('id', '=', delivery.id)
       .execute()
+    return 'delivered'
   }
-  return { delivered, failed }
+  const delay = retryDelaysSeconds[attempts - 1]
+  ctx.logger.warn('webhook delivery failed', { delivery: delivery.id, attempts, error: outcome.cause })
+  await mine
+    .set({
+      status: delay === undefined ? 'failed' : 'pending',
+      attempts,
+      last_error: outcome.error,
+      next_attempt_at: new Date(now.getTime() + (delay ?? 0) * 1000).toISOString(),
+      claimed_until: null,
+      claim_token: null,
+    })
+    .execute()
+  return delay === undefined ? 'failed' : 'pending'
 }

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, type PluginContext, problemContent, throwOnInvalid, timeOrderedId } from '@cxkit/core'
+import {
+  CxError,
+  CxValidationError,
+  type PluginContext,
+  problemContent,
+  throwOnInvalid,
+  timeOrderedId,
+} from '@cxkit/core'
 import type { WebhookTables } from '../tables.js'
+import { namesNonPublicTarget } from './webhook-target.js'
+import type { WebhookSettings } from './webhook-settings.js'
 
 const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
 const idParam = z.object({
@@ -83,8 +92,16 @@ const deliveries = createRoute({
   },
 })
 
-/** `/api/surveys/webhooks`: register, list and remove webhooks; inspect deliveries. */
-export function webhookRoutes(ctx: PluginContext, requireWorkspace: (id: string) => Promise<void>) {
+/**
+ * `/api/surveys/webhooks`: register, list and remove webhooks; inspect deliveries. A URL that names a
+ * private, loopback or link-local address is refused unless the install allows private targets (a
+ * host name is checked again, against what it resolves to, each time a delivery is sent).
+ */
+export function webhookRoutes(
+  ctx: PluginContext,
+  requireWorkspace: (id: string) => Promise<void>,
+  settings: Pick<WebhookSettings, 'allowPrivateTargets'>,
+) {
   const tables = ctx.db.withTables<WebhookTables>()
   const requireHook = async (workspace: string, id: string) => {
     const hook = await tables
@@ -103,6 +120,15 @@ export function webhookRoutes(ctx: PluginContext, requireWorkspace: (id: string)
       const { workspace } = c.req.valid('query')
       await requireWorkspace(workspace)
       const body = c.req.valid('json')
+      if (!settings.allowPrivateTargets && namesNonPublicTarget(body.url)) {
+        throw new CxValidationError([
+          {
+            field: 'body.url',
+            message: 'must be a public address: private, loopback and link-local targets are not allowed',
+            code: 'private_target',
+          },
+        ])
+      }
       const row = {
         id: timeOrderedId(),
         workspace_id: workspace,

@@ -1,50 +1,20 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { silentLogger } from '@cxkit/core'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { starsPlugin } from '../test-support/stars-plugin.js'
+import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver.js'
 import { surveysPlugin } from '../index.js'
 import { deliverDueWebhooks, retryDelaysSeconds } from './deliver-webhooks.js'
 import { verifyWebhook } from './sign-webhook.js'
 
-/** A real HTTP receiver on localhost that answers with whatever status the test sets. */
-function startReceiver() {
-  const received: { headers: IncomingHttpHeaders; body: string }[] = []
-  let status = 200
-  const server: Server = createServer((request, response) => {
-    let body = ''
-    request.on('data', (chunk) => (body += chunk))
-    request.on('end', () => {
-      received.push({ headers: request.headers, body })
-      response.writeHead(status).end()
-    })
-  })
-  return new Promise<{
-    url: string
-    received: typeof received
-    answerWith(code: number): void
-    close(): Promise<void>
-  }>((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-        received,
-        answerWith: (code) => {
-          status = code
-        },
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    ),
-  )
-}
-
 for (const dialect of testDialects()) {
   describe(`webhooks on ${dialect.name}`, () => {
     let test: TestApp
-    let receiver: Awaited<ReturnType<typeof startReceiver>>
+    let receiver: WebhookReceiver
     let hook: { id: string; secret: string }
-    const ctx = () => ({ db: test.database.db, logger: silentLogger })
+    const ctx = () => ({ db: test.database.db, sql: test.database.sql, logger: silentLogger })
+    // The receiver listens on 127.0.0.1, a private address.
+    const allowed = { allowPrivateTargets: true }
     const submit = (responses: unknown[]) =>
       test.request('/api/surveys/responses', {
         method: 'POST',
@@ -57,8 +27,8 @@ for (const dialect of testDialects()) {
       )
 
     beforeAll(async () => {
-      test = await createTestApp({ plugins: [surveysPlugin(), starsPlugin], dialect })
-      receiver = await startReceiver()
+      test = await createTestApp({ plugins: [surveysPlugin({ webhooks: allowed }), starsPlugin], dialect })
+      receiver = await startWebhookReceiver()
       await test.json(`/api/surveys/surveys?workspace=${test.workspace}`, {
         method: 'POST',
         body: {
@@ -111,29 +81,26 @@ for (const dialect of testDialects()) {
       ).toBe(201)
       const start = new Date()
       receiver.answerWith(503)
-      expect(await deliverDueWebhooks(ctx(), { now: start })).toEqual({ delivered: 0, failed: 0 })
+      expect(await deliverDueWebhooks(ctx(), { ...allowed, now: start })).toEqual({ delivered: 0, failed: 0 })
       const [waiting] = await deliveries()
-      expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' })
+      expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'delivery failed: HTTP 503' })
       expect(Date.parse(waiting!.nextAttemptAt) - start.getTime()).toBe(retryDelaysSeconds[0]! * 1000)
 
       // Not due yet: nothing is sent.
       const sentSoFar = receiver.received.length
-      await deliverDueWebhooks(ctx(), { now: new Date(start.getTime() + 10_000) })
+      await deliverDueWebhooks(ctx(), { ...allowed, now: new Date(start.getTime() + 10_000) })
       expect(receiver.received.length).toBe(sentSoFar)
 
       receiver.answerWith(204)
       const later = new Date(start.getTime() + (retryDelaysSeconds[0]! + 1) * 1000)
-      expect(await deliverDueWebhooks(ctx(), { now: later })).toEqual({ delivered: 1, failed: 0 })
+      expect(await deliverDueWebhooks(ctx(), { ...allowed, now: later })).toEqual({ delivered: 1, failed: 0 })
       expect((await deliveries())[0]).toMatchObject({ status: 'delivered', attempts: 2, lastError: null })
 
       const last = receiver.received.at(-1)!
       expect(last.headers['x-cxkit-event']).toBe('response.created')
-      expect(
-        verifyWebhook(hook.secret, String(last.headers['x-cxkit-signature']), last.body, 300, later.getTime()),
-      ).toBe(true)
-      expect(
-        verifyWebhook(hook.secret, String(last.headers['x-cxkit-signature']), `${last.body} `, 300, later.getTime()),
-      ).toBe(false)
+      const signature = String(last.headers['x-cxkit-signature'])
+      expect(verifyWebhook(hook.secret, signature, last.body, 300, last.arrivedAt)).toBe(true)
+      expect(verifyWebhook(hook.secret, signature, `${last.body} `, 300, last.arrivedAt)).toBe(false)
       const payload = JSON.parse(last.body)
       expect(payload.response).toMatchObject({
         surveyId: 'support',
@@ -148,12 +115,16 @@ for (const dialect of testDialects()) {
       let now = Date.now()
       let result = { delivered: 0, failed: 0 }
       for (let attempt = 0; attempt <= retryDelaysSeconds.length; attempt++) {
-        result = await deliverDueWebhooks(ctx(), { now: new Date(now) })
+        result = await deliverDueWebhooks(ctx(), { ...allowed, now: new Date(now) })
         now += 25 * 3600 * 1000
       }
       expect(result.failed).toBe(1)
       const [newest] = await deliveries()
-      expect(newest).toMatchObject({ status: 'failed', attempts: retryDelaysSeconds.length + 1, lastError: 'HTTP 500' })
+      expect(newest).toMatchObject({
+        status: 'failed',
+        attempts: retryDelaysSeconds.length + 1,
+        lastError: 'delivery failed: HTTP 500',
+      })
     })
   })
 }
