@@ -41,7 +41,8 @@ export interface SqlDialect {
    * Inserts many rows (each an array of values in `columns` order) through few, reused prepared
    * statements: the hot path of ingest, where building a query object per row costs more than the
    * write. Pass the transaction as `db` to write in it. Returns the `returning` column of the rows
-   * inserted (none when no `returning` is asked for).
+   * inserted (none when no `returning` is asked for). Rows with an `onConflict` rule are written, and
+   * returned, in the order of their unique key, so concurrent batches lock shared keys in one order.
    */
   insertRows(
     db: Kysely<any>,
