@@ -115,7 +115,8 @@ export async function ingestResponses(
     return true
   })
 
-  const stored = await ctx.db.transaction().execute(async (trx) => {
+  // A transaction PostgreSQL aborts to break a deadlock runs again: everything it writes is set here.
+  const stored = await ctx.sql.transaction(ctx.db, async (trx) => {
     const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', candidates.length)
     const responseRows: unknown[][] = []
     candidates.forEach((candidate, position) => {

@@ -28,6 +28,10 @@ const submit = createRoute({
     },
     400: { description: 'Invalid input; nothing was stored', content: problemContent },
     404: { description: 'Unknown workspace', content: problemContent },
+    503: {
+      description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
+      content: problemContent,
+    },
   },
 })
 

@@ -1,4 +1,4 @@
-import type { Expression, Kysely, RawBuilder } from 'kysely'
+import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely'
 import type { PeriodUnit } from '../schemas/metric-query.js'
 
 /** On a unique-key conflict, add the new row's values to the stored row's (counters, rollups). */
@@ -56,4 +56,14 @@ export interface SqlDialect {
    * inserted with {@link insertRows}. Call it inside the transaction that inserts them.
    */
   reserveIds(db: Kysely<any>, table: string, count: number): Promise<number[]>
+  /**
+   * Runs `work` in a transaction. When the database aborts it to break a deadlock or a serialization
+   * conflict with another transaction (PostgreSQL), it runs `work` again after a short random wait, a
+   * few times; then it gives up with a 503 `CXKIT_DATABASE_BUSY` error that tells the client when to
+   * retry. Use it for every write transaction; `work` must not depend on state left by a failed run.
+   *
+   * @example
+   * await ctx.sql.transaction(ctx.db, async (trx) => { await ctx.sql.insertRows(trx, 'my_rows', columns, rows) })
+   */
+  transaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T>
 }

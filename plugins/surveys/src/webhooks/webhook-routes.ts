@@ -132,7 +132,7 @@ export function webhookRoutes(ctx: PluginContext, requireWorkspace: (id: string)
       const { workspace } = c.req.valid('query')
       const { id } = c.req.valid('param')
       await requireHook(workspace, id)
-      await tables.transaction().execute(async (trx) => {
+      await ctx.sql.transaction(tables, async (trx) => {
         await trx.deleteFrom('surveys_webhook_deliveries').where('webhook_id', '=', id).execute()
         await trx.deleteFrom('surveys_webhooks').where('id', '=', id).execute()
       })
