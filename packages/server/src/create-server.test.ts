@@ -40,11 +40,18 @@ const probe = definePlugin({
       },
     }),
   ],
-  routes: () =>
+  routes: (ctx) =>
     new OpenAPIHono({ defaultHook: throwOnInvalid })
       .openapi(echoRoute, (c) => c.json(c.req.valid('json'), 200))
       .get('/crash', () => {
         throw new Error('kaboom')
+      })
+      .get('/busy', async () => {
+        // What better-sqlite3 throws when another process holds the write lock past the busy timeout.
+        await ctx.sql.transaction(ctx.db, async () => {
+          throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+        })
+        return new Response(null, { status: 204 })
       }),
 })
 
@@ -143,6 +150,18 @@ describe('createServer', () => {
     const crash = await app.request('/api/probe/crash')
     expect(crash.status).toBe(500)
     expect((await problemOf(crash)).plugin).toBe('probe')
+  })
+
+  it('answers a write the busy database refused with 503 and Retry-After, not 500', async () => {
+    const busy = await app.request('/api/probe/busy')
+    expect(busy.status).toBe(503)
+    expect(busy.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect(busy.headers.get('retry-after')).toBe('5')
+    expect(await problemOf(busy)).toMatchObject({
+      status: 503,
+      code: 'CXKIT_DATABASE_BUSY',
+      title: 'Service unavailable',
+    })
   })
 
   it('publishes an OpenAPI document with core and plugin routes', async () => {

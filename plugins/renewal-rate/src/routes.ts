@@ -40,7 +40,7 @@ const listSubscriptions = createRoute({
 const chunkSize = 500
 
 /** `/api/renewal-rate/subscriptions`: write and read subscription terms. */
-export function renewalRateRoutes({ db, requireWorkspace }: PluginContext) {
+export function renewalRateRoutes({ db, sql, requireWorkspace }: PluginContext) {
   const tables = db.withTables<RenewalRateTables>()
 
   async function customerIds(workspace: string, externalIds: string[]): Promise<Map<string, string>> {
@@ -88,7 +88,7 @@ export function renewalRateRoutes({ db, requireWorkspace }: PluginContext) {
         renewed_at: s.renewedAt ?? null,
         created_at: createdAt,
       }))
-      await tables.transaction().execute(async (trx) => {
+      await sql.transaction(tables, async (trx) => {
         for (let start = 0; start < rows.length; start += chunkSize) {
           await trx
             .insertInto('renewal_rate_subscriptions')

@@ -6,6 +6,7 @@ import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import * as compactResponses from './migrations/006_compact_responses.js'
 import * as addVerifiedCustomers from './migrations/007_add_verified_customers.js'
+import * as addContentHashes from './migrations/008_add_content_hashes.js'
 import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
@@ -47,6 +48,7 @@ export const surveysPlugin = (options: SurveysOptions = {}) =>
       '005_add_link_secrets': addLinkSecrets,
       '006_compact_responses': compactResponses,
       '007_add_verified_customers': addVerifiedCustomers,
+      '008_add_content_hashes': addContentHashes,
       '009_add_webhook_claims': addWebhookClaims,
     },
     settingsSchema: surveysSettingsSchema,

@@ -1,6 +1,8 @@
 import { CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
+import { findStoredKeyConflicts, keyConflict, KeyConflictError } from './idempotency-conflicts.js'
+import { responseContentHash } from './response-content-hash.js'
 import { rollUpAnswers } from './roll-up-answers.js'
 import type { responseInputSchema } from './schema.js'
 import {
@@ -20,7 +22,10 @@ type ResponseInput = z.output<typeof responseInputSchema>
 export interface IngestResult {
   received: number
   stored: number
-  /** Responses whose idempotency key was seen before (in an earlier request or earlier in this batch). */
+  /**
+   * Responses whose idempotency key was seen before with the same content (in an earlier request or
+   * earlier in this batch).
+   */
   duplicates: { index: number; idempotencyKey: string }[]
   /** Ids of the stored responses, in input order (null for duplicates). */
   ids: (number | null)[]
@@ -38,7 +43,7 @@ const insertOnce = {
 /**
  * Validates and stores a batch of responses, all or nothing, exactly once per idempotency key.
  * Every problem in the batch is reported with its field path (`body.responses[3].answers[0].value`)
- * and then nothing is stored.
+ * and then nothing is stored. A key used before with other content is a {@link KeyConflictError} (409).
  */
 export async function ingestResponses(
   ctx: Pick<PluginContext, 'db' | 'sql'>,
@@ -96,26 +101,33 @@ export async function ingestResponses(
       submitted_at: input.submittedAt ?? received,
       idempotency_key: input.idempotencyKey ?? null,
       received_at: received,
+      content_hash: input.idempotencyKey ? responseContentHash(input) : null,
     }
     const answers = validateAnswers(survey, input.answers, index, problems)
     rows.push({ row: response, answers, index, key: input.idempotencyKey })
   }
   if (problems.length > 0) throw new CxValidationError(problems)
 
-  // Within the batch, the first response with a key wins; later ones are duplicates.
+  // Within the batch, the first response with a key wins; later ones are duplicates if they say the
+  // same, and refuse the batch (409) if they do not.
   const duplicates: IngestResult['duplicates'] = []
-  const seen = new Set<string>()
+  const conflicts: FieldProblem[] = []
+  const seen = new Map<string, (typeof rows)[number]>()
   const candidates = rows.filter((row) => {
     if (!row.key) return true
-    if (seen.has(row.key)) {
-      duplicates.push({ index: row.index, idempotencyKey: row.key })
+    const first = seen.get(row.key)
+    if (first) {
+      if (first.row.content_hash !== row.row.content_hash) conflicts.push(keyConflict(row, responsePath(first.index)))
+      else duplicates.push({ index: row.index, idempotencyKey: row.key })
       return false
     }
-    seen.add(row.key)
+    seen.set(row.key, row)
     return true
   })
+  if (conflicts.length > 0) throw new KeyConflictError(conflicts)
 
-  const stored = await ctx.db.transaction().execute(async (trx) => {
+  // A transaction PostgreSQL aborts to break a deadlock runs again: everything it writes is set here.
+  const stored = await ctx.sql.transaction(ctx.db, async (trx) => {
     const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', candidates.length)
     const responseRows: unknown[][] = []
     candidates.forEach((candidate, position) => {
@@ -128,6 +140,10 @@ export async function ingestResponses(
       await ctx.sql.insertRows(trx, 'surveys_responses', responseColumns, responseRows, insertOnce),
     )
     const fresh = candidates.filter((candidate) => inserted.has(candidate.row.id))
+    // A skipped key stored with other content refuses the batch: thrown here, nothing of it is kept.
+    const skipped = candidates.filter((candidate) => candidate.key && !inserted.has(candidate.row.id))
+    const changed = await findStoredKeyConflicts(trx, workspace, skipped)
+    if (changed.length > 0) throw new KeyConflictError(changed)
     const answerRows: unknown[][] = []
     for (const { row, answers } of fresh) {
       for (const answer of answers) {

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import {
+  CxError,
+  CxValidationError,
+  type FieldProblem,
+  type PluginContext,
+  problemContent,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { cors } from 'hono/cors'
 import { contactRuleStatus } from './contact-rule.js'
+import { KeyConflictError } from './idempotency-conflicts.js'
 import { ingestResponses } from './ingest-responses.js'
 import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
@@ -92,6 +100,10 @@ const submit = createRoute({
       description: 'The customer id comes without its signature, or with a wrong one; nothing was stored',
       content: problemContent,
     },
+    409: {
+      description: 'This idempotency key was answered before with other answers; the first answer stands',
+      content: problemContent,
+    },
   },
 })
 
@@ -153,10 +165,11 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
         return c.json({ stored: result.stored === 1 }, 201)
       } catch (error) {
         // Name fields as this body has them: `body.answers[0].value`, not the batch API's path.
+        const asThisBody = (fields: FieldProblem[]) =>
+          fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') }))
+        if (error instanceof KeyConflictError) throw new KeyConflictError(asThisBody(error.fields))
         if (!(error instanceof CxValidationError)) throw error
-        throw new CxValidationError(
-          error.fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') })),
-        )
+        throw new CxValidationError(asThisBody(error.fields))
       }
     })
 }

@@ -14,7 +14,8 @@ const submit = createRoute({
   },
   responses: {
     201: {
-      description: 'Stored; `duplicates` lists responses whose idempotency key was already stored',
+      description:
+        'Stored; `duplicates` lists responses whose idempotency key was already stored with the same content',
       content: {
         'application/json': {
           schema: z.object({
@@ -28,6 +29,15 @@ const submit = createRoute({
     },
     400: { description: 'Invalid input; nothing was stored', content: problemContent },
     404: { description: 'Unknown workspace', content: problemContent },
+    409: {
+      description:
+        'An idempotency key was stored, or used earlier in the batch, with other content; the problem names each such `body.responses[i].idempotencyKey` and nothing was stored',
+      content: problemContent,
+    },
+    503: {
+      description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
+      content: problemContent,
+    },
   },
 })
 

@@ -27,6 +27,7 @@ export const responseColumns = [
   'submitted_at',
   'idempotency_key',
   'received_at',
+  'content_hash',
 ] as const
 
 export const answerColumns = [
@@ -57,6 +58,7 @@ export function responseValues(row: ResponseRow): unknown[] {
     row.submitted_at,
     row.idempotency_key,
     row.received_at,
+    row.content_hash,
   ]
 }
 

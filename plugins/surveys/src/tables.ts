@@ -41,6 +41,8 @@ export type SurveysTables = {
     submitted_at: string
     idempotency_key: string | null
     received_at: string
+    /** Digest of a keyed response's content (migration 008); NULL without a key, or stored before it. */
+    content_hash: string | null
   }
   /** One row per answered question; the dimensions are the response's. */
   surveys_answers: {

@@ -1,4 +1,4 @@
-import type { Expression, Kysely, RawBuilder } from 'kysely'
+import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely'
 import type { PeriodUnit } from '../schemas/metric-query.js'
 
 /** On a unique-key conflict, add the new row's values to the stored row's (counters, rollups). */
@@ -41,7 +41,8 @@ export interface SqlDialect {
    * Inserts many rows (each an array of values in `columns` order) through few, reused prepared
    * statements: the hot path of ingest, where building a query object per row costs more than the
    * write. Pass the transaction as `db` to write in it. Returns the `returning` column of the rows
-   * inserted (none when no `returning` is asked for).
+   * inserted (none when no `returning` is asked for). Rows with an `onConflict` rule are written, and
+   * returned, in the order of their unique key, so concurrent batches lock shared keys in one order.
    */
   insertRows(
     db: Kysely<any>,
@@ -55,4 +56,14 @@ export interface SqlDialect {
    * inserted with {@link insertRows}. Call it inside the transaction that inserts them.
    */
   reserveIds(db: Kysely<any>, table: string, count: number): Promise<number[]>
+  /**
+   * Runs `work` in a transaction. When the database aborts it to break a deadlock or a serialization
+   * conflict with another transaction (PostgreSQL), it runs `work` again after a short random wait, a
+   * few times; then it gives up with a 503 `CXKIT_DATABASE_BUSY` error that tells the client when to
+   * retry. Use it for every write transaction; `work` must not depend on state left by a failed run.
+   *
+   * @example
+   * await ctx.sql.transaction(ctx.db, async (trx) => { await ctx.sql.insertRows(trx, 'my_rows', columns, rows) })
+   */
+  transaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T>
 }

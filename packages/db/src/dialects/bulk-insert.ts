@@ -61,10 +61,11 @@ export function createBulkInsert(style: BulkInsertStyle) {
     options: InsertRowsOptions = {},
   ): Promise<unknown[]> {
     if (columns.length === 0) throw new Error(`insertRows into ${table}: no columns`)
+    const ordered = options.onConflict ? inKeyOrder(columns, rows, options.onConflict.columns) : rows
     const returned: unknown[] = []
     const perStatement = Math.max(1, Math.min(style.maxRows, Math.floor(style.maxParameters / columns.length)))
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement)
+    for (let start = 0; start < ordered.length; start += perStatement) {
+      const chunk = ordered.slice(start, start + perStatement)
       const parameters: unknown[] = []
       for (const row of chunk) {
         if (row.length !== columns.length)
@@ -78,4 +79,37 @@ export function createBulkInsert(style: BulkInsertStyle) {
     }
     return returned
   }
+}
+
+/**
+ * The rows sorted by their unique key. Each row locks its key as it is written; two batches that write
+ * shared keys in different orders can each hold a key the other waits for (a deadlock on PostgreSQL).
+ * In one order, the later batch waits for the earlier one instead.
+ */
+function inKeyOrder(columns: readonly string[], rows: readonly unknown[][], key: readonly string[]): unknown[][] {
+  const positions = key.map((column) => {
+    const position = columns.indexOf(column)
+    if (position < 0) throw new Error(`insertRows: conflict column ${column} is not among the columns written`)
+    return position
+  })
+  return [...rows].sort((a, b) => {
+    for (const position of positions) {
+      const order = compareValues(a[position], b[position])
+      if (order !== 0) return order
+    }
+    return 0
+  })
+}
+
+/** A total order over the values a key holds: nulls first, then numbers, then text by code unit. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1
+  if (b === null || b === undefined) return 1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'number') return -1
+  if (typeof b === 'number') return 1
+  const left = String(a)
+  const right = String(b)
+  return left < right ? -1 : left > right ? 1 : 0
 }

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
+import { createRetryingTransactions, isPostgresConflict } from './retrying-transactions.js'
 
 /** PostgreSQL spellings of the expressions that differ between dialects. Instants are ISO text. */
 export const postgresDialect: SqlDialect = {
@@ -22,4 +23,12 @@ export const postgresDialect: SqlDialect = {
     }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${count})`.execute(db)
     return rows.map((row) => Number(row.id)).sort((a, b) => a - b)
   },
+  // Five runs, with random waits of up to 10, 20, 40 and 80 ms between them: enough for a burst of
+  // concurrent batches, short beside the second the server takes to detect a deadlock.
+  transaction: createRetryingTransactions({
+    attempts: 5,
+    baseDelayMs: 10,
+    retryAfterSeconds: 1,
+    isTransient: isPostgresConflict,
+  }),
 }

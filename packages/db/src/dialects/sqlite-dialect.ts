@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
+import { createRetryingTransactions } from './retrying-transactions.js'
 
 /** SQLite spellings of the expressions that differ between dialects. Instants are ISO text. */
 export const sqliteDialect: SqlDialect = {
@@ -32,4 +33,12 @@ export const sqliteDialect: SqlDialect = {
     const last = Number(rows[0]?.last ?? 0)
     return Array.from({ length: count }, (_, index) => last + 1 + index)
   },
+  // Transactions take the write lock as they begin and wait for it (busy timeout), so they never
+  // deadlock; one still refused after that wait is a busy database (503), not a failure to retry at once.
+  transaction: createRetryingTransactions({
+    attempts: 1,
+    baseDelayMs: 0,
+    retryAfterSeconds: 5,
+    isTransient: (error) => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY',
+  }),
 }

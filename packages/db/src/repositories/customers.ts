@@ -29,7 +29,7 @@ export async function insertCustomers(
     attributes: JSON.stringify(customer.attributes ?? {}),
     created_at: customer.createdAt ?? now,
   }))
-  await database.db.transaction().execute(async (trx) => {
+  await database.sql.transaction(database.db, async (trx) => {
     for (let start = 0; start < rows.length; start += batchSize) {
       await trx
         .insertInto('customers')

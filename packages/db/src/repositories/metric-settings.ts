@@ -22,7 +22,7 @@ export async function writeMetricSettings(
   metricId: string,
   settings: Record<string, unknown>,
 ): Promise<void> {
-  await database.db.transaction().execute(async (trx) => {
+  await database.sql.transaction(database.db, async (trx) => {
     await trx
       .deleteFrom('metric_settings')
       .where('workspace_id', '=', workspace)

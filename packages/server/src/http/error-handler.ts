@@ -1,4 +1,4 @@
-import type { Logger } from '@cxkit/core'
+import { isCxError, type Logger } from '@cxkit/core'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { type Problem, problemFrom } from './problem.js'
@@ -30,14 +30,16 @@ export function createErrorHandler(logger: Logger) {
         cause: String(error.cause ?? ''),
       })
     }
-    return problemResponse(problem)
+    // A busy database (503) says when to come back, so clients and proxies retry instead of failing.
+    const retryAfter = isCxError(error) ? error.details.retryAfterSeconds : undefined
+    return problemResponse(problem, typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {})
   }
 }
 
 /** A problem document as a response with the right media type. */
-export function problemResponse(problem: Problem): Response {
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
   })
 }

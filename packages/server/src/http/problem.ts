@@ -21,6 +21,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   500: 'Internal server error',
+  503: 'Service unavailable',
 }
 
 function typeFor(code: string): string {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { CxValidationError, type PluginContext } from '@cxkit/core'
 import { type Context, Hono } from 'hono'
 import { html } from 'hono/html'
+import { KeyConflictError } from '../idempotency-conflicts.js'
 import { ingestResponses } from '../ingest-responses.js'
 import { personalLinkKey, verifyPersonalLink } from '../personal-links.js'
 import { createQuestionRegistry } from '../question-registry.js'
@@ -53,7 +54,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
   const surveys = createSurveysRepository(ctx)
   const app = new Hono()
 
-  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 410) =>
+  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 409 | 410) =>
     c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
 
   /** The survey behind a token, or the page to show instead. */
@@ -163,6 +164,8 @@ export function surveyPageRoutes(ctx: PluginContext) {
           201,
         )
       } catch (error) {
+        // A personal link answered before with other answers: the first answer stands.
+        if (error instanceof KeyConflictError) return notice(c, locale, pageTexts[locale].alreadyReceived, 409)
         if (!(error instanceof CxValidationError)) throw error
         for (const field of error.fields) {
           const index = Number(field.field.match(/answers\[(\d+)\]/)?.[1] ?? -1)

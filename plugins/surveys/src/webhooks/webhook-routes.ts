@@ -158,7 +158,7 @@ export function webhookRoutes(
       const { workspace } = c.req.valid('query')
       const { id } = c.req.valid('param')
       await requireHook(workspace, id)
-      await tables.transaction().execute(async (trx) => {
+      await ctx.sql.transaction(tables, async (trx) => {
         await trx.deleteFrom('surveys_webhook_deliveries').where('webhook_id', '=', id).execute()
         await trx.deleteFrom('surveys_webhooks').where('id', '=', id).execute()
       })
