@@ -10,6 +10,7 @@ import { createQuestionRegistry } from '../question-registry.js'
 import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
 import type { SurveysTables } from '../tables.js'
+import { pageNonce } from './page-nonce.js'
 import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
@@ -53,8 +54,20 @@ export function surveyPageRoutes(ctx: PluginContext) {
   const surveys = createSurveysRepository(ctx)
   const app = new Hono()
 
-  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 410) =>
-    c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
+  const notice = (
+    c: Context,
+    locale: PageLocale,
+    message: string,
+    status: 200 | 201 | 403 | 404 | 410,
+    more: unknown = '',
+  ) => c.html(layout(locale, message, html`<p role="status">${message}</p>${more}`), status)
+
+  /** A plain link's way to a fresh form, for a tablet that visitor after visitor answers on. */
+  const answerAgain = (c: Context, token: string, locale: PageLocale) => {
+    const query = new URLSearchParams({ again: '1', lang: locale })
+    for (const name of ['tp', 'ch']) if (c.req.query(name)) query.set(name, c.req.query(name)!)
+    return html`<p><a href="./${token}?${query}">${pageTexts[locale].answerAgain}</a></p>`
+  }
 
   /** The survey behind a token, or the page to show instead. */
   async function open(
@@ -112,13 +125,16 @@ export function surveyPageRoutes(ctx: PluginContext) {
         Boolean(e[1]),
       ),
     )
+    // Always from the server, so Back shows the form with the nonce kept for this browser (see pageNonce).
+    c.header('cache-control', 'no-store')
     return c.html(
       renderSurveyPage({
         survey,
         registry,
         locale,
         action: `./${token}${query.size ? `?${query}` : ''}`,
-        nonce: randomUUID(),
+        // A personal link's key is the link itself: no nonce to keep.
+        nonce: customer ? randomUUID() : pageNonce(c, token, c.req.query('again') === '1'),
         hidden: customer ? { c: customer, sig: signature } : {},
       }),
     )
@@ -161,6 +177,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
           locale,
           result.stored === 1 ? pageTexts[locale].thanks : pageTexts[locale].alreadyReceived,
           201,
+          customer ? '' : answerAgain(c, token, locale),
         )
       } catch (error) {
         if (!(error instanceof CxValidationError)) throw error
