@@ -6,6 +6,7 @@ import * as createWebhooks from './migrations/004_create_webhooks.js'
 import * as addLinkSecrets from './migrations/005_add_link_secrets.js'
 import * as compactResponses from './migrations/006_compact_responses.js'
 import * as addVerifiedCustomers from './migrations/007_add_verified_customers.js'
+import * as securePersonalLinks from './migrations/010_secure_personal_links.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
@@ -41,6 +42,7 @@ export const surveysPlugin = () =>
       '005_add_link_secrets': addLinkSecrets,
       '006_compact_responses': compactResponses,
       '007_add_verified_customers': addVerifiedCustomers,
+      '010_secure_personal_links': securePersonalLinks,
     },
     routes: surveysRoutes,
     importers: [responsesImporter],
@@ -57,4 +59,4 @@ export * from './aggregate-answers.js'
 export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
 export { deliverDueWebhooks, retryDelaysSeconds } from './webhooks/deliver-webhooks.js'
 export { signWebhook, verifyWebhook } from './webhooks/sign-webhook.js'
-export { signPersonalLink, verifyPersonalLink } from './personal-links.js'
+export { checkPersonalLink, type PersonalLinkCheck, signPersonalLink } from './personal-links.js'

@@ -5,7 +5,7 @@ import { CxValidationError, type PluginContext } from '@cxkit/core'
 import { type Context, Hono } from 'hono'
 import { html } from 'hono/html'
 import { ingestResponses } from '../ingest-responses.js'
-import { personalLinkKey, verifyPersonalLink } from '../personal-links.js'
+import { checkPersonalLink } from '../personal-links.js'
 import { createQuestionRegistry } from '../question-registry.js'
 import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
@@ -47,7 +47,7 @@ function answersFromForm(survey: StoredSurvey, form: Form) {
 /**
  * `/s/<token>`: the survey as a page anyone with the link can answer. A plain link's form carries a
  * nonce as idempotency key (a double click stores one response); a personal link (`?c=<customer>&sig=`)
- * is checked against its signature and answers once per customer.
+ * is checked against its signature and expiry and stores one answer (see checkPersonalLink).
  */
 export function surveyPageRoutes(ctx: PluginContext) {
   const registry = createQuestionRegistry(ctx)
@@ -82,11 +82,19 @@ export function surveyPageRoutes(ctx: PluginContext) {
     if (!survey) return { locale, refusal: notice(c, locale, pageTexts[locale].notFound, 404) }
     if (survey.status !== 'active') return { locale, refusal: notice(c, locale, pageTexts[locale].closed, 410) }
     if (customer || signature) {
-      const secret = await surveys.linkSecret(survey.workspace, survey.id)
-      if (!verifyPersonalLink(secret, survey.id, customer, signature))
-        return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 403) }
+      const check = checkPersonalLink(
+        await surveys.linkSecrets(survey.workspace, survey.id),
+        survey.id,
+        customer,
+        signature,
+      )
+      if (!check.valid) {
+        const text = check.reason === 'link_expired' ? pageTexts[locale].linkExpired : pageTexts[locale].badLink
+        return { locale, refusal: notice(c, locale, text, 403) }
+      }
+      return { locale, survey, linkKey: check.key }
     }
-    return { locale, survey }
+    return { locale, survey, linkKey: undefined }
   }
 
   async function alreadyAnswered(workspace: string, key: string): Promise<boolean> {
@@ -115,9 +123,9 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const token = c.req.param('token')
     const customer = c.req.query('c') ?? ''
     const signature = c.req.query('sig') ?? ''
-    const { locale, survey, refusal } = await open(c, token, c.req.query('lang'), customer, signature)
+    const { locale, survey, refusal, linkKey } = await open(c, token, c.req.query('lang'), customer, signature)
     if (!survey) return refusal!
-    if (customer && (await alreadyAnswered(survey.workspace, personalLinkKey(survey.id, customer)))) {
+    if (linkKey && (await alreadyAnswered(survey.workspace, linkKey))) {
       return notice(c, locale, pageTexts[locale].alreadyReceived, 200)
     }
     const query = new URLSearchParams(
@@ -145,7 +153,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const form = await c.req.parseBody({ all: true })
     const customer = String(form.c ?? '')
     const signature = String(form.sig ?? '')
-    const { locale, survey, refusal } = await open(c, token, String(form.lang ?? ''), customer, signature)
+    const { locale, survey, refusal, linkKey } = await open(c, token, String(form.lang ?? ''), customer, signature)
     if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
     const nonce = String(form.nonce ?? '') || randomUUID()
@@ -164,7 +172,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
         const result = await ingestResponses(ctx, registry, survey.workspace, [
           {
             surveyId: survey.id,
-            idempotencyKey: customer ? personalLinkKey(survey.id, customer) : `page:${token}:${nonce}`,
+            idempotencyKey: linkKey ?? `page:${token}:${nonce}`,
             customerExternalId: customer || undefined,
             channel: channel as (typeof responseChannels)[number],
             locale,

@@ -11,6 +11,7 @@ export const pageTexts = {
     closed: 'This survey is closed. Thank you for your interest.',
     notFound: 'This survey does not exist (any more).',
     badLink: 'This link is not valid. Please use the link exactly as you received it.',
+    linkExpired: 'This link has expired. Thank you for your interest.',
   },
   nl: {
     submit: 'Versturen',
@@ -23,6 +24,7 @@ export const pageTexts = {
     closed: 'Deze enquête is gesloten. Dank voor uw interesse.',
     notFound: 'Deze enquête bestaat niet (meer).',
     badLink: 'Deze link is niet geldig. Gebruik de link precies zoals u hem ontving.',
+    linkExpired: 'Deze link is verlopen. Dank voor uw interesse.',
   },
 } as const
 export type PageLocale = keyof typeof pageTexts
