@@ -96,6 +96,19 @@ describe('the public survey page', () => {
     expect(stored.every((a) => a.channel === 'link')).toBe(true)
   })
 
+  it('renders the form again in the same browser with the same nonce, so Back then Send stores once', async () => {
+    const nonceOf = async (response: Response) => (await response.text()).match(/name="nonce" value="([^"]+)"/)?.[1]
+    const first = await test.request(`/s/${token}`)
+    expect(first.headers.get('cache-control')).toBe('no-store')
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!
+    expect(cookie).toMatch(new RegExp(`^cx-nonce-${token}=`))
+    const nonce = await nonceOf(first)
+    expect(await nonceOf(await test.request(`/s/${token}`, { headers: { cookie } }))).toBe(nonce)
+    // A fresh form (the thank-you page's link) and another browser get a new one.
+    expect(await nonceOf(await test.request(`/s/${token}?again=1`, { headers: { cookie } }))).not.toBe(nonce)
+    expect(await nonceOf(await test.request(`/s/${token}`))).not.toBe(nonce)
+  })
+
   it('says so when a survey is unknown or closed', async () => {
     expect((await test.request('/s/no-such-token')).status).toBe(404)
     await test.request(`/api/surveys/surveys/feedback?workspace=${test.workspace}`, {
