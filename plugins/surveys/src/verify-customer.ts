@@ -27,7 +27,8 @@ function refuse(field: string, code: string, message: string): CxError {
  * stores one answer whichever way it comes (page, widget or public API). An expired link is refused.
  *
  * @example
- * const linkKey = await checkClaimedCustomer(survey, () => surveys.linkSecrets(workspace, survey.id), { customer: 'C-42', signature: 'ta8k00.Wm2k…' }, fields)
+ * const keys = () => surveys.linkSecrets(workspace, survey.id)
+ * const linkKey = await checkClaimedCustomer(survey, keys, { customer: 'C-42', signature: 'ta8k00.Wm2k…' }, fields)
  */
 export async function checkClaimedCustomer(
   survey: { id: string; verifiedCustomers: boolean },

@@ -9,12 +9,12 @@ const wellFormed = /^[A-Za-z0-9-]{8,64}$/
 /**
  * The nonce a plain survey link's form carries as its idempotency key, kept in a cookie per survey (the
  * cookie has no Path: the pages are mounted where the plugin says, so it takes the browser's default,
- * the folder of the page). A nonce made afresh for every rendering of the form does not hold: after Send, Back may make
- * the browser fetch the form again (the page is `no-store`, and a browser need not keep it in its
- * back-forward cache), so the form would come back with a new nonce and a second Send would store a
- * second response. With the cookie, every rendering in this browser carries the same nonce, so Back
- * then Send answers "already received". `fresh` starts a new one: the thank-you page's link to answer
- * again, for a tablet that several visitors answer on.
+ * the folder of the page). A nonce made afresh for every rendering of the form does not hold: after
+ * Send, Back may make the browser fetch the form again (the page is `no-store`, and a browser need not
+ * keep it in its back-forward cache), so the form would come back with a new nonce and a second Send
+ * would store a second response. With the cookie, every rendering in this browser carries the same
+ * nonce, so Back then Send answers "already received". `fresh` starts a new one: the thank-you page's
+ * link to answer again, for a tablet that several visitors answer on.
  *
  * @example
  * const nonce = pageNonce(c, token, c.req.query('again') === '1')
