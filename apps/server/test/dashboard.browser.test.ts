@@ -251,6 +251,30 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(after).toEqual({ ...before, contactRuleDays: 60, updatedAt: after.updatedAt })
   })
 
+  it('edits the reasons of a survey in English and saves their Dutch labels intact', async () => {
+    const url = `${app.url}/api/surveys/surveys/relationship-nps?workspace=demo`
+    type Option = { id: string; label: Record<string, string> }
+    const reasonsOf = (survey: { questions: { type: string; config: { options?: Option[] } }[] }) =>
+      survey.questions.find((q) => q.type === 'reasons')!.config.options!
+    const before = reasonsOf(await (await fetch(url)).json())
+    expect(before.every((option) => option.label.nl)).toBe(true)
+    const page = await browser.newPage()
+    await page.goto(`${app.url}/#/p/surveys`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    const builder = page.locator('cx-surveys-page')
+    await builder.locator('tr[data-survey=relationship-nps] button').first().click()
+    // The first reasons textarea is the English one: add a reason at the end.
+    const english = builder.locator('textarea[name^=options]').first()
+    await english.press('End')
+    await english.press('Control+End')
+    await english.pressSequentially('\nOpening hours')
+    await builder.locator('button[name=save]').click()
+    await builder.locator('input[name=contact]').waitFor({ state: 'detached', timeout: 20_000 })
+    const after = reasonsOf(await (await fetch(url)).json())
+    expect(after.slice(0, before.length)).toEqual(before)
+    expect(after.at(-1)).toEqual({ id: 'opening-hours', label: { en: 'Opening hours' } })
+  })
+
   it('lists the enabled plugins', async () => {
     const page = await browser.newPage()
     await page.goto(`${app.url}/#/plugins`)

@@ -20,7 +20,8 @@ function startShop(appUrl: string, token: string): Promise<{ url: string; server
 </body></html>`
   const server = createServer((request, response) => {
     const query = new URL(request.url ?? '/', 'http://shop').searchParams
-    const plain = (name: string) => (query.get(name) ?? '').replace(/[^A-Z0-9_-]/gi, '')
+    // Ids and signatures only (a signature is `<expiry>.<mac>`): nothing else reaches the HTML.
+    const plain = (name: string) => (query.get(name) ?? '').replace(/[^A-Z0-9_.-]/gi, '')
     response.writeHead(200, { 'content-type': 'text/html' }).end(page(plain('customer'), plain('sig')))
   })
   return new Promise((resolve) =>

@@ -40,10 +40,41 @@ const links = createRoute({
       description: "One link per customer, and its signature for the widget's `customer-signature`",
       content: {
         'application/json': {
-          schema: z.array(z.object({ customerExternalId: z.string(), signature: z.string(), url: z.string() })),
+          schema: z.array(
+            z.object({
+              customerExternalId: z.string(),
+              signature: z.string(),
+              url: z.string(),
+              /** When the link stops working: `linkValidDays` after it was made. */
+              expiresAt: z.string(),
+            }),
+          ),
         },
       },
     },
+    404: { description: 'Unknown survey', content: problemContent },
+  },
+})
+
+const rotate = createRoute({
+  method: 'post',
+  path: '/surveys/{id}/link-secret/rotate',
+  summary:
+    'A new key signs personal links from now on; links signed with the key before keep working until they expire or it is dropped',
+  request: { query: workspaceQuery, params: surveyParams },
+  responses: {
+    204: { description: 'Rotated; the key before is kept as the previous one (an older previous key is dropped)' },
+    404: { description: 'Unknown survey', content: problemContent },
+  },
+})
+
+const dropPrevious = createRoute({
+  method: 'delete',
+  path: '/surveys/{id}/link-secret/previous',
+  summary: 'Drops the key kept by the last rotation: the links it signed stop working now',
+  request: { query: workspaceQuery, params: surveyParams },
+  responses: {
+    204: { description: 'Dropped' },
     404: { description: 'Unknown survey', content: problemContent },
   },
 })
@@ -76,21 +107,23 @@ function surveyUrl(
   return `${base}/s/${token}${query.size ? `?${query}` : ''}`
 }
 
-/** Personal links and QR codes: the ways a survey reaches customers. */
+/** Personal links (and their signing key) and QR codes: the ways a survey reaches customers. */
 export function distributionRoutes(ctx: PluginContext) {
   const surveys = createSurveysRepository(ctx)
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(links, async (c) => {
       const { workspace } = c.req.valid('query')
       const survey = await surveys.require(workspace, c.req.valid('param').id)
-      const secret = await surveys.linkSecret(workspace, survey.id)
+      const [secret] = await surveys.linkSecrets(workspace, survey.id)
       const { customers, touchpoint } = c.req.valid('json')
+      const expiresAt = new Date(Date.now() + survey.linkValidDays * 24 * 60 * 60 * 1000)
       return c.json(
         customers.map((customer) => {
-          const signature = signPersonalLink(secret, survey.id, customer)
+          const signature = signPersonalLink(secret!, survey.id, customer, expiresAt)
           return {
             customerExternalId: customer,
             signature,
+            expiresAt: expiresAt.toISOString(),
             url: surveyUrl(c.req.raw, (name) => c.req.header(name), survey.publicToken, {
               c: customer,
               sig: signature,
@@ -100,6 +133,14 @@ export function distributionRoutes(ctx: PluginContext) {
         }),
         200,
       )
+    })
+    .openapi(rotate, async (c) => {
+      await surveys.rotateLinkSecret(c.req.valid('query').workspace, c.req.valid('param').id)
+      return c.body(null, 204)
+    })
+    .openapi(dropPrevious, async (c) => {
+      await surveys.dropPreviousLinkSecret(c.req.valid('query').workspace, c.req.valid('param').id)
+      return c.body(null, 204)
     })
     .openapi(qr, async (c) => {
       const { workspace, touchpoint } = c.req.valid('query')

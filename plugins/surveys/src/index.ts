@@ -8,6 +8,7 @@ import * as compactResponses from './migrations/006_compact_responses.js'
 import * as addVerifiedCustomers from './migrations/007_add_verified_customers.js'
 import * as addContentHashes from './migrations/008_add_content_hashes.js'
 import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
+import * as securePersonalLinks from './migrations/010_secure_personal_links.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
@@ -50,6 +51,7 @@ export const surveysPlugin = (options: SurveysOptions = {}) =>
       '007_add_verified_customers': addVerifiedCustomers,
       '008_add_content_hashes': addContentHashes,
       '009_add_webhook_claims': addWebhookClaims,
+      '010_secure_personal_links': securePersonalLinks,
     },
     settingsSchema: surveysSettingsSchema,
     // The environment variable lets an operator allow private targets without editing the config file.
@@ -72,7 +74,7 @@ export * from './aggregate-answers.js'
 export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
 export { deliverDueWebhooks, retryDelaysSeconds } from './webhooks/deliver-webhooks.js'
 export { signWebhook, verifyWebhook } from './webhooks/sign-webhook.js'
-export { signPersonalLink, verifyPersonalLink } from './personal-links.js'
+export { checkPersonalLink, type PersonalLinkCheck, signPersonalLink } from './personal-links.js'
 
 declare module '@cxkit/core' {
   /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */

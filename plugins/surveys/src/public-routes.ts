@@ -92,12 +92,14 @@ const submit = createRoute({
   },
   responses: {
     201: {
-      description: 'Stored (or already stored under this key)',
+      description:
+        "Stored, or `stored: false` when it was stored before: under this key, or, with a signature, for this customer's personal link",
       content: { 'application/json': { schema: z.object({ stored: z.boolean() }) } },
     },
     400: { description: 'Invalid answers; the problem names each field', content: problemContent },
     403: {
-      description: 'The customer id comes without its signature, or with a wrong one; nothing was stored',
+      description:
+        'The customer id comes without its signature, with a wrong one, or its link has expired; nothing was stored',
       content: problemContent,
     },
     409: {
@@ -117,8 +119,8 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
       throw new CxError('CXKIT_CONFLICT', `survey '${survey.id}' is ${survey.status}`, { status: 410 })
     return survey
   }
-  const signingKey = (survey: { workspace: string; id: string }) => () =>
-    surveys.linkSecret(survey.workspace, survey.id)
+  const signingKeys = (survey: { workspace: string; id: string }) => () =>
+    surveys.linkSecrets(survey.workspace, survey.id)
   const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
   // Any website may embed a survey: these two routes answer cross-origin requests (no cookies).
   app.use(
@@ -131,7 +133,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
       const { customer, signature } = c.req.valid('query')
       await checkClaimedCustomer(
         survey,
-        signingKey(survey),
+        signingKeys(survey),
         { customer, signature },
         { customer: 'query.customer', signature: 'query.signature' },
       )
@@ -152,15 +154,20 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
     .openapi(submit, async (c) => {
       const survey = await activeSurvey(c.req.valid('param').token)
       const { customerSignature, ...body } = c.req.valid('json')
-      await checkClaimedCustomer(
+      const linkKey = await checkClaimedCustomer(
         survey,
-        signingKey(survey),
+        signingKeys(survey),
         { customer: body.customerExternalId, signature: customerSignature },
         { customer: 'body.customerExternalId', signature: 'body.customerSignature' },
       )
       try {
         const result = await ingestResponses(ctx, registry, survey.workspace, [
-          { surveyId: survey.id, ...body, idempotencyKey: `widget:${body.idempotencyKey || randomUUID()}` },
+          {
+            surveyId: survey.id,
+            ...body,
+            // A signed customer answers under the link's key: one link, one answer, however often it is sent.
+            idempotencyKey: linkKey ?? `widget:${body.idempotencyKey || randomUUID()}`,
+          },
         ])
         return c.json({ stored: result.stored === 1 }, 201)
       } catch (error) {

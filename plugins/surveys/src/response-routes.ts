@@ -69,6 +69,9 @@ const eligibility = createRoute({
   },
 })
 
+/** How an API client's idempotency key is stored (migration 010 moved the keys stored before). */
+const clientKey = (key: string) => `api:${key}`
+
 /** Response ingest and the contact rule. */
 export function responseRoutes(
   ctx: PluginContext,
@@ -80,7 +83,18 @@ export function responseRoutes(
     .openapi(submit, async (c) => {
       const { workspace, responses } = c.req.valid('json')
       await requireWorkspace(workspace)
-      return c.json(await ingestResponses(ctx, registry, workspace, responses), 201)
+      // Clients' keys live apart from the keys the server derives (personal links, pages, the widget), so
+      // a client cannot claim a customer's link and have the customer told "already received".
+      const result = await ingestResponses(
+        ctx,
+        registry,
+        workspace,
+        responses.map((response) =>
+          response.idempotencyKey ? { ...response, idempotencyKey: clientKey(response.idempotencyKey) } : response,
+        ),
+      )
+      const duplicates = result.duplicates.map((d) => ({ ...d, idempotencyKey: responses[d.index]!.idempotencyKey! }))
+      return c.json({ ...result, duplicates }, 201)
     })
     .openapi(eligibility, async (c) => {
       const { workspace, survey: surveyId, customer } = c.req.valid('query')

@@ -47,6 +47,8 @@ const surveyFields = z
      * customer's personal link), so nobody can answer as, or ask about, another customer.
      */
     verifiedCustomers: z.boolean(),
+    /** Days a personal link stays valid from when it is made; the expiry is part of its signature. */
+    linkValidDays: z.number().int().min(1).max(3650),
   })
   .strict()
 
@@ -56,6 +58,7 @@ export const surveyInputSchema = surveyFields.extend({
   locales: surveyFields.shape.locales.default(['en']),
   contactRuleDays: surveyFields.shape.contactRuleDays.default(0),
   verifiedCustomers: surveyFields.shape.verifiedCustomers.default(false),
+  linkValidDays: surveyFields.shape.linkValidDays.default(90),
 })
 export type SurveyInput = z.input<typeof surveyInputSchema>
 export type SurveyDefinition = z.output<typeof surveyInputSchema> & { id: string }

@@ -45,12 +45,19 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
   const repository = createSurveysRepository(ctx)
   const plans: { survey: SurveyDefinition; touchpoints: string[]; count: number }[] = []
   const add = (
-    survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays' | 'verifiedCustomers'>,
+    survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays' | 'verifiedCustomers' | 'linkValidDays'>,
     touchpoints: string[],
     count: number,
   ) =>
     plans.push({
-      survey: { status: 'active', locales: ['en', 'nl'], contactRuleDays: 90, verifiedCustomers: false, ...survey },
+      survey: {
+        status: 'active',
+        locales: ['en', 'nl'],
+        contactRuleDays: 90,
+        verifiedCustomers: false,
+        linkValidDays: 90,
+        ...survey,
+      },
       touchpoints,
       count,
     })

@@ -24,6 +24,7 @@ function definitionColumns(survey: SurveyDefinition) {
     definition: JSON.stringify({ locales: survey.locales, questions: survey.questions }),
     contact_rule_days: survey.contactRuleDays,
     verified_customers: survey.verifiedCustomers ? 1 : 0,
+    link_valid_days: survey.linkValidDays,
   }
 }
 
@@ -38,6 +39,7 @@ function fromRow(row: SurveyRow): StoredSurvey {
     status: row.status as SurveyDefinition['status'],
     contactRuleDays: row.contact_rule_days,
     verifiedCustomers: row.verified_customers === 1,
+    linkValidDays: row.link_valid_days,
     locales: definition.locales,
     questions: definition.questions,
     publicToken: row.public_token,
@@ -79,14 +81,43 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
       return survey
     },
 
-    async linkSecret(workspace: string, id: string): Promise<string> {
+    /** The keys that sign personal links: the current one first, then the previous one while it is kept. */
+    async linkSecrets(workspace: string, id: string): Promise<string[]> {
       const row = await tables
         .selectFrom('surveys_surveys')
-        .select('link_secret')
+        .select(['link_secret', 'previous_link_secret'])
         .where('workspace_id', '=', workspace)
         .where('id', '=', id)
         .executeTakeFirst()
-      return row?.link_secret ?? ''
+      return row ? [row.link_secret, row.previous_link_secret ?? ''].filter(Boolean) : []
+    },
+
+    /**
+     * A new key signs links from now on; the current one becomes the previous one, so links it signed
+     * keep working until they expire or it is dropped. A key kept from before is dropped.
+     */
+    async rotateLinkSecret(workspace: string, id: string): Promise<void> {
+      await this.require(workspace, id)
+      await tables
+        .updateTable('surveys_surveys')
+        .set((eb) => ({
+          previous_link_secret: eb.ref('link_secret'),
+          link_secret: randomBytes(32).toString('base64url'),
+        }))
+        .where('workspace_id', '=', workspace)
+        .where('id', '=', id)
+        .execute()
+    },
+
+    /** Drops the previous key: the links it signed stop working now. */
+    async dropPreviousLinkSecret(workspace: string, id: string): Promise<void> {
+      await this.require(workspace, id)
+      await tables
+        .updateTable('surveys_surveys')
+        .set({ previous_link_secret: null })
+        .where('workspace_id', '=', workspace)
+        .where('id', '=', id)
+        .execute()
     },
 
     async findByToken(token: string): Promise<(StoredSurvey & { workspace: string }) | undefined> {
@@ -115,6 +146,7 @@ export function createSurveysRepository({ db }: Pick<PluginContext, 'db'>) {
         // Unguessable: the token is all it takes to answer the survey.
         public_token: randomBytes(12).toString('base64url'),
         link_secret: randomBytes(32).toString('base64url'),
+        previous_link_secret: null,
         created_at: now,
         updated_at: now,
       }

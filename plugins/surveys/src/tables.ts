@@ -18,6 +18,10 @@ export type SurveysTables = {
     public_token: string
     /** Key for signing personal links; never leaves the server. */
     link_secret: string
+    /** The key before the last rotation: links it signed still work until it is dropped (migration 010). */
+    previous_link_secret: string | null
+    /** Days a new personal link stays valid (migration 010). */
+    link_valid_days: number
     created_at: string
     updated_at: string
   }

@@ -1,5 +1,5 @@
 import { CxError } from '@cxkit/core'
-import { verifyPersonalLink } from './personal-links.js'
+import { checkPersonalLink } from './personal-links.js'
 
 /** What a public request says about who is answering. */
 export interface ClaimedCustomer {
@@ -23,33 +23,36 @@ function refuse(field: string, code: string, message: string): CxError {
  * Checks a customer id that reached a public route. A signature is always checked when given; a survey
  * with `verifiedCustomers` also refuses an id without one. Without that check anyone who knows or
  * guesses a customer id could answer as that customer, or learn from the contact rule whether they
- * answered lately.
+ * answered lately. A valid signature is a personal link: the answer is its idempotency key, so one link
+ * stores one answer whichever way it comes (page, widget or public API). An expired link is refused.
  *
  * @example
- * await checkClaimedCustomer(survey, () => surveys.linkSecret(workspace, survey.id), { customer: 'C-42', signature: 'Wm2k…' }, fields)
+ * const keys = () => surveys.linkSecrets(workspace, survey.id)
+ * const linkKey = await checkClaimedCustomer(survey, keys, { customer: 'C-42', signature: 'ta8k00.Wm2k…' }, fields)
  */
 export async function checkClaimedCustomer(
   survey: { id: string; verifiedCustomers: boolean },
-  /** Reads the survey's signing key: only when there is a signature to check. */
-  loadSecret: () => Promise<string>,
+  /** Reads the survey's signing keys: only when there is a signature to check. */
+  loadSecrets: () => Promise<string[]>,
   claim: ClaimedCustomer,
   fields: ClaimFields,
-): Promise<void> {
+): Promise<string | undefined> {
   const { customer, signature } = claim
   if (!customer) {
     if (signature)
       throw refuse(fields.customer, 'missing_customer', 'a signature was sent without the customer id it signs')
-    return
+    return undefined
   }
   if (signature) {
-    if (!verifyPersonalLink(await loadSecret(), survey.id, customer, signature)) {
-      throw refuse(
-        fields.signature,
-        'invalid_signature',
-        `the signature does not match customer '${customer}' for survey '${survey.id}'`,
-      )
-    }
-    return
+    const check = checkPersonalLink(await loadSecrets(), survey.id, customer, signature)
+    if (check.valid) return check.key
+    throw check.reason === 'link_expired'
+      ? refuse(fields.signature, 'link_expired', `the personal link of customer '${customer}' has expired`)
+      : refuse(
+          fields.signature,
+          'invalid_signature',
+          `the signature does not match customer '${customer}' for survey '${survey.id}'`,
+        )
   }
   if (survey.verifiedCustomers) {
     throw refuse(
@@ -58,4 +61,5 @@ export async function checkClaimedCustomer(
       `survey '${survey.id}' takes a customer id only with its signature (the sig of the customer's personal link)`,
     )
   }
+  return undefined
 }

@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { builderTexts } from './builder-texts.js'
 import { type DraftQuestion, type DraftSurvey, newDraft, nextQuestionId, toDefinition } from './draft-survey.js'
+import { reasonLines, withReasonLines } from './reason-options.js'
 import './cx-survey-preview.js'
 
 interface ListedSurvey extends DraftSurvey {
@@ -198,19 +199,10 @@ export class CxSurveysPage extends LitElement {
       )}
       ${
         question.type === 'reasons'
-          ? html`<label>${t.options}<textarea name="options" @input=${(e: Event) =>
-              set((q) => {
-                const lines = (e.target as HTMLTextAreaElement).value
-                  .split('\n')
-                  .map((line) => line.trim())
-                  .filter(Boolean)
-                q.config = {
-                  options: lines.map((line) => ({
-                    id: line.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-                    label: { en: line },
-                  })),
-                }
-              })}>${((question.config.options as { label: { en: string } }[] | undefined) ?? []).map((o) => o.label.en).join('\n')}</textarea></label>`
+          ? draft.locales.map(
+              (locale) =>
+                html`<label>${t.options} (${locale})<textarea name="options-${locale}" .value=${reasonLines(question.config, locale)} @input=${(e: Event) => set((q) => (q.config = withReasonLines(q.config, locale, (e.target as HTMLTextAreaElement).value)))}></textarea></label>`,
+            )
           : nothing
       }
       ${

@@ -52,6 +52,7 @@ async function importSurvey(
       locales: ['en', 'nl'],
       contactRuleDays: 0,
       verifiedCustomers: false,
+      linkValidDays: 90,
       questions: [
         {
           id: 'score',

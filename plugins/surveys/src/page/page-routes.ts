@@ -6,11 +6,12 @@ import { type Context, Hono } from 'hono'
 import { html } from 'hono/html'
 import { KeyConflictError } from '../idempotency-conflicts.js'
 import { ingestResponses } from '../ingest-responses.js'
-import { personalLinkKey, verifyPersonalLink } from '../personal-links.js'
+import { checkPersonalLink } from '../personal-links.js'
 import { createQuestionRegistry } from '../question-registry.js'
 import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
 import type { SurveysTables } from '../tables.js'
+import { pageNonce } from './page-nonce.js'
 import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
@@ -47,15 +48,27 @@ function answersFromForm(survey: StoredSurvey, form: Form) {
 /**
  * `/s/<token>`: the survey as a page anyone with the link can answer. A plain link's form carries a
  * nonce as idempotency key (a double click stores one response); a personal link (`?c=<customer>&sig=`)
- * is checked against its signature and answers once per customer.
+ * is checked against its signature and expiry and stores one answer (see checkPersonalLink).
  */
 export function surveyPageRoutes(ctx: PluginContext) {
   const registry = createQuestionRegistry(ctx)
   const surveys = createSurveysRepository(ctx)
   const app = new Hono()
 
-  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 409 | 410) =>
-    c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
+  const notice = (
+    c: Context,
+    locale: PageLocale,
+    message: string,
+    status: 200 | 201 | 403 | 404 | 409 | 410,
+    more: unknown = '',
+  ) => c.html(layout(locale, message, html`<p role="status">${message}</p>${more}`), status)
+
+  /** A plain link's way to a fresh form, for a tablet that visitor after visitor answers on. */
+  const answerAgain = (c: Context, token: string, locale: PageLocale) => {
+    const query = new URLSearchParams({ again: '1', lang: locale })
+    for (const name of ['tp', 'ch']) if (c.req.query(name)) query.set(name, c.req.query(name)!)
+    return html`<p><a href="./${token}?${query}">${pageTexts[locale].answerAgain}</a></p>`
+  }
 
   /** The survey behind a token, or the page to show instead. */
   async function open(
@@ -70,11 +83,19 @@ export function surveyPageRoutes(ctx: PluginContext) {
     if (!survey) return { locale, refusal: notice(c, locale, pageTexts[locale].notFound, 404) }
     if (survey.status !== 'active') return { locale, refusal: notice(c, locale, pageTexts[locale].closed, 410) }
     if (customer || signature) {
-      const secret = await surveys.linkSecret(survey.workspace, survey.id)
-      if (!verifyPersonalLink(secret, survey.id, customer, signature))
-        return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 403) }
+      const check = checkPersonalLink(
+        await surveys.linkSecrets(survey.workspace, survey.id),
+        survey.id,
+        customer,
+        signature,
+      )
+      if (!check.valid) {
+        const text = check.reason === 'link_expired' ? pageTexts[locale].linkExpired : pageTexts[locale].badLink
+        return { locale, refusal: notice(c, locale, text, 403) }
+      }
+      return { locale, survey, linkKey: check.key }
     }
-    return { locale, survey }
+    return { locale, survey, linkKey: undefined }
   }
 
   async function alreadyAnswered(workspace: string, key: string): Promise<boolean> {
@@ -103,9 +124,9 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const token = c.req.param('token')
     const customer = c.req.query('c') ?? ''
     const signature = c.req.query('sig') ?? ''
-    const { locale, survey, refusal } = await open(c, token, c.req.query('lang'), customer, signature)
+    const { locale, survey, refusal, linkKey } = await open(c, token, c.req.query('lang'), customer, signature)
     if (!survey) return refusal!
-    if (customer && (await alreadyAnswered(survey.workspace, personalLinkKey(survey.id, customer)))) {
+    if (linkKey && (await alreadyAnswered(survey.workspace, linkKey))) {
       return notice(c, locale, pageTexts[locale].alreadyReceived, 200)
     }
     const query = new URLSearchParams(
@@ -113,13 +134,16 @@ export function surveyPageRoutes(ctx: PluginContext) {
         Boolean(e[1]),
       ),
     )
+    // Always from the server, so Back shows the form with the nonce kept for this browser (see pageNonce).
+    c.header('cache-control', 'no-store')
     return c.html(
       renderSurveyPage({
         survey,
         registry,
         locale,
         action: `./${token}${query.size ? `?${query}` : ''}`,
-        nonce: randomUUID(),
+        // A personal link's key is the link itself: no nonce to keep.
+        nonce: customer ? randomUUID() : pageNonce(c, token, c.req.query('again') === '1'),
         hidden: customer ? { c: customer, sig: signature } : {},
       }),
     )
@@ -130,7 +154,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const form = await c.req.parseBody({ all: true })
     const customer = String(form.c ?? '')
     const signature = String(form.sig ?? '')
-    const { locale, survey, refusal } = await open(c, token, String(form.lang ?? ''), customer, signature)
+    const { locale, survey, refusal, linkKey } = await open(c, token, String(form.lang ?? ''), customer, signature)
     if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
     const nonce = String(form.nonce ?? '') || randomUUID()
@@ -149,7 +173,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
         const result = await ingestResponses(ctx, registry, survey.workspace, [
           {
             surveyId: survey.id,
-            idempotencyKey: customer ? personalLinkKey(survey.id, customer) : `page:${token}:${nonce}`,
+            idempotencyKey: linkKey ?? `page:${token}:${nonce}`,
             customerExternalId: customer || undefined,
             channel: channel as (typeof responseChannels)[number],
             locale,
@@ -162,6 +186,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
           locale,
           result.stored === 1 ? pageTexts[locale].thanks : pageTexts[locale].alreadyReceived,
           201,
+          customer ? '' : answerAgain(c, token, locale),
         )
       } catch (error) {
         // A personal link answered before with other answers: the first answer stands.

@@ -96,6 +96,19 @@ describe('the public survey page', () => {
     expect(stored.every((a) => a.channel === 'link')).toBe(true)
   })
 
+  it('renders the form again in the same browser with the same nonce, so Back then Send stores once', async () => {
+    const nonceOf = async (response: Response) => (await response.text()).match(/name="nonce" value="([^"]+)"/)?.[1]
+    const first = await test.request(`/s/${token}`)
+    expect(first.headers.get('cache-control')).toBe('no-store')
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!
+    expect(cookie).toMatch(new RegExp(`^cx-nonce-${token}=`))
+    const nonce = await nonceOf(first)
+    expect(await nonceOf(await test.request(`/s/${token}`, { headers: { cookie } }))).toBe(nonce)
+    // A fresh form (the thank-you page's link) and another browser get a new one.
+    expect(await nonceOf(await test.request(`/s/${token}?again=1`, { headers: { cookie } }))).not.toBe(nonce)
+    expect(await nonceOf(await test.request(`/s/${token}`))).not.toBe(nonce)
+  })
+
   it('says so when a survey is unknown or closed', async () => {
     expect((await test.request('/s/no-such-token')).status).toBe(404)
     await test.request(`/api/surveys/surveys/feedback?workspace=${test.workspace}`, {
@@ -152,7 +165,7 @@ describe('personal links and QR codes', () => {
 
   it('gives each customer a signed link that answers as that customer, once', async () => {
     expect(links.map((l) => l.customerExternalId)).toEqual(['C-1', 'C-2'])
-    expect(links[0]!.url).toMatch(/\/s\/[A-Za-z0-9_-]+\?c=C-1&sig=[A-Za-z0-9_-]{22}$/)
+    expect(links[0]!.url).toMatch(/\/s\/[A-Za-z0-9_-]+\?c=C-1&sig=[a-z0-9]+\.[A-Za-z0-9_-]{22}$/)
     const page = await (await test.request(pathOf(links[0]!.url))).text()
     expect(page).toContain('name="c" value="C-1"')
     expect((await submit(links[0]!.url, 'Too expensive')).status).toBe(201)
