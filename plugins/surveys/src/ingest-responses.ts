@@ -1,4 +1,5 @@
-import { CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
+import { type CoreTables, CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { rollUpAnswers } from './roll-up-answers.js'
@@ -115,7 +116,7 @@ export async function ingestResponses(
     return true
   })
 
-  const stored = await ctx.db.transaction().execute(async (trx) => {
+  const stored = await inTransaction(ctx.db, async (trx) => {
     const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', candidates.length)
     const responseRows: unknown[][] = []
     candidates.forEach((candidate, position) => {
@@ -207,4 +208,9 @@ async function loadCustomers(ctx: Pick<PluginContext, 'db'>, workspace: string, 
     for (const row of rows) customers.set(row.external_id, row)
   }
   return customers
+}
+
+/** Runs `work` in a transaction: the caller's, when it already is in one (an import of many batches). */
+function inTransaction<T>(db: Kysely<CoreTables>, work: (trx: Kysely<CoreTables>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
 }
