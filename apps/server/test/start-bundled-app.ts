@@ -9,20 +9,23 @@ export interface BundledApp {
   databaseUrl: string
   output(): string
   stop(): Promise<void>
+  /** Ends the process at once with SIGKILL, as a crash would: nothing is flushed, closed or rolled back. */
+  kill(): Promise<void>
 }
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
 
 /**
  * Starts the bundled app exactly as `pnpm start` runs it (its own process, `src/main.ts`), on a free
- * port and a fresh SQLite file, and resolves with its URL once it says it is listening.
+ * port and a fresh SQLite file (or the database `CXKIT_DATABASE_URL` in `env` names), and resolves with its
+ * URL once it says it is listening.
  */
 export async function startBundledApp(env: Record<string, string> = {}): Promise<BundledApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxkit-app-'))
-  const databaseUrl = `sqlite:${join(dataDir, 'cxkit.db')}`
+  const databaseUrl = env.CXKIT_DATABASE_URL ?? `sqlite:${join(dataDir, 'cxkit.db')}`
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: appDir,
-    env: { ...process.env, PORT: '0', CXKIT_DATABASE_URL: databaseUrl, ...env },
+    env: { ...process.env, PORT: '0', ...env, CXKIT_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -48,12 +51,18 @@ export async function startBundledApp(env: Record<string, string> = {}): Promise
     databaseUrl,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((done) => child.once('exit', done))
         child.kill('SIGTERM')
         await exited
       }
       rmSync(dataDir, { recursive: true, force: true })
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((done) => child.once('exit', done))
+      child.kill('SIGKILL')
+      await exited
     },
   }
 }

@@ -46,7 +46,8 @@ export async function computeRenewalRate({ db, sql }: PluginContext, query: Metr
     ...groupBy.map((key, index) =>
       (periodGroups.includes(key)
         ? sql.periodStart(eb.ref('s.due_at'), key as (typeof periodUnits)[number])
-        : customerDimension(sql, eb, 'c', key)!
+        : // Empty and absent values are one "no value" group.
+          sql.groupKey(customerDimension(sql, eb, 'c', key)!)
       ).as(aliases[index]!),
     ),
     ...counts(eb),

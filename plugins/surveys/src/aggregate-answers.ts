@@ -1,6 +1,6 @@
 import { breakdownKeys, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
 import type { Expression } from 'kysely'
-import { type AnswerBuilder, answerDimension, answerQuery, answerWeight, chooseAnswerSource } from './answer-query.js'
+import { type AnswerBuilder, answerGroupKey, answerQuery, answerWeight, chooseAnswerSource } from './answer-query.js'
 
 /**
  * The aggregates of a survey metric. Each must be a SUM weighted by `weight` (how many answers a
@@ -35,7 +35,7 @@ export async function aggregateAnswers<Row extends Record<string, unknown>>(
   const aliases = groupBy.map((_, index) => `g${index}`)
   let grouped = answerQuery(ctx, query, questionType, source).select((eb) => [
     ...groupBy.map((key, index) =>
-      answerDimension(ctx, eb as unknown as AnswerBuilder, key, source).as(aliases[index]!),
+      answerGroupKey(ctx, eb as unknown as AnswerBuilder, key, source).as(aliases[index]!),
     ),
     ...select(eb),
   ])

@@ -73,6 +73,23 @@ export function answerDimension(
 }
 
 /**
+ * The SQL expression a breakdown groups a dimension by: the dimension itself, with empty text and
+ * null as one "no value" group (`ctx.sql.groupKey`). The rollup stores '' where a response has null,
+ * so without it the rollup and the answers would give different groups.
+ */
+export function answerGroupKey(
+  ctx: Pick<PluginContext, 'sql'>,
+  eb: AnswerBuilder,
+  key: string,
+  source: AnswerSource,
+): AliasableExpression<string | null> {
+  const dimension = answerDimension(ctx, eb, key, source)
+  // Periods are never empty, and scores are numbers: only text dimensions can lack a value.
+  if (key === 'score' || periodUnits.includes(key as PeriodUnit)) return dimension
+  return ctx.sql.groupKey(dimension)
+}
+
+/**
  * The scored answers of one question type that a metric query selects (workspace, period, filters),
  * from the given source under the alias `a`. Metrics add their own aggregates, weighted by
  * {@link answerWeight}; rows never leave the database.

@@ -127,6 +127,7 @@ export async function ingestResponses(
   if (conflicts.length > 0) throw new KeyConflictError(conflicts)
 
   // A transaction PostgreSQL aborts to break a deadlock runs again: everything it writes is set here.
+  // Inside a caller's transaction (an import storing a whole file) it joins that one instead.
   const stored = await ctx.sql.transaction(ctx.db, async (trx) => {
     const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', candidates.length)
     const responseRows: unknown[][] = []

@@ -8,11 +8,12 @@ import type { PluginContext } from './plugin-context.js'
 
 /**
  * One group of a breakdown. `keys` holds one value per grouping (a period start such as `2026-01-05`,
- * or a dimension's value); `key` joins them with ' × ' for display.
+ * or a dimension's value; null for the group without a value, empty or absent); `key` joins them with
+ * ' × ' for display, writing {@link noValueLabel} for null.
  */
 export interface MetricBreakdownRow {
   key: string
-  keys: string[]
+  keys: (string | null)[]
   value: number | null
   n: number
   interval?: Interval | null
@@ -87,22 +88,26 @@ export function metricOffers(offered: readonly string[], key: string): boolean {
   return offered.includes(key) || (key.startsWith('attr.') && offered.includes('attr.*'))
 }
 
-/** The value used for a group whose dimension is empty (no touchpoint, no segment). */
-export const noneKey = '(none)'
+/**
+ * How `key` writes the group whose dimension has no value (no touchpoint, an empty segment); its entry
+ * in `keys` is null, so it never mixes with a dimension whose value is this very text.
+ */
+export const noValueLabel = '(no value)'
 
 /**
  * A breakdown row's keys from the `g0`, `g1`, … columns of an aggregate query grouped by `groupBy`.
+ * Null and empty text are both "no value" (group by `ctx.sql.groupKey` so they are one group).
  *
  * @example
- * breakdownKeys({ g0: '2026-01-05', g1: null }, ['week', 'touchpoint']) // { key: '2026-01-05 × (none)', keys: ['2026-01-05', '(none)'] }
+ * breakdownKeys({ g0: '2026-01-05', g1: null }, ['week', 'touchpoint']) // { key: '2026-01-05 × (no value)', keys: ['2026-01-05', null] }
  */
 export function breakdownKeys(
   row: Record<string, unknown>,
   groupBy: readonly string[],
-): { key: string; keys: string[] } {
+): { key: string; keys: (string | null)[] } {
   const keys = groupBy.map((_, index) => {
     const value = row[`g${index}`]
-    return value === null || value === undefined || value === '' ? noneKey : String(value)
+    return value === null || value === undefined || value === '' ? null : String(value)
   })
-  return { key: keys.join(' × '), keys }
+  return { key: keys.map((key) => key ?? noValueLabel).join(' × '), keys }
 }

@@ -38,6 +38,12 @@ export interface SqlDialect {
   /** A key of a JSON-object text column, as text (null when absent). */
   jsonText(json: Expression<string>, key: string): RawBuilder<string | null>
   /**
+   * A text dimension as a group key: empty text and null become null, one "no value" group, whichever
+   * of the two a row stores (the daily rollup stores '' where an answer's response has null). Group by
+   * this, so every query path gives the same groups; a real value such as the text `(none)` stays its own.
+   */
+  groupKey(dimension: Expression<string | null>): RawBuilder<string | null>
+  /**
    * Inserts many rows (each an array of values in `columns` order) through few, reused prepared
    * statements: the hot path of ingest, where building a query object per row costs more than the
    * write. Pass the transaction as `db` to write in it. Returns the `returning` column of the rows

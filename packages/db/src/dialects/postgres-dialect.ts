@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
+import { noValueAsNull } from './no-value-as-null.js'
 import { createRetryingTransactions, isPostgresConflict } from './retrying-transactions.js'
 
 /** PostgreSQL spellings of the expressions that differ between dialects. Instants are ISO text. */
@@ -13,6 +14,7 @@ export const postgresDialect: SqlDialect = {
   jsonText(json: Expression<string>, key: string) {
     return sql<string | null>`((${json})::jsonb ->> ${key})`
   },
+  groupKey: noValueAsNull,
   // Larger statements than on SQLite: each one is a round trip to the server.
   insertRows: createBulkInsert({ placeholder: (position) => `$${position}`, maxParameters: 65_535, maxRows: 1000 }),
   async reserveIds(db: Kysely<any>, table: string, count: number) {

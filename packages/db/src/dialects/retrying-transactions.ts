@@ -27,7 +27,8 @@ export function isPostgresConflict(error: unknown): boolean {
  * for a conflict with another transaction: a client should never see a 500 for the database's own
  * way of breaking a deadlock. When every attempt fails, it throws a 503 CxError (`CXKIT_DATABASE_BUSY`)
  * whose `details.retryAfterSeconds` becomes the response's `Retry-After`. `work` may run more than
- * once, so it must set up everything it writes from scratch each time.
+ * once, so it must set up everything it writes from scratch each time. Called with a transaction,
+ * it runs `work` in that transaction, once.
  *
  * @example
  * const run = createRetryingTransactions({ attempts: 5, baseDelayMs: 10, retryAfterSeconds: 1, isTransient: isPostgresConflict })
@@ -35,6 +36,9 @@ export function isPostgresConflict(error: unknown): boolean {
  */
 export function createRetryingTransactions(policy: TransactionRetryPolicy) {
   return async function runTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    // Inside a caller's transaction, join it: the caller owns the retry (a rerun of only this part
+    // would find the outer transaction already aborted).
+    if (db.isTransaction) return work(db as Transaction<DB>)
     for (let attempt = 1; ; attempt++) {
       try {
         return await db.transaction().execute(work)

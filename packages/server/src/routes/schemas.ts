@@ -27,7 +27,7 @@ export const metricResultSchema = z
       .array(
         z.object({
           key: z.string(),
-          keys: z.array(z.string()),
+          keys: z.array(z.string().nullable()),
           value: z.number().nullable(),
           n: z.number().int(),
           interval: intervalSchema.optional(),

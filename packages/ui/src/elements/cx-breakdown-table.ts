@@ -1,7 +1,7 @@
 import type { MetricBreakdownRow } from '@cxkit/core'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { formatGroupKey } from '../i18n/format-group-key.js'
+import { formatBreakdownLabel } from '../i18n/format-breakdown-label.js'
 import { createTranslator } from '../i18n/translator.js'
 import { themeStyles } from './theme.js'
 
@@ -9,7 +9,8 @@ type SortKey = 'key' | 'value' | 'n'
 
 /**
  * A metric's breakdown as a table: group, value (interval on hover), n. Headers sort (click again to
- * reverse); with `drillable`, a row click fires `cx-drill` with the row's key.
+ * reverse); with `drillable`, a row click fires `cx-drill` with the row's key (not on the group without a
+ * value: no filter selects it).
  *
  * @example
  * html`<cx-breakdown-table unit="ratio" drillable .rows=${result.breakdown} @cx-drill=${onDrill}></cx-breakdown-table>`
@@ -71,14 +72,15 @@ export class CxBreakdownTable extends LitElement {
           composed: true,
         }),
       )
+    const drillable = (row: MetricBreakdownRow) => this.drillable && row.keys?.[0] !== null
     return html`<table>
       <thead><tr>${this.header('key', i18n.t('breakdown.key'))}${this.header('value', i18n.t('breakdown.value'))}${this.header('n', i18n.t('breakdown.n'))}</tr></thead>
       <tbody>
         ${this.sorted().map(
           (
             row,
-          ) => html`<tr class=${this.drillable ? 'drill' : ''} @click=${this.drillable ? () => drill(row) : nothing} data-key=${row.key}>
-            <td>${formatGroupKey(row.key, this.groupBy, this.locale)}</td>
+          ) => html`<tr class=${drillable(row) ? 'drill' : ''} @click=${drillable(row) ? () => drill(row) : nothing} data-key=${row.key}>
+            <td>${formatBreakdownLabel(row, this.groupBy, this.locale)}</td>
             <td title=${row.interval ? `${format(row.interval.lower)} – ${format(row.interval.upper)}` : ''}>${row.value === null ? '–' : format(row.value)}</td>
             <td>${i18n.number(row.n)}</td>
           </tr>`,

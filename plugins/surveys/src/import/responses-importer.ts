@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { defineImporter, type ImportProblem, type PluginContext } from '@cxkit/core'
 import { ingestResponses } from '../ingest-responses.js'
 import { createQuestionRegistry, type QuestionRegistry } from '../question-registry.js'
 import { responseChannels, type ResponseInput } from '../schema.js'
 import { createSurveysRepository } from '../surveys-repository.js'
 import { validateSurvey } from '../validate-survey.js'
+import { importRowKeys, type ImportRowIdentity } from './import-row-key.js'
 import { parseSpreadsheetInstant, parseSpreadsheetNumber } from './parse-cell.js'
 
 const batchSize = 5000
@@ -22,6 +22,11 @@ const columns = [
   { name: 'comment', required: false, description: 'the answer to “why?”' },
   { name: 'channel', required: false, description: `one of ${responseChannels.join(', ')} (default import)` },
   { name: 'locale', required: false, description: 'en or nl (default en)' },
+  {
+    name: 'source_id',
+    required: false,
+    description: 'the row’s id in the system it came from: rows are then told apart by it, not by their content',
+  },
 ]
 
 /** A question type asked on a scale, with its default config; undefined for any other. */
@@ -72,8 +77,10 @@ async function importSurvey(
 
 /**
  * `cxkit import <file> --entity responses`: historical survey answers from a spreadsheet. Every row
- * is checked before anything is stored; a row's content is its idempotency key, so importing the
- * same export twice (or one that overlaps) stores each answer once.
+ * is checked before anything is stored, and then all rows are stored in one transaction: a file is
+ * imported whole or not at all, even if the process dies part-way. Each row's idempotency key comes
+ * from its `source_id` or its content and occurrence (see `importRowKeys`), so importing the same
+ * export twice (or one that overlaps) stores each answer once, and identical rows are each an answer.
  */
 export const responsesImporter = defineImporter({
   entity: 'responses',
@@ -88,6 +95,7 @@ export const responsesImporter = defineImporter({
     )
     const errors: ImportProblem[] = []
     const prepared: { row: number; type: string; input: Omit<ResponseInput, 'surveyId'> }[] = []
+    const identities: ImportRowIdentity[] = []
     for (const { row, values } of records) {
       const problem = (column: string, message: string) => errors.push({ row, column, message })
       const get = (column: string) => (values[column] ?? '').trim()
@@ -111,14 +119,15 @@ export const responsesImporter = defineImporter({
       if (locale !== 'en' && locale !== 'nl') problem('locale', `'${locale}' is not en or nl`)
       if (errors.length > 0 && errors.at(-1)!.row === row) continue
       const comment = get('comment')
-      const key = createHash('sha256')
-        .update(JSON.stringify([get('customer'), touchpoint, at, get('question_type'), score, comment]))
-        .digest('base64url')
+      // The content's order and form are those of the keys earlier versions stored: keep them.
+      identities.push({
+        sourceId: get('source_id') || undefined,
+        content: [get('customer'), touchpoint, at, get('question_type'), score, comment],
+      })
       prepared.push({
         row,
         type: get('question_type'),
         input: {
-          idempotencyKey: `import:${key}`,
           customerExternalId: get('customer') || undefined,
           touchpointId: touchpoint || undefined,
           submittedAt: at!,
@@ -133,19 +142,26 @@ export const responsesImporter = defineImporter({
     }
     if (errors.length > 0 || dryRun) return { rows: records.length, stored: 0, duplicates: 0, errors }
 
-    const surveyIds = new Map<string, string>()
-    for (const type of new Set(prepared.map((p) => p.type)))
-      surveyIds.set(type, await importSurvey(ctx, registry, workspace, type, true))
-    let stored = 0
-    let duplicates = 0
-    for (let start = 0; start < prepared.length; start += batchSize) {
-      const batch = prepared
-        .slice(start, start + batchSize)
-        .map((p) => ({ ...p.input, surveyId: surveyIds.get(p.type)! }))
-      const result = await ingestResponses(ctx, registry, workspace, batch as never)
-      stored += result.stored
-      duplicates += result.duplicates.length
-    }
-    return { rows: records.length, stored, duplicates, errors: [] }
+    const keys = importRowKeys(identities)
+    return ctx.sql.transaction(ctx.db, async (trx) => {
+      // Everything goes through the transaction: ingest joins it instead of committing batch by batch.
+      const inTransaction = { ...ctx, db: trx }
+      const surveyIds = new Map<string, string>()
+      for (const type of new Set(prepared.map((p) => p.type)))
+        surveyIds.set(type, await importSurvey(inTransaction, registry, workspace, type, true))
+      let stored = 0
+      let duplicates = 0
+      for (let start = 0; start < prepared.length; start += batchSize) {
+        const batch = prepared.slice(start, start + batchSize).map((p, offset) => ({
+          ...p.input,
+          idempotencyKey: keys[start + offset],
+          surveyId: surveyIds.get(p.type)!,
+        }))
+        const result = await ingestResponses(inTransaction, registry, workspace, batch as never)
+        stored += result.stored
+        duplicates += result.duplicates.length
+      }
+      return { rows: records.length, stored, duplicates, errors: [] }
+    })
   },
 })
