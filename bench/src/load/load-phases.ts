@@ -8,6 +8,9 @@ export interface StreamFigures {
   p99Ms: number
   /** Non-2xx answers plus connection errors and timeouts. */
   errors: number
+  non2xx: number
+  /** Requests with no answer within autocannon's 10 s (the server may still have done them). */
+  timeouts: number
 }
 
 function figuresOf(result: autocannon.Result): StreamFigures {
@@ -16,7 +19,10 @@ function figuresOf(result: autocannon.Result): StreamFigures {
     requestsPerSecond: Math.round((result['2xx'] + result.non2xx) / result.duration),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
+    // autocannon counts timeouts among its errors.
+    errors: result.non2xx + result.errors,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
   }
 }
 
