@@ -10,7 +10,8 @@ const [sqlite, postgres] = testDialects()
 const now = new Date('2026-06-30T12:00:00Z')
 const periods = [
   { from: '2025-07-01', to: '2026-07-01' }, // whole days: survey metrics read the daily rollup
-  { from: '2025-07-01T06:00:00Z', to: '2026-06-30T18:00:00Z' }, // partial days: every answer is read
+  // partial days: the whole days inside from the rollup, the two edge days from their answers
+  { from: '2025-07-01T06:00:00Z', to: '2026-06-30T18:00:00Z' },
 ]
 
 /** Every metric of the bundled app, ungrouped and grouped every way it offers, on one database. */

@@ -1,5 +1,6 @@
 import { type GroupBy, type MetricQuery, type PeriodUnit, type PluginContext, periodUnits } from '@cxkit/core'
 import { type AliasableExpression, type Expression, type ExpressionBuilder, sql } from 'kysely'
+import { rollupWithEdges, splitPeriod } from './rollup-with-edges.js'
 import type { RollupTables, SurveysTables } from './tables.js'
 
 /** Dimensions a survey metric can be grouped and filtered by (plus `day`…`quarter` for grouping). */
@@ -30,8 +31,9 @@ const columns: Record<string, string> = {
 }
 
 /**
- * Where a query reads answers from. `rollup` (daily counts) serves every query over whole UTC days
- * that does not touch response attributes; `answers` (one row per answer) serves the rest.
+ * Where a query reads answers from. `rollup` (daily counts) serves every query that does not touch
+ * response attributes and spans at least one whole UTC day: the partial days at its edges are
+ * counted from their answers and merged in. `answers` (one row per answer) serves the rest.
  */
 export type AnswerSource = 'rollup' | 'answers'
 
@@ -39,13 +41,10 @@ type Tables = SurveysTables &
   RollupTables & { a: SurveysTables['surveys_answers']; r: SurveysTables['surveys_responses'] }
 export type AnswerBuilder = ExpressionBuilder<Tables, 'a' | 'r'>
 
-const midnight = 'T00:00:00.000Z'
-
 /** The cheapest source that answers a query exactly. */
 export function chooseAnswerSource(query: MetricQuery): AnswerSource {
   const touchesAttributes = [...query.groupBy, ...Object.keys(query.filters)].some((key) => key.startsWith('attr.'))
-  const wholeDays = query.period.from.endsWith(midnight) && query.period.to.endsWith(midnight)
-  return !touchesAttributes && wholeDays ? 'rollup' : 'answers'
+  return !touchesAttributes && splitPeriod(query.period)?.days ? 'rollup' : 'answers'
 }
 
 /** How many answers a row stands for: 1 for an answer, its count for a rollup row. */
@@ -100,20 +99,28 @@ export function answerQuery(
   questionType: string,
   source: AnswerSource,
 ) {
-  const db = ctx.db.withTables<SurveysTables & RollupTables>()
   let base =
     source === 'rollup'
-      ? (db
-          .selectFrom('surveys_answer_rollups as a')
-          .where('a.workspace_id', '=', query.workspace)
-          .where('a.question_type', '=', questionType)
-          .where('a.day', '>=', query.period.from.slice(0, 10))
-          .where('a.day', '<', query.period.to.slice(0, 10)) as unknown as ReturnType<typeof answersBase>)
+      ? (rollupBase(ctx, query, questionType) as unknown as ReturnType<typeof answersBase>)
       : answersBase(ctx, query, questionType)
   for (const [key, value] of Object.entries(query.filters)) {
     base = base.where((eb) => eb(answerDimension(ctx, eb as unknown as AnswerBuilder, key, source), '=', value))
   }
   return base
+}
+
+/** The rollup rows of the period's whole days, plus its partial edge days counted from their answers. */
+function rollupBase(ctx: Pick<PluginContext, 'db'>, query: MetricQuery, questionType: string) {
+  const split = splitPeriod(query.period)
+  if (!split?.days) throw new Error('the rollup serves periods with at least one whole day')
+  if (split.edges.length > 0) return rollupWithEdges(ctx, query.workspace, questionType, { ...split, days: split.days })
+  return ctx.db
+    .withTables<RollupTables>()
+    .selectFrom('surveys_answer_rollups as a')
+    .where('a.workspace_id', '=', query.workspace)
+    .where('a.question_type', '=', questionType)
+    .where('a.day', '>=', split.days.from)
+    .where('a.day', '<', split.days.to)
 }
 
 /** The workspace's responses in the period (by the index on workspace and time), each with its answer of the type. */

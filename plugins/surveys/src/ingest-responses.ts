@@ -54,7 +54,7 @@ export async function ingestResponses(
 ): Promise<IngestResult> {
   const problems: FieldProblem[] = []
   const surveys = await loadSurveys(ctx, workspace, responses, problems)
-  const touchpoints = await loadTouchpoints(ctx, workspace)
+  const touchpoints = await loadTouchpoints(ctx, workspace, responses, surveys)
   const customers = await loadCustomers(ctx, workspace, responses)
 
   const received = now.toISOString()
@@ -199,13 +199,31 @@ async function loadSurveys(
   return surveys
 }
 
-async function loadTouchpoints(ctx: Pick<PluginContext, 'db'>, workspace: string): Promise<Map<string, string>> {
-  const rows = await ctx.db
-    .selectFrom('touchpoints')
-    .select(['id', 'stage_id'])
-    .where('workspace_id', '=', workspace)
-    .execute()
-  return new Map(rows.map((row) => [row.id, row.stage_id]))
+/**
+ * The stage of each touchpoint the batch names or its surveys default to; none to look up (the
+ * common single response without a touchpoint) is no query.
+ */
+async function loadTouchpoints(
+  ctx: Pick<PluginContext, 'db'>,
+  workspace: string,
+  responses: ResponseInput[],
+  surveys: Map<string, StoredSurvey>,
+): Promise<Map<string, string>> {
+  const ids = new Set<string>()
+  for (const response of responses) if (response.touchpointId) ids.add(response.touchpointId)
+  for (const survey of surveys.values()) if (survey.touchpointId) ids.add(survey.touchpointId)
+  const stages = new Map<string, string>()
+  const wanted = [...ids]
+  for (let start = 0; start < wanted.length; start += lookupChunk) {
+    const rows = await ctx.db
+      .selectFrom('touchpoints')
+      .select(['id', 'stage_id'])
+      .where('workspace_id', '=', workspace)
+      .where('id', 'in', wanted.slice(start, start + lookupChunk))
+      .execute()
+    for (const row of rows) stages.set(row.id, row.stage_id)
+  }
+  return stages
 }
 
 async function loadCustomers(ctx: Pick<PluginContext, 'db'>, workspace: string, responses: ResponseInput[]) {

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@cxkit/core'
 import type { z } from 'zod'
+import { answerSchemaOf } from './answer-schemas.js'
 import type { QuestionRegistry } from './question-registry.js'
 import type { QuestionType, StoredAnswer } from './question-type.js'
 import type { AnswerRow } from './stored-response.js'
@@ -21,9 +22,9 @@ export function responsePath(index: number): string {
 }
 
 /**
- * Checks the answers of a batch's responses against their surveys. Each survey's questions and each
- * question's answer schema are prepared once per batch, not once per response: in a batch of 10,000
- * that is the difference between a look-up and building a schema.
+ * Checks the answers of a batch's responses against their surveys. Each survey's questions are
+ * prepared once per batch, not once per response, and answer schemas are built once per question
+ * type and config (see {@link answerSchemaOf}).
  */
 export function createAnswerValidator(registry: QuestionRegistry) {
   const prepared = new Map<string, Map<string, PreparedQuestion>>()
@@ -40,7 +41,7 @@ export function createAnswerValidator(registry: QuestionRegistry) {
         required: question.required,
         config: question.config,
         questionType,
-        schema: questionType?.answerSchema(question.config),
+        schema: questionType && answerSchemaOf(questionType, question.config),
       })
     }
     prepared.set(survey.id, questions)

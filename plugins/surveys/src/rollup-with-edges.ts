@@ -1,0 +1,113 @@
+import type { Period, PluginContext } from '@cxkit/core'
+import { sql } from 'kysely'
+import type { RollupTables, SurveysTables } from './tables.js'
+
+const dayMs = 86_400_000
+const midnight = 'T00:00:00.000Z'
+/** Canonical UTC instants (what the period schema produces) compare as text with stored instants and days. */
+const canonicalInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * A period cut at UTC midnights: the whole days inside it (`YYYY-MM-DD`, half-open) and the partial
+ * days at either edge (instants, half-open). `days` is null when no whole day fits inside.
+ */
+export interface PeriodSplit {
+  days: { from: string; to: string } | null
+  edges: Period[]
+}
+
+/**
+ * Splits a period of canonical instants at the first and last midnight inside it, or answers null
+ * when its bounds are not canonical (such a period is read from the answers as it is).
+ *
+ * @example
+ * splitPeriod({ from: '2026-03-01T10:00:00.000Z', to: '2026-03-08T00:00:00.000Z' })
+ * // { days: { from: '2026-03-02', to: '2026-03-08' }, edges: [{ from: '2026-03-01T10:00:00.000Z', to: '2026-03-02T00:00:00.000Z' }] }
+ */
+export function splitPeriod(period: Period): PeriodSplit | null {
+  if (!canonicalInstant.test(period.from) || !canonicalInstant.test(period.to)) return null
+  const first = period.from.endsWith(midnight)
+    ? period.from
+    : new Date(Date.parse(`${period.from.slice(0, 10)}${midnight}`) + dayMs).toISOString()
+  const last = `${period.to.slice(0, 10)}${midnight}`
+  if (first >= last) return { days: null, edges: [period] }
+  const edges: Period[] = []
+  if (period.from < first) edges.push({ from: period.from, to: first })
+  if (last < period.to) edges.push({ from: last, to: period.to })
+  return { days: { from: first.slice(0, 10), to: last.slice(0, 10) }, edges }
+}
+
+/**
+ * The rollup's rows of the whole days plus, for each partial edge day, its answers counted by the
+ * same key as the rollup, in one UNION ALL: a query over it groups and sums them as rollup rows,
+ * and gets what a scan of every answer of the period would give (the edges are a day at most each,
+ * so the scan stays small however long the period).
+ */
+export function rollupWithEdges(
+  ctx: Pick<PluginContext, 'db'>,
+  workspace: string,
+  questionType: string,
+  split: PeriodSplit & { days: { from: string; to: string } },
+) {
+  const db = ctx.db.withTables<SurveysTables & RollupTables>()
+  let rows = db
+    .selectFrom('surveys_answer_rollups')
+    .select([
+      'day',
+      'survey_id',
+      'touchpoint_id',
+      'stage_id',
+      'channel',
+      'locale',
+      'segment',
+      'region',
+      'plan',
+      'scale_max',
+      'score',
+      'answers',
+    ])
+    .where('workspace_id', '=', workspace)
+    .where('question_type', '=', questionType)
+    .where('day', '>=', split.days.from)
+    .where('day', '<', split.days.to)
+  for (const edge of split.edges) {
+    // The columns in the rollup's order, empty dimensions as '' as the rollup stores them.
+    const counted = db
+      .selectFrom('surveys_responses as r')
+      .innerJoin('surveys_answers as a', 'a.response_id', 'r.id')
+      .where('r.workspace_id', '=', workspace)
+      .where('r.submitted_at', '>=', edge.from)
+      .where('r.submitted_at', '<', edge.to)
+      .where('a.question_type', '=', questionType)
+      .where('a.score', 'is not', null)
+      .select([
+        sql<string>`substr(r.submitted_at, 1, 10)`.as('day'),
+        'r.survey_id',
+        sql<string>`coalesce(r.touchpoint_id, '')`.as('touchpoint_id'),
+        sql<string>`coalesce(r.stage_id, '')`.as('stage_id'),
+        'r.channel',
+        'r.locale',
+        sql<string>`coalesce(r.segment, '')`.as('segment'),
+        sql<string>`coalesce(r.region, '')`.as('region'),
+        sql<string>`coalesce(r.plan, '')`.as('plan'),
+        sql<number>`coalesce(a.scale_max, 0)`.as('scale_max'),
+        sql<number>`a.score`.as('score'),
+        sql<number>`count(*)`.as('answers'),
+      ])
+      .groupBy([
+        sql`substr(r.submitted_at, 1, 10)`,
+        'r.survey_id',
+        'r.touchpoint_id',
+        'r.stage_id',
+        'r.channel',
+        'r.locale',
+        'r.segment',
+        'r.region',
+        'r.plan',
+        'a.scale_max',
+        'a.score',
+      ])
+    rows = rows.unionAll(counted)
+  }
+  return db.selectFrom(rows.as('a'))
+}
