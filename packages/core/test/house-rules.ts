@@ -24,7 +24,9 @@ export interface Violation {
 const nodeBuiltins = new Set(builtinModules)
 const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || nodeBuiltins.has(specifier.split('/')[0]!)
 const isPackage = (specifier: string, name: string) => specifier === name || specifier.startsWith(`${name}/`)
-const isTest = (file: string) => /\.test(-d)?\.ts$/.test(file) || file.includes(`${sep}test${sep}`)
+/** Tests and their helpers (`test/`, `test-support/`) may reach past the rules to set up what they check. */
+const isTest = (file: string) =>
+  /\.test(-d)?\.ts$/.test(file) || file.includes(`${sep}test${sep}`) || file.includes(`${sep}test-support${sep}`)
 const normalise = (file: string) => file.split(sep).join('/')
 
 /** Drivers, HTTP and rendering: what only the outer layers may load. */
