@@ -1,10 +1,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { createHost, type Host, type Logger, type PluginDefinition, silentLogger, throwOnInvalid } from '@cxkit/core'
+import {
+  bodyLimits,
+  CxError,
+  createHost,
+  type Host,
+  type Logger,
+  type PluginDefinition,
+  silentLogger,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { type CxDatabase, createPluginContext } from '@cxkit/db'
-import { bodyLimit } from 'hono/body-limit'
-import { CxError } from '@cxkit/core'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
+import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
+import { routeBodyLimits } from './http/route-body-limits.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
 import { metricSettingsRoutes } from './routes/metric-settings-routes.js'
@@ -20,7 +29,10 @@ export interface ServerOptions {
   logger?: Logger
   /** Folder of the dashboard's static build, served at `/`; omit to serve the API only. */
   dashboardDir?: string
-  /** Largest request body accepted, in bytes (default 20 MiB). */
+  /**
+   * Largest request body any API route accepts, in bytes (default `bodyLimits.batch`, 20 MiB); each route
+   * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares).
+   */
   maxBodyBytes?: number
 }
 
@@ -45,18 +57,19 @@ export function createServer(options: ServerOptions) {
   const logger = options.logger ?? silentLogger
   const app = new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
   app.onError(createErrorHandler(logger))
+  app.use('/api/*', refuseMultipart())
+  // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
+  const ceiling = options.maxBodyBytes ?? bodyLimits.batch
+  const pluginLimits = host.plugins.map((plugin) => ({
+    base: `/api/${plugin.id}`,
+    limitFor: routeBodyLimits(plugin.bodyLimits),
+  }))
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 20 * 1024 * 1024,
-      onError: () =>
-        problemResponse(
-          problemFrom(
-            new CxError('CXKIT_VALIDATION_FAILED', 'the request body is larger than the server accepts', {
-              status: 413,
-            }),
-          ),
-        ),
+    limitRequestBody((c) => {
+      const plugin = pluginLimits.find(({ base }) => c.req.path.startsWith(`${base}/`))
+      const limit = plugin ? plugin.limitFor(c.req.method, c.req.path.slice(plugin.base.length)) : bodyLimits.json
+      return Math.min(limit, ceiling)
     }),
   )
 

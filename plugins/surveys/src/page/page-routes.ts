@@ -10,10 +10,14 @@ import { createQuestionRegistry } from '../question-registry.js'
 import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
 import type { SurveysTables } from '../tables.js'
+import { type FormRefusal, guardPageForm } from './guard-page-form.js'
 import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
 type Form = Record<string, string | File | (string | File)[]>
+
+/** The page's form carries a UUID as nonce; a longer or stranger one was not sent by the page. */
+const noncePattern = /^[A-Za-z0-9-]{1,64}$/
 
 let widgetSource: string | null | undefined
 /** The built widget module, read once; null when `@cxkit/widget` has not been built. */
@@ -53,8 +57,19 @@ export function surveyPageRoutes(ctx: PluginContext) {
   const surveys = createSurveysRepository(ctx)
   const app = new Hono()
 
-  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 410) =>
-    c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
+  const notice = (
+    c: Context,
+    locale: PageLocale,
+    message: string,
+    status: 200 | 201 | 400 | 403 | 404 | 410 | 413 | 415,
+  ) => c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
+
+  /** A form refused before its body is read: in the survey's language the visitor asks for, as any page. */
+  async function refuseForm(c: Context, status: 413 | 415, refusal: FormRefusal) {
+    const survey = await surveys.findByToken(c.req.param('token') ?? '')
+    const locale = choosePageLocale(survey?.locales ?? ['en'], c.req.query('lang'), c.req.header('accept-language'))
+    return notice(c, locale, pageTexts[locale][refusal], status)
+  }
 
   /** The survey behind a token, or the page to show instead. */
   async function open(
@@ -124,7 +139,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     )
   })
 
-  app.post('/:token', async (c) => {
+  app.post('/:token', guardPageForm(refuseForm), async (c) => {
     const token = c.req.param('token')
     const form = await c.req.parseBody({ all: true })
     const customer = String(form.c ?? '')
@@ -133,6 +148,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
     const nonce = String(form.nonce ?? '') || randomUUID()
+    if (!noncePattern.test(nonce)) return notice(c, locale, pageTexts[locale].badForm, 400)
     const errors = new Map<string, string>()
     for (const question of survey.questions) {
       if (question.required && !previous.has(question.id)) errors.set(question.id, pageTexts[locale].required)

@@ -10,6 +10,8 @@ export const pageTexts = {
     closed: 'This survey is closed. Thank you for your interest.',
     notFound: 'This survey does not exist (any more).',
     badLink: 'This link is not valid. Please use the link exactly as you received it.',
+    tooLarge: 'Your answer is too long to send. Please shorten it and try again.',
+    badForm: 'This answer could not be read. Please answer on the survey page itself.',
   },
   nl: {
     submit: 'Versturen',
@@ -21,6 +23,8 @@ export const pageTexts = {
     closed: 'Deze enquête is gesloten. Dank voor uw interesse.',
     notFound: 'Deze enquête bestaat niet (meer).',
     badLink: 'Deze link is niet geldig. Gebruik de link precies zoals u hem ontving.',
+    tooLarge: 'Uw antwoord is te lang om te versturen. Maak het korter en probeer het opnieuw.',
+    badForm: 'Dit antwoord kon niet worden gelezen. Beantwoord de enquête op de enquêtepagina zelf.',
   },
 } as const
 export type PageLocale = keyof typeof pageTexts
