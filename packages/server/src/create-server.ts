@@ -10,16 +10,18 @@ import {
   throwOnInvalid,
 } from '@cxkit/core'
 import { type CxDatabase, createPluginContext } from '@cxkit/db'
+import { allowHosts, loopbackHosts } from './http/allowed-hosts.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
 import { routeBodyLimits } from './http/route-body-limits.js'
+import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
 import { metricSettingsRoutes } from './routes/metric-settings-routes.js'
 import { systemRoutes } from './routes/system-routes.js'
 import { workspaceRoutes } from './routes/workspace-routes.js'
-import { serveDashboard } from './static/serve-dashboard.js'
+import { readDashboard, serveDashboard } from './static/serve-dashboard.js'
 
 export interface ServerOptions {
   /** The enabled plugins (falsy entries are skipped), or a host already built from them. */
@@ -34,6 +36,12 @@ export interface ServerOptions {
    * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares).
    */
   maxBodyBytes?: number
+  /**
+   * Host names the server answers for (`Host` header, without port); `*` answers any. Default: the
+   * loopback names `localhost`, `127.0.0.1` and `[::1]`, as `app.request()` uses. `startApp` adds the
+   * address it binds to (see `defaultAllowedHosts`) and reads `CXKIT_ALLOWED_HOSTS`.
+   */
+  allowedHosts?: readonly string[]
 }
 
 /** The product's OpenAPI metadata. */
@@ -57,6 +65,15 @@ export function createServer(options: ServerOptions) {
   const logger = options.logger ?? silentLogger
   const app = new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
   app.onError(createErrorHandler(logger))
+  const dashboard = options.dashboardDir ? readDashboard(options.dashboardDir) : undefined
+  app.use(
+    '*',
+    securityHeaders({
+      pagePaths: host.plugins.flatMap((plugin) => (plugin.pages ? [plugin.pages.path] : [])),
+      dashboardPolicy: dashboard?.contentSecurityPolicy,
+    }),
+  )
+  app.use('*', allowHosts(options.allowedHosts ?? loopbackHosts))
   app.use('/api/*', refuseMultipart())
   // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
   const ceiling = options.maxBodyBytes ?? bodyLimits.batch
@@ -110,7 +127,7 @@ export function createServer(options: ServerOptions) {
       ),
     ),
   )
-  if (options.dashboardDir) serveDashboard(app, options.dashboardDir)
+  if (dashboard) serveDashboard(app, dashboard)
   return app
 }
 
