@@ -1,4 +1,5 @@
 import { CxError } from '@cxkit/core'
+import { defaultAllowedHosts, parseAllowedHosts } from '@cxkit/server'
 
 /** The bundled app's settings, from environment variables. */
 export function readEnvironment(env: NodeJS.ProcessEnv) {
@@ -6,9 +7,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CxError('CXKIT_CONFIG_INVALID', `PORT must be a port number (0–65535), got '${env.PORT}'`)
   }
+  const hostname = env.HOST || '127.0.0.1'
   return {
     port,
-    hostname: env.HOST || '127.0.0.1',
+    hostname,
+    allowedHosts: parseAllowedHosts(env.CXKIT_ALLOWED_HOSTS, defaultAllowedHosts(hostname)),
     databaseUrl: env.CXKIT_DATABASE_URL || undefined,
     demo: env.CXKIT_DEMO !== '0',
   }

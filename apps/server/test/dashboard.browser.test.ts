@@ -1,8 +1,8 @@
 import { createHost } from '@cxkit/core'
 import { openDatabase } from '@cxkit/db'
 import { seedDemoWorkspace } from '@cxkit/demo'
-import { type Browser, chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, findChromium } from './find-chromium.js'
 import config from '../cxkit.config.js'
 import { type BundledApp, startBundledApp } from './start-bundled-app.js'
@@ -24,8 +24,28 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await app?.stop()
   })
 
+  // The app's Content-Security-Policy must let every page work: a blocked script, style or request fails the test.
+  const cspViolations: string[] = []
+  async function openPage(options?: Parameters<Browser['newPage']>[0]): Promise<Page> {
+    const page = await browser.newPage(options)
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(
+          `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber} ${(event.target as Element)?.nodeName} ${event.sample}`,
+        ),
+      ),
+    )
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`)
+    })
+    return page
+  }
+  afterEach(() => {
+    expect(cspViolations.splice(0)).toEqual([])
+  })
+
   it('renders the overview with panels showing values from the demo data', async () => {
-    const page = await browser.newPage()
+    const page = await openPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(app.url)
@@ -74,7 +94,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   })
 
   it('drills down from a touchpoint to its segments, sorts, and shows the NPS distribution', async () => {
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(app.url)
     const panel = page.locator('cx-nps-panel')
     await panel.locator('cx-breakdown-table tbody tr').first().waitFor()
@@ -110,7 +130,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   })
 
   it('switches the interface to Dutch', async () => {
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(app.url)
     await page.locator('cx-app select[name=locale]').selectOption('nl')
     await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overzicht')
@@ -132,7 +152,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     } finally {
       await database.close()
     }
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(app.url)
     const value = page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]')
     await value.waitFor()
@@ -155,7 +175,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   })
 
   it('counts a response given on the public survey page on the dashboard', async () => {
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(app.url)
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
     const period = await page.evaluate(() => {
@@ -172,7 +192,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
 
     const surveys = await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()
     const nps = surveys.find((s: { id: string }) => s.id === 'relationship-nps')
-    const form = await browser.newPage({ locale: 'nl-NL' })
+    const form = await openPage({ locale: 'nl-NL' })
     await form.goto(`${app.url}/s/${nps.publicToken}?tp=web-checkout`)
     expect(await form.locator('html').getAttribute('lang')).toBe('nl')
     await form.locator('fieldset').first().locator('label', { hasText: /^10$/ }).click()
@@ -198,7 +218,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   })
 
   it('builds a survey with a live preview and publishes it', async () => {
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(`${app.url}/#/p/surveys`)
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
     const builder = page.locator('cx-surveys-page')
@@ -237,7 +257,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   it('edits a published survey: the preview shows it, and the change is saved with the rest kept', async () => {
     const url = `${app.url}/api/surveys/surveys/relationship-nps?workspace=demo`
     const before = await (await fetch(url)).json()
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(`${app.url}/#/p/surveys`)
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
     const builder = page.locator('cx-surveys-page')
@@ -276,7 +296,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   })
 
   it('lists the enabled plugins', async () => {
-    const page = await browser.newPage()
+    const page = await openPage()
     await page.goto(`${app.url}/#/plugins`)
     await expect.poll(() => page.locator('cx-plugins-page li[data-plugin=renewal-rate]').count()).toBe(1)
   })

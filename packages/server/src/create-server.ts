@@ -1,16 +1,27 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { createHost, type Host, type Logger, type PluginDefinition, silentLogger, throwOnInvalid } from '@cxkit/core'
+import {
+  bodyLimits,
+  CxError,
+  createHost,
+  type Host,
+  type Logger,
+  type PluginDefinition,
+  silentLogger,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { type CxDatabase, createPluginContext } from '@cxkit/db'
-import { bodyLimit } from 'hono/body-limit'
-import { CxError } from '@cxkit/core'
+import { allowHosts, loopbackHosts } from './http/allowed-hosts.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
+import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
+import { routeBodyLimits } from './http/route-body-limits.js'
+import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
 import { metricSettingsRoutes } from './routes/metric-settings-routes.js'
 import { systemRoutes } from './routes/system-routes.js'
 import { workspaceRoutes } from './routes/workspace-routes.js'
-import { serveDashboard } from './static/serve-dashboard.js'
+import { readDashboard, serveDashboard } from './static/serve-dashboard.js'
 
 export interface ServerOptions {
   /** The enabled plugins (falsy entries are skipped), or a host already built from them. */
@@ -20,8 +31,17 @@ export interface ServerOptions {
   logger?: Logger
   /** Folder of the dashboard's static build, served at `/`; omit to serve the API only. */
   dashboardDir?: string
-  /** Largest request body accepted, in bytes (default 20 MiB). */
+  /**
+   * Largest request body any API route accepts, in bytes (default `bodyLimits.batch`, 20 MiB); each route
+   * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares).
+   */
   maxBodyBytes?: number
+  /**
+   * Host names the server answers for (`Host` header, without port); `*` answers any. Default: the
+   * loopback names `localhost`, `127.0.0.1` and `[::1]`, as `app.request()` uses. `startApp` adds the
+   * address it binds to (see `defaultAllowedHosts`) and reads `CXKIT_ALLOWED_HOSTS`.
+   */
+  allowedHosts?: readonly string[]
 }
 
 /** The product's OpenAPI metadata. */
@@ -45,18 +65,28 @@ export function createServer(options: ServerOptions) {
   const logger = options.logger ?? silentLogger
   const app = new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
   app.onError(createErrorHandler(logger))
+  const dashboard = options.dashboardDir ? readDashboard(options.dashboardDir) : undefined
+  app.use(
+    '*',
+    securityHeaders({
+      pagePaths: host.plugins.flatMap((plugin) => (plugin.pages ? [plugin.pages.path] : [])),
+      dashboardPolicy: dashboard?.contentSecurityPolicy,
+    }),
+  )
+  app.use('*', allowHosts(options.allowedHosts ?? loopbackHosts))
+  app.use('/api/*', refuseMultipart())
+  // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
+  const ceiling = options.maxBodyBytes ?? bodyLimits.batch
+  const pluginLimits = host.plugins.map((plugin) => ({
+    base: `/api/${plugin.id}`,
+    limitFor: routeBodyLimits(plugin.bodyLimits),
+  }))
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 20 * 1024 * 1024,
-      onError: () =>
-        problemResponse(
-          problemFrom(
-            new CxError('CXKIT_VALIDATION_FAILED', 'the request body is larger than the server accepts', {
-              status: 413,
-            }),
-          ),
-        ),
+    limitRequestBody((c) => {
+      const plugin = pluginLimits.find(({ base }) => c.req.path.startsWith(`${base}/`))
+      const limit = plugin ? plugin.limitFor(c.req.method, c.req.path.slice(plugin.base.length)) : bodyLimits.json
+      return Math.min(limit, ceiling)
     }),
   )
 
@@ -97,7 +127,7 @@ export function createServer(options: ServerOptions) {
       ),
     ),
   )
-  if (options.dashboardDir) serveDashboard(app, options.dashboardDir)
+  if (dashboard) serveDashboard(app, dashboard)
   return app
 }
 

@@ -3,6 +3,7 @@ import { type CxDatabase, createPluginContext, defaultDatabaseUrl, migrate, open
 import { seedDemoIfEmpty } from '@cxkit/demo'
 import { createConsoleLogger } from './console-logger.js'
 import { createServer } from './create-server.js'
+import { defaultAllowedHosts } from './http/allowed-hosts.js'
 import { type RunningServer, startServer } from './start-server.js'
 
 export interface AppOptions {
@@ -13,6 +14,11 @@ export interface AppOptions {
   port?: number
   /** Default 127.0.0.1: there is no login yet, so the app is not exposed unless asked (HOST=0.0.0.0). */
   hostname?: string
+  /**
+   * Host names the app answers for (`*`: any); others get 403. Default: `localhost`, `127.0.0.1`, `[::1]`
+   * and `hostname` when it is one interface, not a wildcard (`CXKIT_ALLOWED_HOSTS`, see `parseAllowedHosts`).
+   */
+  allowedHosts?: readonly string[]
   dashboardDir?: string
   /** Create the demo workspace when the database has no workspace yet (default true). */
   demo?: boolean
@@ -41,7 +47,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     if (options.demo ?? true) {
       await seedDemoIfEmpty(database, host, {}, logger)
     }
-    const app = createServer({ plugins: host, db: database, logger, dashboardDir: options.dashboardDir })
+    const app = createServer({
+      plugins: host,
+      db: database,
+      logger,
+      dashboardDir: options.dashboardDir,
+      allowedHosts: options.allowedHosts ?? defaultAllowedHosts(options.hostname ?? '127.0.0.1'),
+    })
     const server = await startServer(app, { port: options.port ?? 8787, hostname: options.hostname })
     const background = host.plugins.flatMap((plugin) =>
       plugin.start ? [plugin.start(createPluginContext(database, host, plugin, logger))] : [],

@@ -1,4 +1,4 @@
-import { definePlugin, parseInput } from '@cxkit/core'
+import { bodyLimits, definePlugin, parseInput } from '@cxkit/core'
 import { renewalRateMetric } from './compute-renewal-rate.js'
 import * as createSubscriptions from './migrations/001_create_subscriptions.js'
 import { renewalRateRoutes } from './routes.js'
@@ -23,6 +23,8 @@ export const renewalRatePlugin = (options?: { target?: number }) => {
     migrations: { '001_create_subscriptions': createSubscriptions },
     metrics: [renewalRateMetric],
     routes: renewalRateRoutes,
+    // Up to 10,000 subscription terms per request.
+    bodyLimits: { 'POST /subscriptions': bodyLimits.batch },
     settingsSchema: renewalRateSettingsSchema,
     settings,
     panels: {

@@ -1,4 +1,4 @@
-import { definePlugin } from '@cxkit/core'
+import { bodyLimits, definePlugin } from '@cxkit/core'
 import * as createSurveys from './migrations/001_create_surveys.js'
 import * as createResponses from './migrations/002_create_responses.js'
 import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
@@ -60,6 +60,12 @@ export const surveysPlugin = (options: SurveysOptions = {}) =>
       webhooks: { allowPrivateTargets: process.env.CXKIT_WEBHOOKS_ALLOW_PRIVATE === '1', ...options.webhooks },
     },
     routes: surveysRoutes,
+    // Batches of up to 10,000 responses or customers; one visitor's answer through the widget is small.
+    bodyLimits: {
+      'POST /responses': bodyLimits.batch,
+      'POST /surveys/{id}/links': bodyLimits.batch,
+      '* /public/*': bodyLimits.publicJson,
+    },
     importers: [responsesImporter],
     pages: { path: '/s', routes: surveyPageRoutes },
     panels: {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { CxError } from '@cxkit/core'
-import { createConsoleLogger, startApp } from '@cxkit/server'
+import { createConsoleLogger, defaultAllowedHosts, parseAllowedHosts, startApp } from '@cxkit/server'
 import type { Command } from 'commander'
 import { loadConfig } from '../load-config.js'
 
@@ -10,6 +10,7 @@ interface ServeOptions {
   db?: string
   port: string
   host: string
+  allowedHosts?: string
   dashboard?: string
   demo: boolean
 }
@@ -23,6 +24,10 @@ export function registerServeCommand(program: Command): void {
     .option('--db <url>', 'database URL (default: $CXKIT_DATABASE_URL or sqlite:./data/cxkit.db)')
     .option('--port <n>', 'port', process.env.PORT ?? '8787')
     .option('--host <address>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
+    .option(
+      '--allowed-hosts <names>',
+      'host names to answer for, comma-separated, * for any (default: $CXKIT_ALLOWED_HOSTS, else loopback and --host)',
+    )
     .option('--dashboard <dir>', 'dashboard build folder (default: the @cxkit/dashboard build, if installed)')
     .option('--no-demo', 'do not create the demo workspace in an empty database')
     .action(async (options: ServeOptions) => {
@@ -37,6 +42,10 @@ export function registerServeCommand(program: Command): void {
         databaseUrl: options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined,
         port,
         hostname: options.host,
+        allowedHosts: parseAllowedHosts(
+          options.allowedHosts ?? process.env.CXKIT_ALLOWED_HOSTS,
+          defaultAllowedHosts(options.host),
+        ),
         dashboardDir: options.dashboard ?? installedDashboard(),
         demo: options.demo,
         logger,

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import type { z } from 'zod'
 import { CxError } from '../errors/cx-error.js'
 import { parseInput } from '../errors/validation-error.js'
+import type { PluginBodyLimits } from './body-limits.js'
 import type { DemoSeedContext } from './demo-seed.js'
 import type { Contribution } from './define-extension-point.js'
 import type { ImporterDefinition } from './define-importer.js'
@@ -37,6 +38,10 @@ export interface BackgroundWork {
 export interface PluginPages<TSettings = unknown> {
   /** A path prefix such as `/s`; `/api` and `/assets` are the server's own. */
   readonly path: `/${string}`
+  /**
+   * Pages limit the bodies they read themselves (`bodyLimits.pageForm` suits a form), so that a refusal
+   * can be a page in the visitor's language rather than a problem document.
+   */
   routes(ctx: PluginContext<TSettings>): FetchApp
 }
 
@@ -75,6 +80,11 @@ export interface PluginSpec<
   stageModels?: readonly StageModel[]
   metrics?: readonly MetricDefinition<TMetricId>[]
   routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
+  /**
+   * Routes whose request bodies may be larger (a batch import) or must be smaller (a public endpoint)
+   * than `bodyLimits.json`, which every other route of the plugin gets: `{ 'POST /responses': bodyLimits.batch }`.
+   */
+  bodyLimits?: PluginBodyLimits
   panels?: PluginPanels
   /** Public pages outside the API (a survey page at `/s/<token>`), mounted at `path`. */
   pages?: PluginPages<SettingsOf<TSettingsSchema>>
@@ -118,6 +128,7 @@ export interface PluginDefinition<
   readonly metrics: readonly MetricDefinition<TMetricId>[]
   // Method syntax on purpose: it keeps a plugin with typed settings assignable to PluginDefinition<string>.
   routes?(ctx: PluginContext<TSettings>): FetchApp
+  readonly bodyLimits: PluginBodyLimits
   readonly panels?: PluginPanels
   readonly pages?: PluginPages<TSettings>
   readonly settings: TSettings
@@ -168,6 +179,7 @@ export function definePlugin<
     stageModels: Object.freeze([...(spec.stageModels ?? [])]),
     metrics: Object.freeze([...(spec.metrics ?? [])]),
     routes: spec.routes,
+    bodyLimits: Object.freeze({ ...(spec.bodyLimits ?? {}) }),
     panels: spec.panels,
     pages: spec.pages,
     settings: settings as SettingsOf<TSettingsSchema>,

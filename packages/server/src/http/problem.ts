@@ -20,6 +20,7 @@ const titles: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  415: 'Unsupported media type',
   500: 'Internal server error',
   503: 'Service unavailable',
 }

@@ -1,4 +1,4 @@
-import { type ApiClient, createApiClient, createTranslator, themeStyles } from '@cxkit/ui'
+import { type ApiClient, createApiClient, createTranslator, elementStyles, themeStyles } from '@cxkit/ui'
 import { Task } from '@lit/task'
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
@@ -69,10 +69,10 @@ export class CxNpsDistribution extends LitElement {
         const share = (from: number, to: number) => counts.slice(from, to + 1).reduce((a, b) => a + b, 0) / total
         const colourOf = (score: number) => groups.find((g) => score >= g.from && score <= g.to)!.colour
         return html`<div class="stack" role="img" aria-label="distribution">
-            ${groups.map((g) => html`<div data-group=${g.id} data-share=${share(g.from, g.to)} style="width:${share(g.from, g.to) * 100}%;background:${g.colour}"></div>`)}
+            ${groups.map((g) => html`<div data-group=${g.id} data-share=${share(g.from, g.to)} ${elementStyles({ width: `${share(g.from, g.to) * 100}%`, background: g.colour })}></div>`)}
           </div>
           <div class="legend">${groups.map((g) => html`<span>${g.label[this.locale as 'en'] ?? g.label.en}: ${i18n.percent(share(g.from, g.to), 0)}</span>`)}</div>
-          <div class="scores" aria-hidden="true">${counts.map((n, score) => html`<div title="${score}: ${n}" style="height:${(n / max) * 100}%;background:${colourOf(score)}"></div>`)}</div>
+          <div class="scores" aria-hidden="true">${counts.map((n, score) => html`<div title="${score}: ${n}" ${elementStyles({ height: `${(n / max) * 100}%`, background: colourOf(score) })}></div>`)}</div>
           <div class="labels" aria-hidden="true">${counts.map((_, score) => html`<span>${score}</span>`)}</div>`
       },
     })

@@ -37,6 +37,7 @@ export class CxNpsWhyPanel extends CxPanel {
       :host { display: block; }
       .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 16px; }
       h3 { font-size: 0.85rem; margin: 0 0 6px; color: var(--_muted); font-weight: 600; }
+      h3.latest { margin-top: 14px; }
       .chips { display: flex; flex-wrap: wrap; gap: 6px; }
       .chip { background: color-mix(in srgb, var(--_primary) 10%, transparent); border-radius: 999px; padding: 2px 10px; font-size: 0.85rem; }
       .chip.reason { background: color-mix(in srgb, var(--_primary) 22%, transparent); font-weight: 600; }
@@ -78,7 +79,7 @@ export class CxNpsWhyPanel extends CxPanel {
                   <div data-group="detractor"><h3>${words.detractors}</h3>${this.chips(data.detractors)}</div>
                   <div data-group="promoter"><h3>${words.promoters}</h3>${this.chips(data.promoters)}</div>
                 </div>
-                <h3 style="margin-top:14px">${words.latest}</h3>
+                <h3 class="latest">${words.latest}</h3>
                 ${
                   data.latest.items.length
                     ? html`<ul>${data.latest.items.map((item) => html`<li><span class="score">${item.score}</span>${item.text}</li>`)}</ul>`

@@ -12,10 +12,14 @@ import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
 import type { SurveysTables } from '../tables.js'
 import { pageNonce } from './page-nonce.js'
+import { type FormRefusal, guardPageForm } from './guard-page-form.js'
 import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
 type Form = Record<string, string | File | (string | File)[]>
+
+/** The page's form carries a UUID as nonce; a longer or stranger one was not sent by the page. */
+const noncePattern = /^[A-Za-z0-9-]{1,64}$/
 
 let widgetSource: string | null | undefined
 /** The built widget module, read once; null when `@cxkit/widget` has not been built. */
@@ -59,7 +63,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     c: Context,
     locale: PageLocale,
     message: string,
-    status: 200 | 201 | 403 | 404 | 409 | 410,
+    status: 200 | 201 | 400 | 403 | 404 | 409 | 410 | 413 | 415,
     more: unknown = '',
   ) => c.html(layout(locale, message, html`<p role="status">${message}</p>${more}`), status)
 
@@ -68,6 +72,13 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const query = new URLSearchParams({ again: '1', lang: locale })
     for (const name of ['tp', 'ch']) if (c.req.query(name)) query.set(name, c.req.query(name)!)
     return html`<p><a href="./${token}?${query}">${pageTexts[locale].answerAgain}</a></p>`
+  }
+
+  /** A form refused before its body is read: in the survey's language the visitor asks for, as any page. */
+  async function refuseForm(c: Context, status: 413 | 415, refusal: FormRefusal) {
+    const survey = await surveys.findByToken(c.req.param('token') ?? '')
+    const locale = choosePageLocale(survey?.locales ?? ['en'], c.req.query('lang'), c.req.header('accept-language'))
+    return notice(c, locale, pageTexts[locale][refusal], status)
   }
 
   /** The survey behind a token, or the page to show instead. */
@@ -149,7 +160,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     )
   })
 
-  app.post('/:token', async (c) => {
+  app.post('/:token', guardPageForm(refuseForm), async (c) => {
     const token = c.req.param('token')
     const form = await c.req.parseBody({ all: true })
     const customer = String(form.c ?? '')
@@ -158,6 +169,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
     if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
     const nonce = String(form.nonce ?? '') || randomUUID()
+    if (!noncePattern.test(nonce)) return notice(c, locale, pageTexts[locale].badForm, 400)
     const errors = new Map<string, string>()
     for (const question of survey.questions) {
       if (question.required && !previous.has(question.id)) errors.set(question.id, pageTexts[locale].required)

@@ -12,6 +12,8 @@ export const pageTexts = {
     notFound: 'This survey does not exist (any more).',
     badLink: 'This link is not valid. Please use the link exactly as you received it.',
     linkExpired: 'This link has expired. Thank you for your interest.',
+    tooLarge: 'Your answer is too long to send. Please shorten it and try again.',
+    badForm: 'This answer could not be read. Please answer on the survey page itself.',
   },
   nl: {
     submit: 'Versturen',
@@ -25,6 +27,8 @@ export const pageTexts = {
     notFound: 'Deze enquête bestaat niet (meer).',
     badLink: 'Deze link is niet geldig. Gebruik de link precies zoals u hem ontving.',
     linkExpired: 'Deze link is verlopen. Dank voor uw interesse.',
+    tooLarge: 'Uw antwoord is te lang om te versturen. Maak het korter en probeer het opnieuw.',
+    badForm: 'Dit antwoord kon niet worden gelezen. Beantwoord de enquête op de enquêtepagina zelf.',
   },
 } as const
 export type PageLocale = keyof typeof pageTexts

@@ -84,6 +84,13 @@ describe('the public survey page', () => {
     expect(await answers()).toEqual([])
   })
 
+  it("refuses a nonce the page did not send, in the visitor's language, and stores nothing", async () => {
+    const response = await post({ nonce: 'n'.repeat(65), 'q.reasons': 'speed' }, { 'accept-language': 'nl' })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('Dit antwoord kon niet worden gelezen.')
+    expect(await answers()).toEqual([])
+  })
+
   it('stores a submitted form once, however often it is sent', async () => {
     const form = { nonce: 'n-2', lang: 'en', 'q.reasons': ['speed', 'staff'], 'q.why': 'Quick and kind' }
     const first = await post(form)
