@@ -3,6 +3,7 @@ import { createHost, type Host, type Logger, type PluginDefinition, silentLogger
 import { type CxDatabase, createPluginContext } from '@cxkit/db'
 import { bodyLimit } from 'hono/body-limit'
 import { CxError } from '@cxkit/core'
+import { cancelAbandonedReads } from './http/cancel-abandoned-reads.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { problemFrom } from './http/problem.js'
 import type { ServerEnv } from './http/server-env.js'
@@ -59,6 +60,8 @@ export function createServer(options: ServerOptions) {
         ),
     }),
   )
+
+  app.use('/api/*', cancelAbandonedReads())
 
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(database))

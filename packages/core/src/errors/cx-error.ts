@@ -17,6 +17,8 @@ export type CxErrorCode =
   | 'CXKIT_FORBIDDEN'
   | 'CXKIT_DB_URL_INVALID'
   | 'CXKIT_CONFIG_INVALID'
+  | 'CXKIT_QUERY_TIMEOUT'
+  | 'CXKIT_QUERY_CANCELLED'
 
 /**
  * The one error type cxkit throws on purpose. `status` is the HTTP status the server answers with.

@@ -20,7 +20,9 @@ const titles: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  499: 'Client closed request',
   500: 'Internal server error',
+  503: 'Service unavailable',
 }
 
 function typeFor(code: string): string {
