@@ -1,4 +1,5 @@
 import { CxError } from '@cxkit/core'
+import { readQueryTimeout } from '@cxkit/db'
 
 /** The bundled app's settings, from environment variables. */
 export function readEnvironment(env: NodeJS.ProcessEnv) {
@@ -11,5 +12,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv) {
     hostname: env.HOST || '127.0.0.1',
     databaseUrl: env.CXKIT_DATABASE_URL || undefined,
     demo: env.CXKIT_DEMO !== '0',
+    queryTimeoutMs: readQueryTimeout(env),
   }
 }

@@ -59,3 +59,23 @@ export function boundQuery(timeoutMs: number): QueryBounds {
     error: (cause) => (timeout.aborted ? queryTimeoutError(timeoutMs, cause) : queryCancelledError(cause)),
   }
 }
+
+/**
+ * Reads the time bound from `CXKIT_QUERY_TIMEOUT_MS`: undefined when unset (the default applies),
+ * a CXKIT_CONFIG_INVALID error naming the variable when it is not a whole number of milliseconds.
+ *
+ * @example
+ * await openDatabase(url, { queryTimeoutMs: readQueryTimeout(process.env) })
+ */
+export function readQueryTimeout(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env[queryTimeoutSetting]
+  if (text === undefined || text === '') return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1) {
+    throw new CxError(
+      'CXKIT_CONFIG_INVALID',
+      `${queryTimeoutSetting} must be a whole number of milliseconds above 0, got '${text}'`,
+    )
+  }
+  return value
+}
