@@ -57,8 +57,9 @@ export interface CxDatabase {
 export interface OpenDatabaseOptions {
   /**
    * The longest a query may run (default 15 s); past it the query is stopped and answers a 503. On
-   * PostgreSQL it is every connection's `statement_timeout`; on a SQLite file it bounds each read,
-   * queueing included. Writes and in-memory SQLite run on the main thread and cannot be stopped.
+   * PostgreSQL it is every connection's `statement_timeout`; on a SQLite file it bounds each read from
+   * the moment a worker takes it (a client that gives up while it waits drops it). Writes and
+   * in-memory SQLite run on the main thread and cannot be stopped.
    */
   queryTimeoutMs?: number
   /** SQLite files: worker threads that read at once (default: one per core, at least two). */

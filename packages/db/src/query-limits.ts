@@ -36,27 +36,42 @@ export function queryCancelledError(cause?: unknown): CxError {
   })
 }
 
-/** The signal that stops one query, and which of its two causes fired. */
+/** The signal that stops one query, its clock, and which of its two causes fired. */
 export interface QueryBounds {
   readonly signal: AbortSignal
+  /** Starts the clock: call it when the query begins to run, not while it waits its turn. */
+  start(): void
+  /** Stops the clock once the query has settled. */
+  finish(): void
   /** The error to throw once `signal` has fired. */
   error(cause?: unknown): CxError
 }
 
 /**
- * Bounds one query by the time limit and by the current request's signal (see `withQuerySignal`).
+ * Bounds one query by the time limit, counted from `start()`, and by the current request's signal
+ * (see `withQuerySignal`), which also covers the wait for a turn: a client that gives up drops it.
  *
  * @example
  * const bounds = boundQuery(15_000)
  * await pool.run(task, { signal: bounds.signal }).catch((error) => { throw bounds.error(error) })
  */
 export function boundQuery(timeoutMs: number): QueryBounds {
-  const timeout = AbortSignal.timeout(timeoutMs)
+  const timeout = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  let finished = false
   const request = currentQuerySignal()
-  const signal = request ? AbortSignal.any([request, timeout]) : timeout
+  const signal = request ? AbortSignal.any([request, timeout.signal]) : timeout.signal
   return {
     signal,
-    error: (cause) => (timeout.aborted ? queryTimeoutError(timeoutMs, cause) : queryCancelledError(cause)),
+    start() {
+      // The start may be reported after the answer (they travel on different channels): ignore it then.
+      if (!finished) timer ??= setTimeout(() => timeout.abort(), timeoutMs)
+    },
+    finish() {
+      finished = true
+      clearTimeout(timer)
+    },
+    error: (cause) => (timeout.signal.aborted ? queryTimeoutError(timeoutMs, cause) : queryCancelledError(cause)),
   }
 }
 

@@ -41,9 +41,11 @@ function prepare(sql) {
 /**
  * Runs one read and returns its rows.
  *
- * @param {{ sql: string, parameters: unknown[] }} query
+ * @param {{ sql: string, parameters: unknown[], started: import('node:worker_threads').MessagePort }} query
  * @returns {unknown[]}
  */
 export default function read(query) {
+  // The main thread starts the query's clock now that a worker has it.
+  query.started.postMessage('started')
   return prepare(query.sql).all(query.parameters)
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os'
+import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { boundQuery } from '../query-limits.js'
 
@@ -8,7 +9,7 @@ export interface SqliteReadPoolOptions {
   file: string
   /** Worker threads reading at once (default: one per core, at least two). */
   readers?: number
-  /** How long one read may run, queueing included, before it is stopped. */
+  /** How long one read may run, from the moment a worker takes it, before it is stopped. */
   queryTimeoutMs: number
   /** How long a reader waits for a lock held by a checkpoint or a recovering writer. */
   busyTimeoutMs: number
@@ -34,7 +35,7 @@ const workerFile = new URL('./read-worker.mjs', import.meta.url).href
  */
 export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteReadPool {
   const readers = options.readers ?? Math.max(2, availableParallelism())
-  const pool = new Piscina<{ sql: string; parameters: readonly unknown[] }, unknown[]>({
+  const pool = new Piscina<{ sql: string; parameters: readonly unknown[]; started: MessagePort }, unknown[]>({
     filename: workerFile,
     workerData: { file: options.file, busyTimeoutMs: options.busyTimeoutMs },
     minThreads: readers,
@@ -45,11 +46,21 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   return {
     async read(sql, parameters) {
       const bounds = boundQuery(options.queryTimeoutMs)
+      // The worker says when it takes the read: the clock leaves out the wait for a free worker
+      // (and a new worker's start), which only the client's patience bounds.
+      const { port1: started, port2: startedInWorker } = new MessageChannel()
+      started.once('message', () => bounds.start())
       try {
-        return await pool.run({ sql, parameters }, { signal: bounds.signal })
+        return await pool.run(
+          { sql, parameters, started: startedInWorker },
+          { signal: bounds.signal, transferList: [startedInWorker] },
+        )
       } catch (error) {
         if (bounds.signal.aborted) throw bounds.error(error)
         throw error
+      } finally {
+        bounds.finish()
+        started.close()
       }
     },
     close: () => pool.destroy(),
