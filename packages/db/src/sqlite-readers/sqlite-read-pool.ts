@@ -38,10 +38,13 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   const pool = new Piscina<{ sql: string; parameters: readonly unknown[]; started: MessagePort }, unknown[]>({
     filename: workerFile,
     workerData: { file: options.file, busyTimeoutMs: options.busyTimeoutMs },
-    minThreads: readers,
+    // Workers start with the first reads that need them, so a short command that reads little starts few.
+    minThreads: 0,
     maxThreads: readers,
     // A worker stays up between bursts: starting one (and its connection) costs more than a read.
     idleTimeout: Number.POSITIVE_INFINITY,
+    // The worker is plain JavaScript: it needs none of the loaders the main thread may run under (tsx).
+    execArgv: [],
   })
   return {
     async read(sql, parameters) {
