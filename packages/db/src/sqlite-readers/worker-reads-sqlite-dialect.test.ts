@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CxDatabase, openDatabase } from '../open-database.js'
+import { withQuerySignal } from '../query-signal.js'
 
 describe('a SQLite file with reads in worker threads', () => {
   let dir: string
@@ -49,5 +50,23 @@ describe('a SQLite file with reads in worker threads', () => {
       }),
     ).rejects.toThrow('roll back')
     expect(await labels()).toEqual(['first', 'second'])
+  })
+
+  it('drops a read whose client has gone while it waits for a reader, and leaves the running one alone', async () => {
+    const oneReader = await openDatabase(`sqlite:${join(dir, 'cx.db')}`, { readers: 1 })
+    try {
+      const slow = sql<{
+        n: number
+      }>`select (with recursive c(x) as (select 1 union all select x + 1 from c where x < 2000000) select count(*) from c) as n`.execute(
+        oneReader.db,
+      )
+      const client = new AbortController()
+      const waiting = withQuerySignal(client.signal, () => sql`select label from items`.execute(oneReader.db))
+      client.abort()
+      await expect(waiting).rejects.toMatchObject({ code: 'CXKIT_QUERY_CANCELLED', status: 499 })
+      expect((await slow).rows).toEqual([{ n: 2_000_000 }])
+    } finally {
+      await oneReader.close()
+    }
   })
 })
