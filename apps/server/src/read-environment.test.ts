@@ -35,4 +35,11 @@ describe('readEnvironment', () => {
   it('names a bad PORT', () => {
     expect(() => readEnvironment({ PORT: 'eighty' })).toThrow("PORT must be a port number (0–65535), got 'eighty'")
   })
+
+  it('reads CXKIT_QUERY_TIMEOUT_MS and names a bad one', () => {
+    expect(readEnvironment({ CXKIT_QUERY_TIMEOUT_MS: '2500' }).queryTimeoutMs).toBe(2500)
+    expect(() => readEnvironment({ CXKIT_QUERY_TIMEOUT_MS: '1.5s' })).toThrow(
+      "CXKIT_QUERY_TIMEOUT_MS must be a whole number of milliseconds above 0, got '1.5s'",
+    )
+  })
 })

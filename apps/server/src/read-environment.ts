@@ -1,4 +1,5 @@
 import { CxError } from '@cxkit/core'
+import { readQueryTimeout } from '@cxkit/db'
 import { defaultAllowedHosts, parseAllowedHosts } from '@cxkit/server'
 
 /** The bundled app's settings, from environment variables. */
@@ -14,5 +15,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv) {
     allowedHosts: parseAllowedHosts(env.CXKIT_ALLOWED_HOSTS, defaultAllowedHosts(hostname)),
     databaseUrl: env.CXKIT_DATABASE_URL || undefined,
     demo: env.CXKIT_DEMO !== '0',
+    queryTimeoutMs: readQueryTimeout(env),
   }
 }

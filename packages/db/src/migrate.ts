@@ -69,6 +69,8 @@ async function migrateSet(
     if (executed.includes(name)) continue
     const ran = await db.transaction().execute(async (trx) => {
       if (database.sql.name === 'postgres') {
+        // The query time bound is for serving requests; a data migration takes as long as it takes.
+        await sql`set local statement_timeout = 0`.execute(trx)
         // Two processes starting at once: the second waits here, then sees the migration as done.
         await lockSet(trx, table)
         if ((await readExecuted(trx, table)).includes(name)) return false

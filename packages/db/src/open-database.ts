@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely } from 'kysely'
 import pg from 'pg'
 import type { CoreTables, SqlDialect } from '@cxkit/core'
+import { BoundedPostgresDialect } from './dialects/bounded-postgres-dialect.js'
 import { postgresDialect } from './dialects/postgres-dialect.js'
 import { sqliteDialect } from './dialects/sqlite-dialect.js'
 import { ImmediateTransactionsSqliteDialect } from './dialects/sqlite-immediate-transactions.js'
 import { defaultDatabaseUrl, parseDatabaseUrl } from './parse-database-url.js'
+import { defaultQueryTimeoutMs } from './query-limits.js'
+import { createSqliteReadPool } from './sqlite-readers/sqlite-read-pool.js'
+import { WorkerReadsSqliteDialect } from './sqlite-readers/worker-reads-sqlite-dialect.js'
 
 const int8Oid = 20
 const numericOid = 1700
@@ -49,14 +53,37 @@ export interface CxDatabase {
   close(): Promise<void>
 }
 
+/** How long queries may run and how many run at once. */
+export interface OpenDatabaseOptions {
+  /**
+   * The longest a query may run (default 15 s); past it the query is stopped and answers a 503. On
+   * PostgreSQL it is every connection's `statement_timeout`; on a SQLite file it bounds each read from
+   * the moment a worker takes it (a client that gives up while it waits drops it). Writes and
+   * in-memory SQLite run on the main thread and cannot be stopped.
+   */
+  queryTimeoutMs?: number
+  /** SQLite files: worker threads that read at once (default: one per core, at least two). */
+  readers?: number
+}
+
+/** Readers wait this long for a lock, as the main connection does for another process's write. */
+const busyTimeoutMs = 5000
+
 /**
  * Opens a database by URL. SQLite files get WAL and foreign keys; their folder is created if missing.
+ * Their selects outside a transaction run on read-only connections in worker threads, so a long read
+ * never holds up the server; `sqlite::memory:` stays on one connection on the main thread, since an
+ * in-memory database cannot be shared between threads.
  *
  * @example
  * const database = await openDatabase('sqlite::memory:')
  * await migrate(database, host)
  */
-export async function openDatabase(url: string = defaultDatabaseUrl): Promise<CxDatabase> {
+export async function openDatabase(
+  url: string = defaultDatabaseUrl,
+  options: OpenDatabaseOptions = {},
+): Promise<CxDatabase> {
+  const queryTimeoutMs = options.queryTimeoutMs ?? defaultQueryTimeoutMs
   const target = parseDatabaseUrl(url)
   if (target.dialect === 'sqlite') {
     const inMemory = target.file === ':memory:'
@@ -65,18 +92,31 @@ export async function openDatabase(url: string = defaultDatabaseUrl): Promise<Cx
     connection.pragma('journal_mode = WAL')
     connection.pragma('foreign_keys = ON')
     // Wait for a writer in another process instead of failing at once.
-    connection.pragma('busy_timeout = 5000')
+    connection.pragma(`busy_timeout = ${busyTimeoutMs}`)
     cachePreparedStatements(connection)
-    const db = new Kysely<CoreTables>({ dialect: new ImmediateTransactionsSqliteDialect({ database: connection }) })
+    const dialect = inMemory
+      ? new ImmediateTransactionsSqliteDialect({ database: connection })
+      : new WorkerReadsSqliteDialect(
+          { database: connection },
+          createSqliteReadPool({ file: target.file, readers: options.readers, queryTimeoutMs, busyTimeoutMs }),
+        )
+    const db = new Kysely<CoreTables>({ dialect })
     return { db, sql: sqliteDialect, url, close: () => db.destroy() }
   }
-  const pool = new pg.Pool({ connectionString: target.connectionString, max: 10, types: numericTypes })
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: 10,
+    types: numericTypes,
+    statement_timeout: queryTimeoutMs,
+  })
   // An idle pooled connection that dies (a server restart, a dropped database) emits 'error' on the
   // pool; unhandled, that event would end the process. The next query reports the problem instead.
   pool.on('error', () => {})
   // Fail at open, with the server's own message, rather than at the first query.
   const client = await pool.connect()
   client.release()
-  const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }) })
+  const admin = new pg.Pool({ connectionString: target.connectionString, max: 1 })
+  admin.on('error', () => {})
+  const db = new Kysely<CoreTables>({ dialect: new BoundedPostgresDialect({ pool }, { queryTimeoutMs, admin }) })
   return { db, sql: postgresDialect, url, close: () => db.destroy() }
 }

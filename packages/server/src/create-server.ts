@@ -11,6 +11,7 @@ import {
 } from '@cxkit/core'
 import { type CxDatabase, createPluginContext } from '@cxkit/db'
 import { allowHosts, loopbackHosts } from './http/allowed-hosts.js'
+import { cancelAbandonedReads } from './http/cancel-abandoned-reads.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
@@ -89,6 +90,8 @@ export function createServer(options: ServerOptions) {
       return Math.min(limit, ceiling)
     }),
   )
+
+  app.use('/api/*', cancelAbandonedReads())
 
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(database))

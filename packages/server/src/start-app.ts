@@ -23,6 +23,8 @@ export interface AppOptions {
   /** Create the demo workspace when the database has no workspace yet (default true). */
   demo?: boolean
   logger?: Logger
+  /** The longest a query may run, in milliseconds (default 15 s; see `openDatabase`). */
+  queryTimeoutMs?: number
 }
 
 export interface RunningApp extends RunningServer {
@@ -39,7 +41,9 @@ export interface RunningApp extends RunningServer {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logger = options.logger ?? createConsoleLogger()
   const host = createHost(options.config.plugins)
-  const database = await openDatabase(options.databaseUrl ?? defaultDatabaseUrl)
+  const database = await openDatabase(options.databaseUrl ?? defaultDatabaseUrl, {
+    queryTimeoutMs: options.queryTimeoutMs,
+  })
   try {
     const reports = await migrate(database, host)
     const applied = reports.flatMap((report) => report.applied.map((name) => `${report.set}/${name}`))

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { CxError } from '@cxkit/core'
+import { readQueryTimeout } from '@cxkit/db'
 import { createConsoleLogger, defaultAllowedHosts, parseAllowedHosts, startApp } from '@cxkit/server'
 import type { Command } from 'commander'
 import { loadConfig } from '../load-config.js'
@@ -48,6 +49,7 @@ export function registerServeCommand(program: Command): void {
         ),
         dashboardDir: options.dashboard ?? installedDashboard(),
         demo: options.demo,
+        queryTimeoutMs: readQueryTimeout(process.env),
         logger,
       })
       const stop = () => void running.close().then(() => process.exit(0))

@@ -21,6 +21,8 @@ export type CxErrorCode =
   | 'CXKIT_HOST_NOT_ALLOWED'
   | 'CXKIT_DB_URL_INVALID'
   | 'CXKIT_CONFIG_INVALID'
+  | 'CXKIT_QUERY_TIMEOUT'
+  | 'CXKIT_QUERY_CANCELLED'
 
 /**
  * The one error type cxkit throws on purpose. `status` is the HTTP status the server answers with.

@@ -14,7 +14,7 @@ import {
  * waits up to the busy timeout before it reads anything, so `cxkit import` can run while the
  * server takes responses. Every transaction of the app writes, so none is slowed for nothing.
  */
-class ImmediateTransactionsDriver extends SqliteDriver {
+export class ImmediateTransactionsDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
   }

@@ -21,6 +21,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  499: 'Client closed request',
   500: 'Internal server error',
   503: 'Service unavailable',
 }
