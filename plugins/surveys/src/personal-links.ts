@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { columnLimits, keyRoomAfter } from '@cxkit/core'
 
 /**
  * The signature of a personal link: an HMAC of survey and customer under the survey's own key, so a
@@ -27,3 +28,9 @@ export function verifyPersonalLink(
 export function personalLinkKey(surveyId: string, customerExternalId: string): string {
   return `link:${surveyId}:${customerExternalId}`
 }
+
+/**
+ * The longest customer id a personal link can carry: its idempotency key (`link:<survey>:<customer>`)
+ * must fit the key column for the longest survey id.
+ */
+export const linkCustomerMax = keyRoomAfter(personalLinkKey('x'.repeat(columnLimits.id), ''))

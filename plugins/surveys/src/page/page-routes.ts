@@ -10,6 +10,7 @@ import { createQuestionRegistry } from '../question-registry.js'
 import { responseChannels } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
 import type { SurveysTables } from '../tables.js'
+import { badPageInput } from './page-input.js'
 import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
@@ -53,7 +54,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
   const surveys = createSurveysRepository(ctx)
   const app = new Hono()
 
-  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 403 | 404 | 410) =>
+  const notice = (c: Context, locale: PageLocale, message: string, status: 200 | 201 | 400 | 403 | 404 | 410) =>
     c.html(layout(locale, message, html`<p role="status">${message}</p>`), status)
 
   /** The survey behind a token, or the page to show instead. */
@@ -63,7 +64,12 @@ export function surveyPageRoutes(ctx: PluginContext) {
     requestedLocale: string | undefined,
     customer: string,
     signature: string,
+    nonce?: string,
   ) {
+    if (badPageInput({ token, customer, signature, nonce })) {
+      const locale = choosePageLocale(['en', 'nl'], requestedLocale, c.req.header('accept-language'))
+      return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 400) }
+    }
     const survey = await surveys.findByToken(token)
     const locale = choosePageLocale(survey?.locales ?? ['en'], requestedLocale, c.req.header('accept-language'))
     if (!survey) return { locale, refusal: notice(c, locale, pageTexts[locale].notFound, 404) }
@@ -129,10 +135,10 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const form = await c.req.parseBody({ all: true })
     const customer = String(form.c ?? '')
     const signature = String(form.sig ?? '')
-    const { locale, survey, refusal } = await open(c, token, String(form.lang ?? ''), customer, signature)
+    const nonce = String(form.nonce ?? '') || randomUUID()
+    const { locale, survey, refusal } = await open(c, token, String(form.lang ?? ''), customer, signature, nonce)
     if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
-    const nonce = String(form.nonce ?? '') || randomUUID()
     const errors = new Map<string, string>()
     for (const question of survey.questions) {
       if (question.required && !previous.has(question.id)) errors.set(question.id, pageTexts[locale].required)

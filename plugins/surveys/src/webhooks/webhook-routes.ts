@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, type PluginContext, problemContent, throwOnInvalid, timeOrderedId } from '@cxkit/core'
+import {
+  CxError,
+  columnLimits,
+  type PluginContext,
+  problemContent,
+  textSchema,
+  throwOnInvalid,
+  timeOrderedId,
+} from '@cxkit/core'
 import type { WebhookTables } from '../tables.js'
 
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+const workspaceQuery = z.object({ workspace: textSchema(columnLimits.id, 1) })
 const idParam = z.object({
   id: z
     .string()
@@ -28,7 +36,7 @@ const create = createRoute({
           schema: z
             .object({
               url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
-              secret: z.string().min(16).max(200).optional(),
+              secret: textSchema(200, 16).optional(),
             })
             .strict(),
         },
