@@ -1,4 +1,4 @@
-import { CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
+import { BoundedProblems, CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { rollUpAnswers } from './roll-up-answers.js'
@@ -47,7 +47,8 @@ export async function ingestResponses(
   responses: ResponseInput[],
   now = new Date(),
 ): Promise<IngestResult> {
-  const problems: FieldProblem[] = []
+  // A batch can hold half a million problems: the first are listed, the rest only counted.
+  const problems = new BoundedProblems<FieldProblem>()
   const surveys = await loadSurveys(ctx, workspace, responses, problems)
   const touchpoints = await loadTouchpoints(ctx, workspace)
   const customers = await loadCustomers(ctx, workspace, responses)
@@ -100,7 +101,7 @@ export async function ingestResponses(
     const answers = validateAnswers(survey, input.answers, index, problems)
     rows.push({ row: response, answers, index, key: input.idempotencyKey })
   }
-  if (problems.length > 0) throw new CxValidationError(problems)
+  if (problems.count > 0) throw new CxValidationError(problems.listed, problems.count)
 
   // Within the batch, the first response with a key wins; later ones are duplicates.
   const duplicates: IngestResult['duplicates'] = []
@@ -154,7 +155,7 @@ async function loadSurveys(
   ctx: Pick<PluginContext, 'db'>,
   workspace: string,
   responses: ResponseInput[],
-  problems: FieldProblem[],
+  problems: BoundedProblems<FieldProblem>,
 ) {
   const repository = createSurveysRepository(ctx)
   const surveys = new Map<string, StoredSurvey>()

@@ -165,6 +165,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
         if (!(error instanceof CxValidationError)) throw error
         throw new CxValidationError(
           error.fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') })),
+          error.errorCount,
         )
       }
     })
