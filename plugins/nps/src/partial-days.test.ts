@@ -1,4 +1,4 @@
-import { noneKey } from '@cxkit/core'
+import { noValueLabel } from '@cxkit/core'
 import { surveysPlugin } from '@cxkit/plugin-surveys'
 import {
   createRandom,
@@ -64,8 +64,8 @@ function expectedBreakdown(answers: ScoredAnswer[], from: string, to: string, ke
 const groupings: Record<string, (a: ScoredAnswer) => string> = {
   '': () => '',
   day: (a) => a.submittedAt!.slice(0, 10),
-  'week,touchpoint': (a) => `${weekOf(a.submittedAt!)} × ${a.touchpointId ?? noneKey}`,
-  segment: (a) => a.segment ?? noneKey,
+  'week,touchpoint': (a) => `${weekOf(a.submittedAt!)} × ${a.touchpointId ?? noValueLabel}`,
+  segment: (a) => a.segment ?? noValueLabel,
 }
 
 /** Instants from a day before the answers to a day after them: random milliseconds, midnights and their neighbours. */

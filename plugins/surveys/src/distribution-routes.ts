@@ -1,16 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import { columnLimits, type PluginContext, problemContent, textSchema, throwOnInvalid } from '@cxkit/core'
 import { renderSVG } from 'uqr'
-import { signPersonalLink } from './personal-links.js'
+import { linkCustomerMax, signPersonalLink } from './personal-links.js'
 import { createSurveysRepository } from './surveys-repository.js'
 
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+const workspaceQuery = z.object({ workspace: textSchema(columnLimits.id, 1) })
 const surveyParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
+  id: textSchema(columnLimits.id, 1).openapi({ param: { name: 'id', in: 'path' } }),
 })
 
 const links = createRoute({
@@ -27,8 +23,8 @@ const links = createRoute({
         'application/json': {
           schema: z
             .object({
-              customers: z.array(z.string().min(1).max(200)).min(1).max(10_000),
-              touchpoint: z.string().max(64).optional(),
+              customers: z.array(textSchema(linkCustomerMax, 1)).min(1).max(10_000),
+              touchpoint: textSchema(columnLimits.id).optional(),
             })
             .strict(),
         },
@@ -83,7 +79,10 @@ const qr = createRoute({
   method: 'get',
   path: '/surveys/{id}/qr.svg',
   summary: 'A printable QR code of the survey page, for receipts, tables and counters',
-  request: { query: workspaceQuery.extend({ touchpoint: z.string().max(64).optional() }), params: surveyParams },
+  request: {
+    query: workspaceQuery.extend({ touchpoint: textSchema(columnLimits.id).optional() }),
+    params: surveyParams,
+  },
   responses: {
     200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } },
     404: { description: 'Unknown survey', content: problemContent },

@@ -1,4 +1,4 @@
-import { CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
+import { BoundedProblems, CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { findStoredKeyConflicts, keyConflict, KeyConflictError } from './idempotency-conflicts.js'
@@ -52,7 +52,8 @@ export async function ingestResponses(
   responses: ResponseInput[],
   now = new Date(),
 ): Promise<IngestResult> {
-  const problems: FieldProblem[] = []
+  // A batch can hold half a million problems: the first are listed, the rest only counted.
+  const problems = new BoundedProblems<FieldProblem>()
   const surveys = await loadSurveys(ctx, workspace, responses, problems)
   const touchpoints = await loadTouchpoints(ctx, workspace, responses, surveys)
   const customers = await loadCustomers(ctx, workspace, responses)
@@ -106,7 +107,7 @@ export async function ingestResponses(
     const answers = validateAnswers(survey, input.answers, index, problems)
     rows.push({ row: response, answers, index, key: input.idempotencyKey })
   }
-  if (problems.length > 0) throw new CxValidationError(problems)
+  if (problems.count > 0) throw new CxValidationError(problems.listed, problems.count)
 
   // Within the batch, the first response with a key wins; later ones are duplicates if they say the
   // same, and refuse the batch (409) if they do not.
@@ -171,7 +172,7 @@ async function loadSurveys(
   ctx: Pick<PluginContext, 'db'>,
   workspace: string,
   responses: ResponseInput[],
-  problems: FieldProblem[],
+  problems: BoundedProblems<FieldProblem>,
 ) {
   const repository = createSurveysRepository(ctx)
   const surveys = new Map<string, StoredSurvey>()

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { columnLimits, keyRoomAfter } from '@cxkit/core'
 
 const macLength = 22
 
@@ -67,3 +68,12 @@ export function checkPersonalLink(
 function legacyLinkKey(surveyId: string, customerExternalId: string): string {
   return `link:${surveyId}:${customerExternalId}`
 }
+
+/**
+ * The longest customer id a personal link can carry: an external id that fits its column, whose link
+ * key (`link:<survey>:<customer>:<expiry>`) fits the key column for the longest survey id.
+ */
+export const linkCustomerMax = Math.min(
+  columnLimits.externalId,
+  keyRoomAfter(`link:${'x'.repeat(columnLimits.id)}::${'z'.repeat(8)}`),
+)

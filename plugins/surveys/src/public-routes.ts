@@ -3,9 +3,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   CxError,
   CxValidationError,
+  columnLimits,
   type FieldProblem,
   type PluginContext,
   problemContent,
+  textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
 import { cors } from 'hono/cors'
@@ -17,12 +19,11 @@ import type { QuestionRegistry } from './question-registry.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { checkClaimedCustomer } from './verify-customer.js'
 
+/** Widget responses are stored under this prefix, apart from keys sent to the batch API. */
+const widgetKeyPrefix = 'widget:'
+
 const tokenParam = z.object({
-  token: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'token', in: 'path' } }),
+  token: textSchema(columnLimits.id, 1).openapi({ param: { name: 'token', in: 'path' } }),
 })
 
 const read = createRoute({
@@ -35,8 +36,8 @@ const read = createRoute({
   request: {
     params: tokenParam,
     query: z.object({
-      customer: z.string().min(1).max(200).optional(),
-      signature: z.string().min(1).max(100).optional(),
+      customer: textSchema(columnLimits.externalId, 1).optional(),
+      signature: textSchema(100, 1).optional(),
     }),
   },
   responses: {
@@ -73,15 +74,16 @@ const submit = createRoute({
         'application/json': {
           schema: z
             .object({
-              idempotencyKey: z.string().min(8).max(200),
+              /** Stored as `widget:<key>`: the key gets what the prefix leaves of the column. */
+              idempotencyKey: textSchema(columnLimits.clientKey - widgetKeyPrefix.length, 8),
               locale: z.enum(['en', 'nl']).optional(),
-              customerExternalId: z.string().min(1).max(200).optional(),
+              customerExternalId: textSchema(columnLimits.externalId, 1).optional(),
               /** The `sig` of the customer's personal link: required by surveys with `verifiedCustomers`. */
-              customerSignature: z.string().min(1).max(100).optional(),
-              touchpointId: z.string().min(1).max(64).optional(),
+              customerSignature: textSchema(100, 1).optional(),
+              touchpointId: textSchema(columnLimits.id, 1).optional(),
               channel: z.enum(['widget', 'in-app']).default('widget'),
               answers: z
-                .array(z.object({ questionId: z.string().min(1).max(64), value: z.unknown() }).strict())
+                .array(z.object({ questionId: textSchema(columnLimits.id, 1), value: z.unknown() }).strict())
                 .min(1)
                 .max(50),
             })
@@ -166,7 +168,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
             surveyId: survey.id,
             ...body,
             // A signed customer answers under the link's key: one link, one answer, however often it is sent.
-            idempotencyKey: linkKey ?? `widget:${body.idempotencyKey || randomUUID()}`,
+            idempotencyKey: linkKey ?? `${widgetKeyPrefix}${body.idempotencyKey || randomUUID()}`,
           },
         ])
         return c.json({ stored: result.stored === 1 }, 201)
@@ -176,7 +178,7 @@ export function publicRoutes(ctx: PluginContext, registry: QuestionRegistry) {
           fields.map((f) => ({ ...f, field: f.field.replace('body.responses[0].', 'body.') }))
         if (error instanceof KeyConflictError) throw new KeyConflictError(asThisBody(error.fields))
         if (!(error instanceof CxValidationError)) throw error
-        throw new CxValidationError(asThisBody(error.fields))
+        throw new CxValidationError(asThisBody(error.fields), error.errorCount)
       }
     })
 }

@@ -1,4 +1,4 @@
-import { defineExtensionPoint, type LocalizedText } from '@cxkit/core'
+import { defineExtensionPoint, type LocalizedText, safeTextSchema } from '@cxkit/core'
 import { z } from 'zod'
 
 /** How an answer is stored: a score for scales, text for open questions, choices for pick-lists. */
@@ -63,7 +63,7 @@ export const openQuestionType = defineQuestionType({
   id: 'open',
   label: { en: 'Open question', nl: 'Open vraag' },
   configSchema: z.object({ maxLength: z.number().int().min(1).max(10_000).default(2000) }).strict(),
-  answerSchema: (config) => z.string().trim().max(config.maxLength),
+  answerSchema: (config) => safeTextSchema.trim().max(config.maxLength),
   input: (config) => ({ kind: 'text', maxLength: config.maxLength }),
   store: (value) => ({ score: null, scaleMax: null, text: String(value), choices: null }),
 })
@@ -75,7 +75,7 @@ export const reasonsQuestionType = defineQuestionType({
   configSchema: z
     .object({
       options: z
-        .array(z.object({ id: z.string().min(1).max(64), label: z.record(z.string(), z.string()) }))
+        .array(z.object({ id: z.string().min(1).max(64), label: z.record(z.string(), safeTextSchema.max(1000)) }))
         .min(1)
         .max(50),
       multiple: z.boolean().default(true),

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { type PluginContext, parsedSynchronously, problemContent, throwOnInvalid } from '@cxkit/core'
+import {
+  columnLimits,
+  type PluginContext,
+  parsedSynchronously,
+  problemContent,
+  textSchema,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { contactRuleStatus } from './contact-rule.js'
 import { ingestResponses } from './ingest-responses.js'
 import type { QuestionRegistry } from './question-registry.js'
@@ -47,9 +54,9 @@ const eligibility = createRoute({
   summary: "Whether a customer may be asked a survey now, under the survey's contact rule",
   request: {
     query: z.object({
-      workspace: z.string().min(1).max(64),
-      survey: z.string().min(1).max(64),
-      customer: z.string().min(1).max(200),
+      workspace: textSchema(columnLimits.id, 1),
+      survey: textSchema(columnLimits.id, 1),
+      customer: textSchema(columnLimits.externalId, 1),
     }),
   },
   responses: {

@@ -1,7 +1,14 @@
-import { attributesSchema, instantSchema as instant, slugSchema as slug } from '@cxkit/core'
+import {
+  attributesSchema,
+  columnLimits,
+  instantSchema as instant,
+  safeTextSchema,
+  slugSchema as slug,
+  textSchema,
+} from '@cxkit/core'
 import { z } from 'zod'
 
-const localized = z.object({ en: z.string().min(1).max(1000), nl: z.string().min(1).max(1000).optional() }).strict()
+const localized = z.object({ en: textSchema(1000, 1), nl: textSchema(1000, 1).optional() }).strict()
 
 export const surveyKinds = ['relational', 'transactional', 'in-the-moment'] as const
 export const surveyStatuses = ['draft', 'active', 'closed'] as const
@@ -25,7 +32,7 @@ export const questionSchema = z
     type: slug,
     text: localized,
     required: z.boolean().default(true),
-    config: z.record(z.string(), z.unknown()).default({}),
+    config: z.record(safeTextSchema, z.unknown()).default({}),
   })
   .strict()
 
@@ -33,7 +40,7 @@ export const questionSchema = z
 const surveyFields = z
   .object({
     id: slug.optional(),
-    name: z.string().min(1).max(200),
+    name: textSchema(columnLimits.name, 1),
     kind: z.enum(surveyKinds),
     touchpointId: slug.nullish(),
     stageId: slug.nullish(),
@@ -70,15 +77,16 @@ export const surveyPatchSchema = surveyFields.omit({ id: true }).partial().stric
 export const responseInputSchema = z
   .object({
     surveyId: slug,
-    idempotencyKey: z.string().min(1).max(200).optional(),
-    customerExternalId: z.string().min(1).max(200).optional(),
+    // Stored as `api:<key>`, apart from the keys the server makes: well inside the column.
+    idempotencyKey: textSchema(columnLimits.clientKey, 1).optional(),
+    customerExternalId: textSchema(columnLimits.externalId, 1).optional(),
     channel: z.enum(responseChannels).default('api'),
     touchpointId: slug.optional(),
     locale: z.enum(surveyLocales).optional(),
     submittedAt: instant.optional(),
-    segment: z.string().max(100).optional(),
-    region: z.string().max(100).optional(),
-    plan: z.string().max(100).optional(),
+    segment: textSchema(columnLimits.segment).optional(),
+    region: textSchema(columnLimits.segment).optional(),
+    plan: textSchema(columnLimits.segment).optional(),
     attributes: attributesSchema.optional(),
     answers: z
       .array(z.object({ questionId: slug, value: z.unknown() }).strict())

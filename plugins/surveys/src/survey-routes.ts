@@ -1,18 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import { CxError, columnLimits, type PluginContext, problemContent, textSchema, throwOnInvalid } from '@cxkit/core'
 import { publicQuestions } from './public-questions.js'
 import type { QuestionRegistry } from './question-registry.js'
 import { surveyInputSchema, surveyPatchSchema } from './schema.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { validateSurvey } from './validate-survey.js'
 
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+const workspaceQuery = z.object({ workspace: textSchema(columnLimits.id, 1) })
 const surveyParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
+  id: textSchema(columnLimits.id, 1).openapi({ param: { name: 'id', in: 'path' } }),
 })
 const survey = z.object({ id: z.string(), name: z.string(), publicToken: z.string() }).passthrough().openapi('Survey')
 

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@cxkit/core'
+import { type BoundedProblems, type FieldProblem, hasUnsafeCharacters, unsafeTextMessage } from '@cxkit/core'
 import type { z } from 'zod'
 import { answerSchemaOf } from './answer-schemas.js'
 import type { QuestionRegistry } from './question-registry.js'
@@ -56,7 +56,7 @@ export function createAnswerValidator(registry: QuestionRegistry) {
     survey: StoredSurvey,
     answers: readonly { questionId: string; value?: unknown }[],
     responseIndex: number,
-    problems: FieldProblem[],
+    problems: BoundedProblems<FieldProblem>,
   ): AnswerRow[] {
     const questions = questionsOf(survey)
     const rows: AnswerRow[] = []
@@ -67,11 +67,14 @@ export function createAnswerValidator(registry: QuestionRegistry) {
       const answer = answers[index]!
       const question = questions.get(answer.questionId)
       if (!question) {
-        problems.push({
-          field: `${field(index)}.questionId`,
-          code: 'unknown_question',
-          message: `survey '${survey.id}' has no question '${answer.questionId}'`,
-        })
+        // Past the listed problems only the count grows: a batch of unknown questions builds no objects.
+        if (problems.full) problems.tally()
+        else
+          problems.push({
+            field: `${field(index)}.questionId`,
+            code: 'unknown_question',
+            message: `survey '${survey.id}' has no question '${answer.questionId}'`,
+          })
         continue
       }
       if (answered.includes(question.id)) {
@@ -102,6 +105,11 @@ export function createAnswerValidator(registry: QuestionRegistry) {
         continue
       }
       const stored: StoredAnswer = question.questionType.store(parsed.data, question.config)
+      // Whatever a question type makes of an answer, its text must be storable on every dialect.
+      if (stored.text !== null && hasUnsafeCharacters(stored.text)) {
+        problems.push({ field: `${field(index)}.value`, code: 'invalid_text', message: unsafeTextMessage })
+        continue
+      }
       rows.push({
         response_id: 0,
         question_id: question.id,
@@ -115,11 +123,13 @@ export function createAnswerValidator(registry: QuestionRegistry) {
     if (answered.length < questions.size) {
       for (const question of questions.values()) {
         if (question.required && !answered.includes(question.id)) {
-          problems.push({
-            field: `${responsePath(responseIndex)}.answers`,
-            code: 'missing_answer',
-            message: `question '${question.id}' is required`,
-          })
+          if (problems.full) problems.tally()
+          else
+            problems.push({
+              field: `${responsePath(responseIndex)}.answers`,
+              code: 'missing_answer',
+              message: `question '${question.id}' is required`,
+            })
         }
       }
     }

@@ -46,18 +46,16 @@ export function registerImportCommand(program: Command): void {
           records,
           dryRun: Boolean(options.dryRun),
         })
-        if (report.errors.length > 0) {
+        const errorCount = report.errorCount ?? report.errors.length
+        if (errorCount > 0) {
           for (const error of report.errors.slice(0, shownErrors)) {
             process.stderr.write(
               `${file}: row ${error.row}${error.column ? `, column ${error.column}` : ''}: ${error.message}\n`,
             )
           }
-          if (report.errors.length > shownErrors)
-            process.stderr.write(`… and ${report.errors.length - shownErrors} more\n`)
-          const badRows = new Set(report.errors.map((error) => error.row)).size
-          process.stderr.write(
-            `nothing was imported: ${report.errors.length} problem(s) in ${badRows} of ${report.rows} rows\n`,
-          )
+          if (errorCount > shownErrors) process.stderr.write(`… and ${errorCount - shownErrors} more\n`)
+          const badRows = report.rowsWithErrors ?? new Set(report.errors.map((error) => error.row)).size
+          process.stderr.write(`nothing was imported: ${errorCount} problem(s) in ${badRows} of ${report.rows} rows\n`)
           process.exitCode = 2
           return
         }

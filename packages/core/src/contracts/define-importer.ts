@@ -18,7 +18,12 @@ export interface ImportReport {
   stored: number
   /** Rows that were already imported before (by content): importing a file twice stores it once. */
   duplicates: number
+  /** The first problems found, at most 100 (see `BoundedProblems`). */
   errors: ImportProblem[]
+  /** How many problems there are in all; absent means `errors.length`. */
+  errorCount?: number
+  /** How many rows have a problem; absent means the rows named in `errors`. */
+  rowsWithErrors?: number
 }
 
 /** An entity a plugin can import from a spreadsheet (`cxkit import <file> --entity responses`). */

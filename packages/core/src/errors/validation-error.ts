@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { maxListedProblems } from './bounded-problems.js'
 import { CxError } from './cx-error.js'
 
 /** Where a bad value came from: it prefixes the field name in error messages. */
@@ -18,31 +19,42 @@ function formatPath(location: InputLocation, path: readonly PropertyKey[]): stri
 }
 
 /**
- * A validation failure naming every offending field. The server answers it with HTTP 400
+ * A validation failure naming the offending fields: the first {@link maxListedProblems} of them, and
+ * how many there are in all (`errorCount`). The server answers it with HTTP 400
  * `application/problem+json`; the CLI prints it and exits non-zero.
  *
  * @example
  * throw CxValidationError.fromZod(result.error, 'query')
  */
 export class CxValidationError extends CxError {
+  /** The first offending fields, at most {@link maxListedProblems}. */
   readonly fields: FieldProblem[]
+  /** How many problems there are, listed or not. */
+  readonly errorCount: number
 
-  constructor(fields: FieldProblem[]) {
-    const first = fields[0]
+  /** `errorCount` defaults to the number of `fields`; give it when `fields` are the first of more. */
+  constructor(fields: FieldProblem[], errorCount = fields.length) {
+    const listed = fields.length > maxListedProblems ? fields.slice(0, maxListedProblems) : fields
+    const first = listed[0]
     const summary = first ? `${first.field}: ${first.message}` : 'invalid input'
-    const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''
-    super('CXKIT_VALIDATION_FAILED', `${summary}${more}`, { status: 400, details: { fields } })
-    this.fields = fields
+    const more = errorCount > 1 ? ` (and ${errorCount - 1} more)` : ''
+    const truncated = errorCount > listed.length
+    super('CXKIT_VALIDATION_FAILED', `${summary}${more}`, {
+      status: 400,
+      details: { fields: listed, ...(truncated ? { errorCount, truncated } : {}) },
+    })
+    this.fields = listed
+    this.errorCount = errorCount
   }
 
+  /** Names the first issues only: a failed parse of a big batch can hold hundreds of thousands. */
   static fromZod(error: z.ZodError, location: InputLocation): CxValidationError {
-    return new CxValidationError(
-      error.issues.map((issue) => ({
-        field: formatPath(location, issue.path),
-        message: issue.message,
-        code: issue.code,
-      })),
-    )
+    const fields: FieldProblem[] = []
+    for (const issue of error.issues) {
+      if (fields.length >= maxListedProblems) break
+      fields.push({ field: formatPath(location, issue.path), message: issue.message, code: issue.code })
+    }
+    return new CxValidationError(fields, error.issues.length)
   }
 }
 

@@ -1,17 +1,19 @@
 import { z } from 'zod'
+import { columnLimits } from './column-limits.js'
 import { attributesSchema } from './common.js'
+import { textSchema } from './text.js'
 
 /**
  * A customer as cxkit knows it. `segment`, `region` and `plan` are the cuts every metric offers;
  * anything else a CRM brings lands in `attributes`.
  */
 export const customerSchema = z.object({
-  externalId: z.string().min(1).max(200),
-  email: z.email().nullish(),
-  name: z.string().max(200).nullish(),
-  segment: z.string().max(100).nullish(),
-  region: z.string().max(100).nullish(),
-  plan: z.string().max(100).nullish(),
+  externalId: textSchema(columnLimits.externalId, 1),
+  email: z.email().max(columnLimits.email).nullish(),
+  name: textSchema(columnLimits.name).nullish(),
+  segment: textSchema(columnLimits.segment).nullish(),
+  region: textSchema(columnLimits.segment).nullish(),
+  plan: textSchema(columnLimits.segment).nullish(),
   attributes: attributesSchema.default({}),
 })
 export type CustomerInput = z.input<typeof customerSchema>

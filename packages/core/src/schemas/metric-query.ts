@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { slugSchema } from './common.js'
+import { instantRangeMessage, isInstantInRange, slugSchema } from './common.js'
+import { columnLimits } from './column-limits.js'
+import { textSchema } from './text.js'
 
 /** Time buckets a metric can be grouped by. */
 export const periodUnits = ['day', 'week', 'month', 'quarter'] as const
@@ -34,7 +36,10 @@ function toInstant(value: string): string {
 
 /** A half-open period [from, to). */
 export const periodSchema = z
-  .object({ from: dateOrInstant.transform(toInstant), to: dateOrInstant.transform(toInstant) })
+  .object({
+    from: dateOrInstant.transform(toInstant).refine(isInstantInRange, instantRangeMessage),
+    to: dateOrInstant.transform(toInstant).refine(isInstantInRange, instantRangeMessage),
+  })
   .refine((p) => p.from < p.to, { message: "'from' must be before 'to'", path: ['to'] })
 export type Period = z.infer<typeof periodSchema>
 
@@ -58,7 +63,7 @@ export const metricQuerySchema = z.object({
   workspace: slugSchema,
   period: periodSchema,
   groupBy: groupByListSchema,
-  filters: z.record(filterKeySchema, z.string().min(1).max(200)).default({}),
+  filters: z.record(filterKeySchema, textSchema(columnLimits.externalId, 1)).default({}),
   /** `previous`: also compute the period of the same length before, and test the change. */
   compare: z.enum(['previous']).optional(),
 })

@@ -8,7 +8,11 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string(),
     code: z.string(),
+    /** The first offending fields, at most 100. */
     errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string() })).optional(),
+    /** How many problems there are in all, when `errors` lists only the first. */
+    errorCount: z.number().int().optional(),
+    truncated: z.boolean().optional(),
     plugin: z.string().optional(),
   })
   .meta({ id: 'Problem' })

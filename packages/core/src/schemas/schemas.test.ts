@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseInput } from '../errors/validation-error.js'
+import { instantSchema } from './common.js'
 import { customerSchema } from './customer.js'
 import { metricQuerySchema } from './metric-query.js'
+import { textSchema } from './text.js'
 import { transactionSchema } from './transaction.js'
 
 describe('domain schemas', () => {
@@ -40,5 +42,21 @@ describe('domain schemas', () => {
     })
     expect(tx.currency).toBe('EUR')
     expect(tx.occurredAt).toBe('2026-03-01T09:00:00.000Z')
+  })
+
+  it('refuses NUL and lone surrogates in text, and keeps pairs such as emoji', () => {
+    const text = textSchema(10)
+    expect(text.safeParse('ok 👍').success).toBe(true)
+    expect(text.safeParse('a\u0000b').success).toBe(false)
+    expect(text.safeParse('a\uD83Db').success).toBe(false)
+    expect(text.safeParse('a\uDC4Db').success).toBe(false)
+  })
+
+  it('takes instants from 1970 up to 2100 only', () => {
+    expect(instantSchema.safeParse('1970-01-01T00:00:00Z').success).toBe(true)
+    expect(instantSchema.safeParse('2099-12-31T23:59:59.999Z').success).toBe(true)
+    expect(instantSchema.safeParse('0000-01-01T00:00:00Z').success).toBe(false)
+    expect(instantSchema.safeParse('0000-01-01T00:30:00+01:00').success).toBe(false)
+    expect(instantSchema.safeParse('2100-01-01T00:00:00.000Z').success).toBe(false)
   })
 })

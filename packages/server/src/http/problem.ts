@@ -7,8 +7,12 @@ export interface Problem {
   status: number
   detail: string
   code: string
-  /** The offending fields of a validation failure. */
+  /** The offending fields of a validation failure: the first 100. */
   errors?: FieldProblem[]
+  /** How many problems there are in all, when `errors` lists only the first. */
+  errorCount?: number
+  /** True when `errors` lists only the first `errors.length` of `errorCount` problems. */
+  truncated?: boolean
   /** The plugin whose code failed. */
   plugin?: string
 }
@@ -56,6 +60,7 @@ export function problemFrom(error: unknown, plugin?: string): Problem {
 
 function problemFromCxError(error: CxError, plugin?: string): Problem {
   const fields = error.details.fields as FieldProblem[] | undefined
+  const errorCount = error.details.errorCount as number | undefined
   const owner = (error.details.plugin as string | undefined) ?? (error.status >= 500 ? plugin : undefined)
   return {
     type: typeFor(error.code),
@@ -64,6 +69,7 @@ function problemFromCxError(error: CxError, plugin?: string): Problem {
     detail: error.message,
     code: error.code,
     ...(fields ? { errors: fields } : {}),
+    ...(errorCount !== undefined ? { errorCount, truncated: true } : {}),
     ...(owner ? { plugin: owner } : {}),
   }
 }

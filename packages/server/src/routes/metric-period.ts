@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cxkit/core'
+import { CxValidationError, type FieldProblem, instantRangeMessage, isInstantInRange } from '@cxkit/core'
 
 const dayMs = 86_400_000
 
@@ -7,8 +7,8 @@ function toInstant(value: string): string {
 }
 
 /**
- * Fills in the default period (the 365 days up to the end of today, UTC) and checks from < to,
- * naming the `to` parameter the caller wrote.
+ * Fills in the default period (the 365 days up to the end of today, UTC) and checks that both ends lie
+ * in the instants cxkit stores and that from < to, naming the parameter the caller wrote.
  */
 export function resolvePeriod(
   from: string | undefined,
@@ -19,6 +19,11 @@ export function resolvePeriod(
     ? toInstant(to)
     : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)).toISOString()
   const start = from ? toInstant(from) : new Date(Date.parse(end) - 365 * dayMs).toISOString()
+  const outOfRange: FieldProblem[] = []
+  if (!isInstantInRange(start))
+    outOfRange.push({ field: 'query.from', code: 'out_of_range', message: instantRangeMessage })
+  if (!isInstantInRange(end)) outOfRange.push({ field: 'query.to', code: 'out_of_range', message: instantRangeMessage })
+  if (outOfRange.length > 0) throw new CxValidationError(outOfRange)
   if (start >= end) {
     throw new CxValidationError([
       { field: 'query.to', code: 'too_small', message: `'to' (${end}) must be after 'from' (${start})` },

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, type Host, parseInput, throwOnInvalid } from '@cxkit/core'
+import { CxError, columnLimits, type Host, parseInput, safeTextSchema, textSchema, throwOnInvalid } from '@cxkit/core'
 import { type CxDatabase, readMetricSettings, requireWorkspace, writeMetricSettings } from '@cxkit/db'
 import type { ServerEnv } from '../http/server-env.js'
 import { problemResponses } from './schemas.js'
@@ -10,7 +10,7 @@ const params = z.object({
     .min(1)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'csat' }),
 })
-const query = z.object({ workspace: z.string().min(1).max(64) })
+const query = z.object({ workspace: textSchema(columnLimits.id, 1) })
 const settingsView = z
   .object({
     defaults: z.record(z.string(), z.unknown()),
@@ -37,7 +37,7 @@ const write = createRoute({
   request: {
     params,
     query,
-    body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    body: { required: true, content: { 'application/json': { schema: z.record(safeTextSchema, z.unknown()) } } },
   },
   responses: {
     200: { description: 'Settings now', content: { 'application/json': { schema: settingsView } } },

@@ -1,4 +1,4 @@
-import { problemSchema } from '@cxkit/core'
+import { columnLimits, problemSchema, textSchema } from '@cxkit/core'
 import { z } from '@hono/zod-openapi'
 
 const localizedText = z.object({ en: z.string() }).catchall(z.string()).openapi('LocalizedText')
@@ -89,23 +89,23 @@ export const metricQueryParamsSchema = z
   .object({
     // Declared here rather than reusing core's schemas: only schemas built after zod-openapi
     // loads carry `.openapi()`. runMetric re-validates the whole query with core's schema.
-    workspace: z.string().min(1).max(64).openapi({ example: 'demo' }),
+    workspace: textSchema(columnLimits.id, 1).openapi({ example: 'demo' }),
     from: dateOrInstant
       .optional()
       .openapi({ description: 'Start (inclusive); default: 365 days before `to`', example: '2026-01-01' }),
     to: dateOrInstant
       .optional()
       .openapi({ description: 'End (exclusive); default: start of tomorrow (UTC)', example: '2026-07-01' }),
-    groupBy: z.string().optional().openapi({
+    groupBy: textSchema(200).optional().openapi({
       description: "up to two of 'day' | 'week' | 'month' | 'quarter' | a dimension | 'attr.<key>', comma-separated",
       example: 'week,touchpoint',
     }),
-    compare: z
-      .string()
+    compare: textSchema(20)
       .optional()
       .openapi({ description: "'previous': also test the change against the period of the same length before" }),
   })
-  .catchall(z.string())
+  // Filter values are matched against stored text: no longer than the widest dimension column.
+  .catchall(textSchema(columnLimits.externalId))
 
 export const problemResponses = {
   400: {

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { channels, throwOnInvalid } from '@cxkit/core'
+import { channels, columnLimits, textSchema, throwOnInvalid } from '@cxkit/core'
 import { type CxDatabase, listStages, listTouchpoints, listWorkspaces, requireWorkspace } from '@cxkit/db'
 import type { ServerEnv } from '../http/server-env.js'
 import { problemResponses } from './schemas.js'
@@ -18,11 +18,7 @@ const list = createRoute({
 })
 
 const workspaceParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'demo' }),
+  id: textSchema(columnLimits.id, 1).openapi({ param: { name: 'id', in: 'path' }, example: 'demo' }),
 })
 
 const stages = createRoute({

@@ -1,4 +1,14 @@
-import { defineImporter, type ImportProblem, type PluginContext } from '@cxkit/core'
+import {
+  BoundedProblems,
+  columnLimits,
+  defineImporter,
+  hasUnsafeCharacters,
+  type ImportProblem,
+  instantRangeMessage,
+  isInstantInRange,
+  type PluginContext,
+  unsafeTextMessage,
+} from '@cxkit/core'
 import { ingestResponses } from '../ingest-responses.js'
 import { createQuestionRegistry, type QuestionRegistry } from '../question-registry.js'
 import { responseChannels, type ResponseInput } from '../schema.js'
@@ -93,14 +103,31 @@ export const responsesImporter = defineImporter({
         (row) => row.id,
       ),
     )
-    const errors: ImportProblem[] = []
+    // A file of a million bad rows lists the first problems and counts the rest.
+    const errors = new BoundedProblems<ImportProblem>()
+    let rowsWithErrors = 0
     const prepared: { row: number; type: string; input: Omit<ResponseInput, 'surveyId'> }[] = []
     const identities: ImportRowIdentity[] = []
     for (const { row, values } of records) {
-      const problem = (column: string, message: string) => errors.push({ row, column, message })
+      let rowIsBad = false
+      const problem = (column: string, message: string) => {
+        rowIsBad = true
+        errors.push({ row, column, message })
+      }
       const get = (column: string) => (values[column] ?? '').trim()
+      // The same rule for text as the API's: what PostgreSQL cannot store is refused on every dialect.
+      for (const [column, value] of Object.entries(values)) {
+        if (hasUnsafeCharacters(value)) problem(column, unsafeTextMessage)
+      }
+      if (rowIsBad) {
+        rowsWithErrors++
+        continue
+      }
       const at = parseSpreadsheetInstant(get('submitted_at'))
       if (!at) problem('submitted_at', get('submitted_at') ? `'${get('submitted_at')}' is not a date` : 'is required')
+      else if (!isInstantInRange(at)) problem('submitted_at', `'${get('submitted_at')}' ${instantRangeMessage}`)
+      if (get('customer').length > columnLimits.externalId)
+        problem('customer', `must be at most ${columnLimits.externalId} characters`)
       const scored = scoredType(registry, get('question_type'))
       if (!scored) problem('question_type', `'${get('question_type')}' is not an enabled scored question type`)
       const score = parseSpreadsheetNumber(get('score'))
@@ -117,7 +144,10 @@ export const responsesImporter = defineImporter({
         problem('channel', `'${channel}' is not one of ${responseChannels.join(', ')}`)
       const locale = get('locale') || 'en'
       if (locale !== 'en' && locale !== 'nl') problem('locale', `'${locale}' is not en or nl`)
-      if (errors.length > 0 && errors.at(-1)!.row === row) continue
+      if (rowIsBad) {
+        rowsWithErrors++
+        continue
+      }
       const comment = get('comment')
       // The content's order and form are those of the keys earlier versions stored: keep them.
       identities.push({
@@ -140,7 +170,16 @@ export const responsesImporter = defineImporter({
         },
       })
     }
-    if (errors.length > 0 || dryRun) return { rows: records.length, stored: 0, duplicates: 0, errors }
+    if (errors.count > 0 || dryRun) {
+      return {
+        rows: records.length,
+        stored: 0,
+        duplicates: 0,
+        errors: errors.listed,
+        ...(errors.count > errors.listed.length ? { errorCount: errors.count } : {}),
+        rowsWithErrors,
+      }
+    }
 
     const keys = importRowKeys(identities)
     return ctx.sql.transaction(ctx.db, async (trx) => {

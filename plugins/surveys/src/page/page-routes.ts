@@ -13,6 +13,7 @@ import { createSurveysRepository, type StoredSurvey } from '../surveys-repositor
 import type { SurveysTables } from '../tables.js'
 import { pageNonce } from './page-nonce.js'
 import { type FormRefusal, guardPageForm } from './guard-page-form.js'
+import { badPageInput } from './page-input.js'
 import { choosePageLocale, type PageLocale, pageTexts } from './page-texts.js'
 import { layout, renderSurveyPage } from './render-survey-page.js'
 
@@ -88,7 +89,12 @@ export function surveyPageRoutes(ctx: PluginContext) {
     requestedLocale: string | undefined,
     customer: string,
     signature: string,
+    nonce?: string,
   ) {
+    if (badPageInput({ token, customer, signature, nonce })) {
+      const locale = choosePageLocale(['en', 'nl'], requestedLocale, c.req.header('accept-language'))
+      return { locale, refusal: notice(c, locale, pageTexts[locale].badLink, 400) }
+    }
     const survey = await surveys.findByToken(token)
     const locale = choosePageLocale(survey?.locales ?? ['en'], requestedLocale, c.req.header('accept-language'))
     if (!survey) return { locale, refusal: notice(c, locale, pageTexts[locale].notFound, 404) }
@@ -165,10 +171,17 @@ export function surveyPageRoutes(ctx: PluginContext) {
     const form = await c.req.parseBody({ all: true })
     const customer = String(form.c ?? '')
     const signature = String(form.sig ?? '')
-    const { locale, survey, refusal, linkKey } = await open(c, token, String(form.lang ?? ''), customer, signature)
+    const nonce = String(form.nonce ?? '') || randomUUID()
+    const { locale, survey, refusal, linkKey } = await open(
+      c,
+      token,
+      String(form.lang ?? ''),
+      customer,
+      signature,
+      nonce,
+    )
     if (!survey) return refusal!
     const { answers, previous } = answersFromForm(survey, form)
-    const nonce = String(form.nonce ?? '') || randomUUID()
     if (!noncePattern.test(nonce)) return notice(c, locale, pageTexts[locale].badForm, 400)
     const errors = new Map<string, string>()
     for (const question of survey.questions) {

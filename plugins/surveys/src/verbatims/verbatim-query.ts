@@ -1,4 +1,4 @@
-import type { PluginContext } from '@cxkit/core'
+import { columnLimits, type PluginContext, textSchema } from '@cxkit/core'
 import { z } from 'zod'
 import type { SurveysTables } from '../tables.js'
 
@@ -12,18 +12,18 @@ export const npsGroups = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10]
 /** Which open answers to read: period, the score they came with, where they were given. */
 export const verbatimQuerySchema = z
   .object({
-    workspace: z.string().min(1).max(64),
+    workspace: textSchema(columnLimits.id, 1),
     from: dateOrInstant.optional(),
     to: dateOrInstant.optional(),
-    scoreType: z.string().min(1).max(64).default('nps'),
+    scoreType: textSchema(columnLimits.id, 1).default('nps'),
     group: z.enum(['detractor', 'passive', 'promoter']).optional(),
     minScore: z.coerce.number().optional(),
     maxScore: z.coerce.number().optional(),
-    touchpoint: z.string().max(64).optional(),
-    survey: z.string().max(64).optional(),
-    channel: z.string().max(32).optional(),
-    segment: z.string().max(100).optional(),
-    locale: z.string().max(8).optional(),
+    touchpoint: textSchema(columnLimits.id).optional(),
+    survey: textSchema(columnLimits.id).optional(),
+    channel: textSchema(columnLimits.channel).optional(),
+    segment: textSchema(columnLimits.segment).optional(),
+    locale: textSchema(columnLimits.locale).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })

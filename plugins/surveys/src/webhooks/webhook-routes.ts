@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   CxError,
+  columnLimits,
   CxValidationError,
   type PluginContext,
   problemContent,
+  textSchema,
   throwOnInvalid,
   timeOrderedId,
 } from '@cxkit/core'
@@ -12,7 +14,7 @@ import type { WebhookTables } from '../tables.js'
 import { namesNonPublicTarget } from './webhook-target.js'
 import type { WebhookSettings } from './webhook-settings.js'
 
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+const workspaceQuery = z.object({ workspace: textSchema(columnLimits.id, 1) })
 const idParam = z.object({
   id: z
     .string()
@@ -37,7 +39,7 @@ const create = createRoute({
           schema: z
             .object({
               url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
-              secret: z.string().min(16).max(200).optional(),
+              secret: textSchema(200, 16).optional(),
             })
             .strict(),
         },
