@@ -38,12 +38,13 @@ for (const dialect of testDialects()) {
         body: JSON.stringify({ workspace: test.workspace, responses }),
       })
     /** The stored responses with a key starting with `prefix`, and their scores. */
-    const stored = async (prefix: string) => {
+    const stored = async (prefix: string, namespace = 'api:') => {
       const { rows } = await sql<{ key: string; score: number }>`
         select r.idempotency_key as key, a.score from surveys_responses r
         join surveys_answers a on a.response_id = r.id and a.question_id = 'rating'
-        where r.idempotency_key like ${`${prefix}%`} order by r.idempotency_key`.execute(test.database.db)
-      return rows.map((row) => `${row.key}=${row.score}`)
+        where r.idempotency_key like ${`${namespace}${prefix}%`} order by r.idempotency_key`.execute(test.database.db)
+      // Clients' keys are stored in their own namespace, `api:<key>`; the widget's are `widget:<key>`.
+      return rows.map((row) => `${row.key.slice(namespace.length)}=${row.score}`)
     }
     const rolledUp = async () => {
       const { rows } = await sql<{
@@ -111,7 +112,7 @@ for (const dialect of testDialects()) {
 
     it('lets responses stored before content hashes match whatever is resent with their key', async () => {
       expect((await submit([response('d-1', 4)])).status).toBe(201)
-      await sql`update surveys_responses set content_hash = null where idempotency_key = 'd-1'`.execute(
+      await sql`update surveys_responses set content_hash = null where idempotency_key = 'api:d-1'`.execute(
         test.database.db,
       )
       const resent = await submit([response('d-1', 1)])
@@ -132,7 +133,7 @@ for (const dialect of testDialects()) {
       const changed = await answer(2)
       expect(changed.status).toBe(409)
       expect((await changed.json()).errors).toEqual([expect.objectContaining({ field: 'body.idempotencyKey' })])
-      expect(await stored('widget:widget-key-1')).toEqual(['widget:widget-key-1=4'])
+      expect(await stored('widget:widget-key-1', '')).toEqual(['widget:widget-key-1=4'])
     })
 
     it('stores one of two racing requests that use one key with different content and refuses the other', async () => {

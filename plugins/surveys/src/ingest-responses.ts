@@ -45,12 +45,22 @@ const insertOnce = {
  * Every problem in the batch is reported with its field path (`body.responses[3].answers[0].value`)
  * and then nothing is stored. A key used before with other content is a {@link KeyConflictError} (409).
  */
+export interface IngestOptions {
+  /**
+   * What a key already used with other content does: `refuse` the batch with 409 (the API: a client
+   * that reuses a key for something else has a bug), or `keep-first` and count it a duplicate (an
+   * import: a row's key is its identity in the source, and the first import of it stands).
+   */
+  keyReuse?: 'refuse' | 'keep-first'
+}
+
 export async function ingestResponses(
   ctx: Pick<PluginContext, 'db' | 'sql'>,
   registry: QuestionRegistry,
   workspace: string,
   responses: ResponseInput[],
   now = new Date(),
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
   // A batch can hold half a million problems: the first are listed, the rest only counted.
   const problems = new BoundedProblems<FieldProblem>()
@@ -111,6 +121,7 @@ export async function ingestResponses(
 
   // Within the batch, the first response with a key wins; later ones are duplicates if they say the
   // same, and refuse the batch (409) if they do not.
+  const keepFirst = options.keyReuse === 'keep-first'
   const duplicates: IngestResult['duplicates'] = []
   const conflicts: FieldProblem[] = []
   const seen = new Map<string, (typeof rows)[number]>()
@@ -118,7 +129,8 @@ export async function ingestResponses(
     if (!row.key) return true
     const first = seen.get(row.key)
     if (first) {
-      if (first.row.content_hash !== row.row.content_hash) conflicts.push(keyConflict(row, responsePath(first.index)))
+      if (first.row.content_hash !== row.row.content_hash && !keepFirst)
+        conflicts.push(keyConflict(row, responsePath(first.index)))
       else duplicates.push({ index: row.index, idempotencyKey: row.key })
       return false
     }
@@ -144,7 +156,7 @@ export async function ingestResponses(
     const fresh = candidates.filter((candidate) => inserted.has(candidate.row.id))
     // A skipped key stored with other content refuses the batch: thrown here, nothing of it is kept.
     const skipped = candidates.filter((candidate) => candidate.key && !inserted.has(candidate.row.id))
-    const changed = await findStoredKeyConflicts(trx, workspace, skipped)
+    const changed = keepFirst ? [] : await findStoredKeyConflicts(trx, workspace, skipped)
     if (changed.length > 0) throw new KeyConflictError(changed)
     const answerRows: unknown[][] = []
     for (const { row, answers } of fresh) {

@@ -61,8 +61,8 @@ for (const dialect of testDialects()) {
       ])
       expect(response.status).toBe(201)
       expect(await stored()).toEqual([
-        { idempotency_key: 'default', touchpoint_id: 'shop', stage_id: 'purchase' },
-        { idempotency_key: 'named', touchpoint_id: 'helpdesk', stage_id: 'service' },
+        { idempotency_key: 'api:default', touchpoint_id: 'shop', stage_id: 'purchase' },
+        { idempotency_key: 'api:named', touchpoint_id: 'helpdesk', stage_id: 'service' },
       ])
     })
 

@@ -196,7 +196,10 @@ export const responsesImporter = defineImporter({
           idempotencyKey: keys[start + offset],
           surveyId: surveyIds.get(p.type)!,
         }))
-        const result = await ingestResponses(inTransaction, registry, workspace, batch as never)
+        // A row's key is its identity in the source: a corrected export of a row imported before keeps the first.
+        const result = await ingestResponses(inTransaction, registry, workspace, batch as never, new Date(), {
+          keyReuse: 'keep-first',
+        })
         stored += result.stored
         duplicates += result.duplicates.length
       }
