@@ -140,7 +140,8 @@ for (const { name, make } of targets) {
           const { rows } = await sql<{ key: string; copies: number | string }>`
             select idempotency_key as key, count(*) as copies from surveys_responses
             where workspace_id = ${workspace} group by idempotency_key`.execute(database.db)
-          return new Map(rows.map((row) => [row.key, Number(row.copies)]))
+          // Clients' keys are stored as `api:<key>`; read them back as the client sent them.
+          return new Map(rows.map((row) => [row.key.replace(/^api:/, ''), Number(row.copies)]))
         }
         const afterCrash = await stored()
         for (const b of acknowledged)
