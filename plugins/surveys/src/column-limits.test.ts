@@ -62,7 +62,16 @@ for (const dialect of testDialects()) {
 
     it('agree with the columns the migrations made, so valid input always fits', async () => {
       const found = await Promise.all(limitedColumns.map(async ([table, column]) => width(table, column)))
-      expect(found).toEqual(limitedColumns.map(([, , limit]) => columnLimits[limit]))
+      expect(found).toEqual(limitedColumns.map(([table, column, limit]) => declared(table, column, limit)))
     })
+
+    /**
+     * SQLite enforces no varchar width, and cannot change a column's declared type in place: migration 010
+     * widened the idempotency key to 400 on PostgreSQL only, so SQLite still declares 006's 200.
+     */
+    function declared(table: string, column: string, limit: keyof typeof columnLimits): number {
+      if (dialect.name === 'sqlite' && table === 'surveys_responses' && column === 'idempotency_key') return 200
+      return columnLimits[limit]
+    }
   })
 }
