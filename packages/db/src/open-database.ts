@@ -9,6 +9,7 @@ import { postgresDialect } from './dialects/postgres-dialect.js'
 import { sqliteDialect } from './dialects/sqlite-dialect.js'
 import { ImmediateTransactionsSqliteDialect } from './dialects/sqlite-immediate-transactions.js'
 import { defaultDatabaseUrl, parseDatabaseUrl } from './parse-database-url.js'
+import { type SqliteSynchronous, sqliteSynchronous } from './sqlite-durability.js'
 import { defaultQueryTimeoutMs } from './query-limits.js'
 import { createSqliteReadPool } from './sqlite-readers/sqlite-read-pool.js'
 import { WorkerReadsSqliteDialect } from './sqlite-readers/worker-reads-sqlite-dialect.js'
@@ -64,6 +65,8 @@ export interface OpenDatabaseOptions {
   queryTimeoutMs?: number
   /** SQLite files: worker threads that read at once (default: one per core, at least two). */
   readers?: number
+  /** SQLite: how commits are made durable (default `CXKIT_SQLITE_SYNCHRONOUS`, else `normal`; see `sqliteSynchronous`). */
+  synchronous?: SqliteSynchronous
 }
 
 /** Readers wait this long for a lock, as the main connection does for another process's write. */
@@ -91,6 +94,7 @@ export async function openDatabase(
     const connection = new SqliteDatabase(inMemory ? ':memory:' : target.file)
     connection.pragma('journal_mode = WAL')
     connection.pragma('foreign_keys = ON')
+    connection.pragma(`synchronous = ${sqliteSynchronous(options.synchronous)}`)
     // Wait for a writer in another process instead of failing at once.
     connection.pragma(`busy_timeout = ${busyTimeoutMs}`)
     cachePreparedStatements(connection)
