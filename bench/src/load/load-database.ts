@@ -57,10 +57,11 @@ export async function freshPostgres(serverUrl: string): Promise<LoadDatabase | n
 async function storedKeys(url: string, prefix: string): Promise<Set<string>> {
   const database = await openDatabase(url)
   try {
+    // API clients' keys are stored in their own namespace, `api:<key>`: read them back as they were sent.
     const rows = await sql<{ key: string }>`
-      select idempotency_key as key from surveys_responses where idempotency_key like ${`${prefix}%`}
+      select idempotency_key as key from surveys_responses where idempotency_key like ${`api:${prefix}%`}
     `.execute(database.db)
-    return new Set(rows.rows.map((row) => row.key))
+    return new Set(rows.rows.map((row) => row.key.slice('api:'.length)))
   } finally {
     await database.close()
   }
