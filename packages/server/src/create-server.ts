@@ -12,6 +12,7 @@ import {
 import { type CxDatabase, createPluginContext } from '@cxkit/db'
 import { allowHosts, loopbackHosts } from './http/allowed-hosts.js'
 import { cancelAbandonedReads } from './http/cancel-abandoned-reads.js'
+import { writeRequestsReadOnMain } from './http/write-requests-read-on-main.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
@@ -92,6 +93,7 @@ export function createServer(options: ServerOptions) {
   )
 
   app.use('/api/*', cancelAbandonedReads())
+  app.use('*', writeRequestsReadOnMain())
 
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(database))

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CxDatabase, openDatabase } from '../open-database.js'
-import { withQuerySignal } from '../query-signal.js'
+import { withMainConnectionReads, withQuerySignal } from '../query-signal.js'
 
 describe('a SQLite file with reads in worker threads', () => {
   let dir: string
@@ -22,6 +22,14 @@ describe('a SQLite file with reads in worker threads', () => {
   afterAll(async () => {
     await database.close()
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('reads on the main connection when asked (the reads of a request that writes)', async () => {
+    // A temporary table lives on the connection that made it: only the main connection sees it.
+    await sql`create temp table scratch (n integer)`.execute(database.db)
+    await expect(sql`select n from scratch`.execute(database.db)).rejects.toThrow()
+    const rows = await withMainConnectionReads(() => sql`select n from scratch`.execute(database.db))
+    expect(rows.rows).toEqual([])
   })
 
   it('reads what was written the moment the write returns', async () => {

@@ -11,6 +11,7 @@ import {
   type TransactionSettings,
 } from 'kysely'
 import { ImmediateTransactionsDriver } from '../dialects/sqlite-immediate-transactions.js'
+import { readsOnMainConnection } from '../query-signal.js'
 import type { SqliteReadPool } from './sqlite-read-pool.js'
 
 /**
@@ -37,7 +38,9 @@ class RoutingConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.held) return this.held.executeQuery<R>(query)
-    if (isRead(query)) return { rows: (await this.readers.read(query.sql, query.parameters)) as R[] }
+    if (isRead(query) && !readsOnMainConnection()) {
+      return { rows: (await this.readers.read(query.sql, query.parameters)) as R[] }
+    }
     const connection = await this.main.acquireConnection()
     try {
       return await connection.executeQuery<R>(query)
