@@ -2,10 +2,8 @@ import type { PluginContext } from '@cxkit/core'
 import type { Kysely } from 'kysely'
 import type { StoredResponse } from './stored-response.js'
 
-/** The rollup's columns: the unique key, then the count. '' stands for an empty dimension. */
-const keyColumns = [
-  'workspace_id',
-  'question_type',
+/** What the rollup counts answers by within a workspace and question type. '' stands for an empty dimension. */
+export const rollupDimensionColumns = [
   'day',
   'survey_id',
   'touchpoint_id',
@@ -18,7 +16,9 @@ const keyColumns = [
   'scale_max',
   'score',
 ] as const
-const columns = [...keyColumns, 'answers'] as const
+/** The rollup's columns: the unique key, then the count. */
+const rollupKeyColumns = ['workspace_id', 'question_type', ...rollupDimensionColumns] as const
+const columns = [...rollupKeyColumns, 'answers'] as const
 
 /**
  * Adds stored answers to the daily rollup, in the same transaction as the answers themselves so the
@@ -58,6 +58,6 @@ export async function rollUpAnswers(
     }
   }
   await ctx.sql.insertRows(trx, 'surveys_answer_rollups', columns, [...counts.values()], {
-    onConflict: { columns: keyColumns, add: ['answers'] },
+    onConflict: { columns: rollupKeyColumns, add: ['answers'] },
   })
 }

@@ -1,5 +1,6 @@
 import type { Period, PluginContext } from '@cxkit/core'
 import { sql } from 'kysely'
+import { rollupDimensionColumns } from './roll-up-answers.js'
 import type { RollupTables, SurveysTables } from './tables.js'
 
 const dayMs = 86_400_000
@@ -52,20 +53,7 @@ export function rollupWithEdges(
   const db = ctx.db.withTables<SurveysTables & RollupTables>()
   let rows = db
     .selectFrom('surveys_answer_rollups')
-    .select([
-      'day',
-      'survey_id',
-      'touchpoint_id',
-      'stage_id',
-      'channel',
-      'locale',
-      'segment',
-      'region',
-      'plan',
-      'scale_max',
-      'score',
-      'answers',
-    ])
+    .select([...rollupDimensionColumns, 'answers'])
     .where('workspace_id', '=', workspace)
     .where('question_type', '=', questionType)
     .where('day', '>=', split.days.from)
