@@ -40,7 +40,14 @@ export interface ApiClient<TMetricId extends string = string> {
   workspaces(): Promise<WorkspaceSummary[]>
   metric(id: TMetricId, request: MetricRequest, signal?: AbortSignal): Promise<MetricResult>
   get<T>(path: string, signal?: AbortSignal): Promise<T>
+  /** Sends `body` as JSON; resolves with the JSON answer (undefined for 204), rejects with an {@link ApiError}. */
+  post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>
+  put<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>
+  patch<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>
+  delete<T>(path: string, signal?: AbortSignal): Promise<T>
 }
+
+type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
  * Creates a client for a cxkit server; `baseUrl` defaults to the page's own origin. Its metric ids are
@@ -51,16 +58,29 @@ export interface ApiClient<TMetricId extends string = string> {
  * const nps = await api.metric('nps', { workspace: 'demo', from: '2026-01-01', to: '2026-04-01' })
  */
 export function createApiClient<TMetricId extends string = KnownMetricId>(baseUrl = ''): ApiClient<TMetricId> {
-  async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { accept: 'application/json' }, signal })
+  async function send<T>(method: Verb, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    })
     if (!response.ok) {
       const problem = await response.json().catch(() => null)
       throw new ApiError(response.status, problem)
     }
+    if (response.status === 204) return undefined as T
     return (await response.json()) as T
   }
+  const get = <T>(path: string, signal?: AbortSignal) => send<T>('GET', path, undefined, signal)
   return {
     get,
+    post: (path, body, signal) => send('POST', path, body, signal),
+    put: (path, body, signal) => send('PUT', path, body, signal),
+    patch: (path, body, signal) => send('PATCH', path, body, signal),
+    delete: (path, signal) => send('DELETE', path, undefined, signal),
     plugins: () => get('/api/plugins'),
     workspaces: () => get('/api/workspaces'),
     metric(id, request, signal) {
