@@ -16,4 +16,16 @@ export const cesQuestionType = defineQuestionType({
   }),
   store: (value) => ({ score: value as number, scaleMax: 7, text: null, choices: null }),
   demoAnswer: (_config, mood, random) => Math.max(1, Math.min(7, Math.round(1 + (mood + (random() - 0.5) * 0.45) * 6))),
+  demoSurvey: {
+    id: 'service-ces',
+    name: 'Customer service effort',
+    kind: 'in-the-moment',
+    stageId: 'retention',
+    question: {
+      id: 'easy',
+      text: { en: 'It was easy to get my issue resolved.', nl: 'Mijn vraag werd makkelijk opgelost.' },
+    },
+    touchpoints: ['call-centre', 'mobile-app'],
+    responses: 800,
+  },
 })

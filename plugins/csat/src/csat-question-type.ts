@@ -18,5 +18,31 @@ export function csatQuestionType(defaultScale: 5 | 10) {
     store: (value, config) => ({ score: value as number, scaleMax: config.scale, text: null, choices: null }),
     demoAnswer: (config, mood, random) =>
       Math.max(1, Math.min(config.scale, Math.round(1 + (mood + (random() - 0.5) * 0.5) * (config.scale - 1)))),
+    builder: {
+      fields: [
+        {
+          kind: 'select',
+          key: 'scale',
+          label: { en: 'Scale', nl: 'Schaal' },
+          options: [
+            { value: 5, label: { en: '1–5' } },
+            { value: 10, label: { en: '1–10' } },
+          ],
+        },
+      ],
+      defaultConfig: { scale: defaultScale },
+    },
+    demoSurvey: {
+      id: 'purchase-csat',
+      name: 'After-purchase satisfaction',
+      kind: 'transactional',
+      stageId: 'purchase',
+      question: {
+        id: 'satisfied',
+        text: { en: 'How satisfied were you with your purchase?', nl: 'Hoe tevreden was u met uw aankoop?' },
+      },
+      touchpoints: ['web-checkout', 'shop-counter', 'parcel-delivery'],
+      responses: 1200,
+    },
   })
 }

@@ -7,10 +7,10 @@ import {
   zCritical,
 } from '@cxkit/core'
 import { aggregateAnswers, answerGroupings, answerDimensions } from '@cxkit/plugin-surveys'
+import { npsFormula, npsGroup, scoreRange } from './nps-groups.js'
 
-/** Promoters answer 9–10, detractors 0–6 (domain.md; not 8–10). */
-export const promoterFrom = 9
-export const detractorUpTo = 6
+const promoters = npsGroup('promoter')
+const detractors = npsGroup('detractor')
 
 interface NpsCounts extends Record<string, unknown> {
   n: number
@@ -48,8 +48,8 @@ export function computeNps(ctx: PluginContext, query: MetricQuery): Promise<Metr
     'nps',
     (eb, weight) => [
       eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(eb.case().when('a.score', '>=', promoterFrom).then(weight).else(0).end()).as('promoters'),
-      eb.fn.sum<number>(eb.case().when('a.score', '<=', detractorUpTo).then(weight).else(0).end()).as('detractors'),
+      eb.fn.sum<number>(eb.case().when('a.score', '>=', promoters.min).then(weight).else(0).end()).as('promoters'),
+      eb.fn.sum<number>(eb.case().when('a.score', '<=', detractors.max).then(weight).else(0).end()).as('detractors'),
     ],
     npsFromCounts,
   )
@@ -59,12 +59,12 @@ export const npsMetric = defineMetric({
   id: 'nps',
   label: { en: 'Net Promoter Score', nl: 'Net Promoter Score' },
   description: {
-    en: 'How likely customers are to recommend you: promoters (9–10) minus detractors (0–6).',
-    nl: 'Hoe waarschijnlijk klanten u aanbevelen: promoters (9–10) min criticasters (0–6).',
+    en: `How likely customers are to recommend you: promoters (${scoreRange(promoters)}) minus detractors (${scoreRange(detractors)}).`,
+    nl: `Hoe waarschijnlijk klanten u aanbevelen: promoters (${scoreRange(promoters)}) min criticasters (${scoreRange(detractors)}).`,
   },
   formula: {
-    en: 'NPS = % promoters (9–10) − % detractors (0–6); 95% margin = 1.96·√((p + d − (p − d)²) / n)',
-    nl: 'NPS = % promoters (9–10) − % criticasters (0–6); 95%-marge = 1,96·√((p + d − (p − d)²) / n)',
+    en: `${npsFormula.en}; 95% margin = 1.96·√((p + d − (p − d)²) / n)`,
+    nl: `${npsFormula.nl}; 95%-marge = 1,96·√((p + d − (p − d)²) / n)`,
   },
   unit: 'score',
   direction: 'higher-is-better',

@@ -1,5 +1,9 @@
 import { defineExtensionPoint, type LocalizedText, safeTextSchema } from '@cxkit/core'
 import { z } from 'zod'
+import type { QuestionBuilder, ScoreGroup } from './question-type-parts.js'
+import type { surveyKinds } from './schema.js'
+
+export type { ConfigField, QuestionBuilder, QuestionTypeSummary, ScoreGroup } from './question-type-parts.js'
 
 /** How an answer is stored: a score for scales, text for open questions, choices for pick-lists. */
 export interface StoredAnswer {
@@ -33,6 +37,32 @@ export interface QuestionType<TConfig = unknown> {
   store(value: unknown, config: TConfig): StoredAnswer
   /** A plausible demo answer; `mood` in [0, 1] leans it from bad to good. */
   demoAnswer?(config: TConfig, mood: number, random: () => number): unknown
+  /** Named bands of scores (NPS promoters 9–10) that verbatims and panels filter by. */
+  readonly scoreGroups?: readonly ScoreGroup[]
+  /** How the survey builder offers this type: its settings, default config, and whether new surveys start with it. */
+  readonly builder?: QuestionBuilder
+  /** A demo survey that opens with a question of this type; the demo seed fills it with `demoAnswer`s. */
+  readonly demoSurvey?: DemoSurvey
+}
+
+/**
+ * A demo survey around one question type, asked at some of the demo touchpoints over the demo year.
+ *
+ * @example
+ * const demoSurvey: DemoSurvey = { id: 'service-ces', name: 'Customer service effort', kind: 'in-the-moment',
+ *   stageId: 'retention', question: { id: 'easy', text: { en: 'It was easy.' } }, touchpoints: ['call-centre'], responses: 800 }
+ */
+export interface DemoSurvey {
+  readonly id: string
+  readonly name: string
+  readonly kind: (typeof surveyKinds)[number]
+  readonly stageId: string
+  /** The question of this type the survey opens with. */
+  readonly question: { readonly id: string; readonly text: LocalizedText }
+  /** Follows the score with the engine's open "why?" and reasons questions (NPS+). */
+  readonly followUps?: boolean
+  readonly touchpoints: readonly string[]
+  readonly responses: number
 }
 
 /** The extension point question types are contributed to: `contribute(questionTypesPoint, myType)`. */
@@ -87,5 +117,10 @@ export const reasonsQuestionType = defineQuestionType({
     return list
   },
   input: (config) => ({ kind: 'choices', multiple: config.multiple, options: config.options }),
+  builder: {
+    fields: [
+      { kind: 'reasons-list', key: 'options', label: { en: 'Reasons, one per line', nl: 'Redenen, één per regel' } },
+    ],
+  },
   store: (value) => ({ score: null, scaleMax: null, text: null, choices: [...new Set(value as string[])] }),
 })

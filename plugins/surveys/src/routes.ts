@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { distributionRoutes } from './distribution-routes.js'
 import { publicRoutes } from './public-routes.js'
-import { createQuestionRegistry } from './question-registry.js'
+import { createQuestionRegistry, summarizeQuestionType } from './question-registry.js'
 import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { surveyRoutes } from './survey-routes.js'
@@ -16,9 +16,9 @@ export function surveysRoutes(ctx: PluginContext<SurveysSettings>) {
   const surveys = createSurveysRepository(ctx)
   const requireWorkspace = (id: string) => ctx.requireWorkspace(id)
   const app = new OpenAPIHono({ defaultHook: throwOnInvalid })
-  app.get('/question-types', (c) => c.json(registry.ids()))
+  app.get('/question-types', (c) => c.json(registry.all().map(summarizeQuestionType)))
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
-  app.route('/', verbatimRoutes(ctx, requireWorkspace))
+  app.route('/', verbatimRoutes(ctx, registry, requireWorkspace))
   app.route('/', webhookRoutes(ctx, requireWorkspace, ctx.settings.webhooks))
   app.route('/', distributionRoutes(ctx))
   app.route('/', publicRoutes(ctx, registry))

@@ -8,6 +8,8 @@ import {
 } from '@cxkit/core'
 import { z } from 'zod'
 
+export type { ConfigField, QuestionBuilder, QuestionTypeSummary, ScoreGroup } from './question-type-parts.js'
+
 const localized = z.object({ en: textSchema(1000, 1), nl: textSchema(1000, 1).optional() }).strict()
 
 export const surveyKinds = ['relational', 'transactional', 'in-the-moment'] as const

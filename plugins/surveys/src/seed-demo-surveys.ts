@@ -1,6 +1,7 @@
 import type { DemoSeedContext, PluginContext } from '@cxkit/core'
 import { ingestResponses } from './ingest-responses.js'
 import { createQuestionRegistry } from './question-registry.js'
+import type { QuestionType } from './question-type.js'
 import type { SurveyDefinition } from './schema.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { validateSurvey } from './validate-survey.js'
@@ -39,109 +40,57 @@ const why = {
   ],
 }
 
-/** Demo surveys for whichever question types are enabled, each with a year of responses. */
+/** The engine's NPS+ follow-ups: "why?" and the reasons that mattered. */
+const followUps: SurveyDefinition['questions'] = [
+  {
+    id: 'why',
+    type: 'open',
+    required: false,
+    config: {},
+    text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' },
+  },
+  {
+    id: 'reasons',
+    type: 'reasons',
+    required: false,
+    config: { options: reasons },
+    text: { en: 'What mattered most?', nl: 'Wat vond u het belangrijkst?' },
+  },
+]
+
+/** A survey around a type's demo question, as the type describes it. */
+function demoSurveyOf(type: QuestionType): { survey: SurveyDefinition; touchpoints: string[]; count: number }[] {
+  const demo = type.demoSurvey
+  if (!demo) return []
+  const survey: SurveyDefinition = {
+    id: demo.id,
+    name: demo.name,
+    kind: demo.kind,
+    stageId: demo.stageId,
+    status: 'active',
+    locales: ['en', 'nl'],
+    contactRuleDays: 90,
+    verifiedCustomers: false,
+    linkValidDays: 90,
+    questions: [
+      { id: demo.question.id, type: type.id, required: true, config: {}, text: demo.question.text },
+      ...(demo.followUps ? followUps : []),
+    ],
+  }
+  return [{ survey, touchpoints: [...demo.touchpoints], count: demo.responses }]
+}
+
+/** The top of a question's scale, when it is asked on one. */
+function scaleTop(type: QuestionType, config: unknown): number | undefined {
+  const input = type.input(config)
+  return input.kind === 'scale' ? input.max : undefined
+}
+
+/** Demo surveys for whichever question types are enabled and offer one, each with a year of responses. */
 export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext): Promise<void> {
   const registry = createQuestionRegistry(ctx)
   const repository = createSurveysRepository(ctx)
-  const plans: { survey: SurveyDefinition; touchpoints: string[]; count: number }[] = []
-  const add = (
-    survey: Omit<SurveyDefinition, 'status' | 'locales' | 'contactRuleDays' | 'verifiedCustomers' | 'linkValidDays'>,
-    touchpoints: string[],
-    count: number,
-  ) =>
-    plans.push({
-      survey: {
-        status: 'active',
-        locales: ['en', 'nl'],
-        contactRuleDays: 90,
-        verifiedCustomers: false,
-        linkValidDays: 90,
-        ...survey,
-      },
-      touchpoints,
-      count,
-    })
-
-  if (registry.get('nps')) {
-    add(
-      {
-        id: 'relationship-nps',
-        name: 'Quarterly relationship NPS',
-        kind: 'relational',
-        stageId: 'advocacy',
-        questions: [
-          {
-            id: 'recommend',
-            type: 'nps',
-            required: true,
-            config: {},
-            text: {
-              en: 'How likely are you to recommend Huis & Haard to a friend or colleague?',
-              nl: 'Hoe waarschijnlijk is het dat u Huis & Haard aanbeveelt aan een vriend of collega?',
-            },
-          },
-          {
-            id: 'why',
-            type: 'open',
-            required: false,
-            config: {},
-            text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' },
-          },
-          {
-            id: 'reasons',
-            type: 'reasons',
-            required: false,
-            config: { options: reasons },
-            text: { en: 'What mattered most?', nl: 'Wat vond u het belangrijkst?' },
-          },
-        ],
-      },
-      ['product-pages', 'web-checkout', 'shop-counter', 'parcel-delivery', 'call-centre', 'mobile-app'],
-      1800,
-    )
-  }
-  if (registry.get('csat')) {
-    add(
-      {
-        id: 'purchase-csat',
-        name: 'After-purchase satisfaction',
-        kind: 'transactional',
-        stageId: 'purchase',
-        questions: [
-          {
-            id: 'satisfied',
-            type: 'csat',
-            required: true,
-            config: {},
-            text: { en: 'How satisfied were you with your purchase?', nl: 'Hoe tevreden was u met uw aankoop?' },
-          },
-        ],
-      },
-      ['web-checkout', 'shop-counter', 'parcel-delivery'],
-      1200,
-    )
-  }
-  if (registry.get('ces')) {
-    add(
-      {
-        id: 'service-ces',
-        name: 'Customer service effort',
-        kind: 'in-the-moment',
-        stageId: 'retention',
-        questions: [
-          {
-            id: 'easy',
-            type: 'ces',
-            required: true,
-            config: {},
-            text: { en: 'It was easy to get my issue resolved.', nl: 'Mijn vraag werd makkelijk opgelost.' },
-          },
-        ],
-      },
-      ['call-centre', 'mobile-app'],
-      800,
-    )
-  }
+  const plans = registry.all().flatMap(demoSurveyOf)
 
   const now = demo.now.getTime()
   for (const { survey, touchpoints, count } of plans) {
@@ -167,11 +116,7 @@ export async function seedDemoSurveys(ctx: PluginContext, demo: DemoSeedContext)
         if (question.type === 'reasons')
           return demo.random() < 0.5 ? [{ questionId: question.id, value: [pick(reasons, demo.random).id] }] : []
         const value = type.demoAnswer?.(question.config, mood, demo.random)
-        if (typeof value === 'number')
-          happy =
-            value >=
-            0.8 *
-              (type.input(question.config).kind === 'scale' ? (type.input(question.config) as { max: number }).max : 10)
+        if (typeof value === 'number') happy = value >= 0.8 * (scaleTop(type, question.config) ?? 10)
         return [{ questionId: question.id, value }]
       })
       return {

@@ -2,30 +2,20 @@ import { type ApiClient, createApiClient, createTranslator, elementStyles, theme
 import { Task } from '@lit/task'
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import { type NpsGroupId, npsGroups, scoreRange } from '../schema.js'
 
-const groups = [
-  {
-    id: 'detractors',
-    from: 0,
-    to: 6,
-    colour: 'var(--cx-color-bad, #c0392b)',
-    label: { en: 'Detractors 0–6', nl: 'Criticasters 0–6' },
-  },
-  {
-    id: 'passives',
-    from: 7,
-    to: 8,
-    colour: 'var(--cx-color-muted, #9aa3b2)',
-    label: { en: 'Passives 7–8', nl: 'Passief 7–8' },
-  },
-  {
-    id: 'promoters',
-    from: 9,
-    to: 10,
-    colour: 'var(--cx-color-good, #12805c)',
-    label: { en: 'Promoters 9–10', nl: 'Promoters 9–10' },
-  },
-]
+/** How each NPS group is drawn; which scores belong to it comes from `npsGroups`. */
+const colours: Record<NpsGroupId, string> = {
+  detractor: 'var(--cx-color-bad, #c0392b)',
+  passive: 'var(--cx-color-muted, #9aa3b2)',
+  promoter: 'var(--cx-color-good, #12805c)',
+}
+
+const groups = npsGroups.map((group) => ({
+  ...group,
+  colour: colours[group.id],
+  label: { en: `${group.label.en} ${scoreRange(group)}`, nl: `${group.label.nl} ${scoreRange(group)}` },
+}))
 
 /** The 0–10 answers as one bar stacked into detractors, passives and promoters, and a bar per score. */
 @customElement('cx-nps-distribution')
@@ -67,11 +57,11 @@ export class CxNpsDistribution extends LitElement {
         const total = counts.reduce((a, b) => a + b, 0) || 1
         const max = Math.max(...counts, 1)
         const share = (from: number, to: number) => counts.slice(from, to + 1).reduce((a, b) => a + b, 0) / total
-        const colourOf = (score: number) => groups.find((g) => score >= g.from && score <= g.to)!.colour
+        const colourOf = (score: number) => groups.find((g) => score >= g.min && score <= g.max)!.colour
         return html`<div class="stack" role="img" aria-label="distribution">
-            ${groups.map((g) => html`<div data-group=${g.id} data-share=${share(g.from, g.to)} ${elementStyles({ width: `${share(g.from, g.to) * 100}%`, background: g.colour })}></div>`)}
+            ${groups.map((g) => html`<div data-group=${g.id} data-share=${share(g.min, g.max)} ${elementStyles({ width: `${share(g.min, g.max) * 100}%`, background: g.colour })}></div>`)}
           </div>
-          <div class="legend">${groups.map((g) => html`<span>${g.label[this.locale as 'en'] ?? g.label.en}: ${i18n.percent(share(g.from, g.to), 0)}</span>`)}</div>
+          <div class="legend">${groups.map((g) => html`<span>${g.label[this.locale as 'en'] ?? g.label.en}: ${i18n.percent(share(g.min, g.max), 0)}</span>`)}</div>
           <div class="scores" aria-hidden="true">${counts.map((n, score) => html`<div title="${score}: ${n}" ${elementStyles({ height: `${(n / max) * 100}%`, background: colourOf(score) })}></div>`)}</div>
           <div class="labels" aria-hidden="true">${counts.map((_, score) => html`<span>${score}</span>`)}</div>`
       },

@@ -1,6 +1,7 @@
 import { CxMetricPanel } from '@cxkit/ui'
 import { html } from 'lit'
 import { customElement } from 'lit/decorators.js'
+import { npsFormula } from '../schema.js'
 import './cx-nps-distribution.js'
 import './cx-nps-why-panel.js'
 
@@ -10,10 +11,7 @@ export class CxNpsPanel extends CxMetricPanel {
   override metric = 'nps'
   override unit = 'score' as const
   override breakdownBy = 'touchpoint'
-  override formula = {
-    en: 'NPS = % promoters (9–10) − % detractors (0–6)',
-    nl: 'NPS = % promoters (9–10) − % criticasters (0–6)',
-  }
+  override formula = npsFormula
 
   protected override renderDetails(filters: Record<string, string>) {
     return html`<cx-nps-distribution .api=${this.api} .period=${this.period} .filters=${filters} workspace=${this.workspace} locale=${this.locale}></cx-nps-distribution>`

@@ -2,6 +2,7 @@ import { CxPanel } from '@cxkit/ui'
 import { Task } from '@lit/task'
 import { css, html } from 'lit'
 import { customElement } from 'lit/decorators.js'
+import { npsGroup, scoreRange } from '../schema.js'
 
 interface Themes {
   words: { id: string; count: number }[]
@@ -13,16 +14,19 @@ interface Verbatims {
   items: { responseId: number; text: string; score: number; submittedAt: string }[]
 }
 
+const detractor = npsGroup('detractor')
+const promoter = npsGroup('promoter')
+
 const texts = {
   en: {
-    detractors: 'Detractors (0–6) say',
-    promoters: 'Promoters (9–10) say',
+    detractors: `${detractor.label.en} (${scoreRange(detractor)}) say`,
+    promoters: `${promoter.label.en} (${scoreRange(promoter)}) say`,
     latest: 'Latest detractor comments',
     none: 'No comments in this period.',
   },
   nl: {
-    detractors: 'Criticasters (0–6) zeggen',
-    promoters: 'Promoters (9–10) zeggen',
+    detractors: `${detractor.label.nl} (${scoreRange(detractor)}) zeggen`,
+    promoters: `${promoter.label.nl} (${scoreRange(promoter)}) zeggen`,
     latest: 'Laatste opmerkingen van criticasters',
     none: 'Geen opmerkingen in deze periode.',
   },
@@ -50,11 +54,12 @@ export class CxNpsWhyPanel extends CxPanel {
   private readonly data = new Task(this, {
     task: async ([workspace, from, to], { signal }) => {
       if (!workspace || !from || !to) return null
-      const base = `workspace=${encodeURIComponent(workspace)}&from=${from}&to=${to}`
+      // The survey engine reads the groups' score ranges from the nps question type.
+      const base = `workspace=${encodeURIComponent(workspace)}&from=${from}&to=${to}&scoreType=nps`
       const [detractors, promoters, latest] = await Promise.all([
-        this.api.get<Themes>(`/api/surveys/themes?${base}&group=detractor`, signal),
-        this.api.get<Themes>(`/api/surveys/themes?${base}&group=promoter`, signal),
-        this.api.get<Verbatims>(`/api/surveys/verbatims?${base}&group=detractor&limit=5`, signal),
+        this.api.get<Themes>(`/api/surveys/themes?${base}&group=${detractor.id}`, signal),
+        this.api.get<Themes>(`/api/surveys/themes?${base}&group=${promoter.id}`, signal),
+        this.api.get<Verbatims>(`/api/surveys/verbatims?${base}&group=${detractor.id}&limit=5`, signal),
       ])
       return { detractors, promoters, latest }
     },
@@ -76,8 +81,8 @@ export class CxNpsWhyPanel extends CxPanel {
         complete: (data) =>
           data
             ? html`<div class="columns">
-                  <div data-group="detractor"><h3>${words.detractors}</h3>${this.chips(data.detractors)}</div>
-                  <div data-group="promoter"><h3>${words.promoters}</h3>${this.chips(data.promoters)}</div>
+                  <div data-group=${detractor.id}><h3>${words.detractors}</h3>${this.chips(data.detractors)}</div>
+                  <div data-group=${promoter.id}><h3>${words.promoters}</h3>${this.chips(data.promoters)}</div>
                 </div>
                 <h3 class="latest">${words.latest}</h3>
                 ${

@@ -71,13 +71,13 @@ export class CxSurveysPage extends LitElement {
     const w = encodeURIComponent(workspace)
     const [surveys, types, touchpoints] = await Promise.all([
       this.api.get<ListedSurvey[]>(`/api/surveys/surveys?workspace=${w}`),
-      this.api.get<string[]>('/api/surveys/question-types'),
+      this.api.get<{ id: string }[]>('/api/surveys/question-types'),
       this.api.get<{ id: string; name: string }[]>(`/api/workspaces/${w}/touchpoints`),
     ])
     // The workspace changed while this was loading: the newer load shows its own list.
     if (workspace !== this.workspace) return
     this.surveys = surveys
-    this.types = types
+    this.types = types.map((type) => type.id)
     this.touchpoints = touchpoints
   }
 

@@ -10,6 +10,21 @@ export const starsQuestionType = defineQuestionType({
   answerSchema: () => scoreAnswer(1, 5),
   input: () => ({ kind: 'scale', min: 1, max: 5 }),
   store: (value) => ({ score: value as number, scaleMax: 5, text: null, choices: null }),
+  demoAnswer: (_config, mood) => Math.max(1, Math.min(5, Math.round(1 + mood * 4))),
+  scoreGroups: [
+    { id: 'unhappy', label: { en: 'Unhappy' }, min: 1, max: 2 },
+    { id: 'happy', label: { en: 'Happy' }, min: 4, max: 5 },
+  ],
+  demoSurvey: {
+    id: 'demo-stars',
+    name: 'Stars after a visit',
+    kind: 'transactional',
+    stageId: 'purchase',
+    question: { id: 'rating', text: { en: 'How many stars?', nl: 'Hoeveel sterren?' } },
+    followUps: true,
+    touchpoints: ['shop-counter'],
+    responses: 40,
+  },
 })
 
 export const starsPlugin = definePlugin({

@@ -1,22 +1,23 @@
 import { columnLimits, type PluginContext, textSchema } from '@cxkit/core'
 import { z } from 'zod'
 import type { SurveysTables } from '../tables.js'
+import type { ScoreFilter } from './score-filter.js'
 
 const dayMs = 86_400_000
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
 const toInstant = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString()
 
-/** NPS groups by name, as score ranges. */
-export const npsGroups = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] } as const
-
-/** Which open answers to read: period, the score they came with, where they were given. */
+/**
+ * Which open answers to read: period, the score they came with, where they were given. A `group` is
+ * one of the score groups the `scoreType` question type declares (NPS: detractor, passive, promoter).
+ */
 export const verbatimQuerySchema = z
   .object({
     workspace: textSchema(columnLimits.id, 1),
     from: dateOrInstant.optional(),
     to: dateOrInstant.optional(),
-    scoreType: textSchema(columnLimits.id, 1).default('nps'),
-    group: z.enum(['detractor', 'passive', 'promoter']).optional(),
+    scoreType: textSchema(columnLimits.id, 1).optional(),
+    group: textSchema(columnLimits.id, 1).optional(),
     minScore: z.coerce.number().optional(),
     maxScore: z.coerce.number().optional(),
     touchpoint: textSchema(columnLimits.id).optional(),
@@ -32,16 +33,18 @@ export type VerbatimQuery = z.output<typeof verbatimQuerySchema>
 
 /**
  * Open answers (question type `open`, or `reasons` for picked reasons) of responses filtered as
- * asked: each answer `t` with its response `r` and the score `s` given in the same response.
+ * asked: each answer `t` with its response `r` and the score `s` given in the same response, read
+ * from the answers `scores` names (see `resolveScoreFilter`).
  */
 export function followUpAnswers(
   ctx: Pick<PluginContext, 'db'>,
   query: VerbatimQuery,
+  scores: ScoreFilter,
   questionType: 'open' | 'reasons',
 ) {
   const to = query.to ? toInstant(query.to) : new Date(Date.now() + dayMs).toISOString()
   const from = query.from ? toInstant(query.from) : new Date(Date.parse(to) - 365 * dayMs).toISOString()
-  const [low, high] = query.group ? npsGroups[query.group] : [query.minScore, query.maxScore]
+  const { min: low, max: high } = scores
   return ctx.db
     .withTables<SurveysTables>()
     .selectFrom('surveys_responses as r')
@@ -49,7 +52,7 @@ export function followUpAnswers(
       join.onRef('t.response_id', '=', 'r.id').on('t.question_type', '=', questionType),
     )
     .innerJoin('surveys_answers as s', (join) =>
-      join.onRef('s.response_id', '=', 'r.id').on('s.question_type', '=', query.group ? 'nps' : query.scoreType),
+      join.onRef('s.response_id', '=', 'r.id').on('s.question_type', '=', scores.questionType),
     )
     .where('r.workspace_id', '=', query.workspace)
     .where('r.submitted_at', '>=', from)

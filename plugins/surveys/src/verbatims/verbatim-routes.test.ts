@@ -86,6 +86,32 @@ for (const dialect of testDialects()) {
       ])
     })
 
+    it("reads a score group's range from the question type that declares it", async () => {
+      const unhappy = await test.json<{ total: number; items: { score: number }[] }>(
+        `/api/surveys/verbatims?${base()}&group=unhappy`,
+      )
+      expect(unhappy.items.map((item) => item.score)).toEqual([2, 1])
+      const happy = await test.json<{ reasons: { id: string; count: number }[] }>(
+        `/api/surveys/themes?${base()}&group=happy`,
+      )
+      expect(happy.reasons).toEqual([{ id: 'staff', count: 1 }])
+    })
+
+    it('without a score type, reads the first type that declares the group', async () => {
+      const unhappy = await test.json<{ total: number }>(
+        `/api/surveys/verbatims?workspace=${test.workspace}&from=2026-01-01&to=2026-12-31&group=unhappy`,
+      )
+      expect(unhappy.total).toBe(2)
+    })
+
+    it('names a group the question type does not declare', async () => {
+      const response = await test.request(`/api/surveys/verbatims?${base()}&group=promoter`)
+      expect(response.status).toBe(400)
+      const problem = await response.json()
+      expect(problem.errors[0]).toMatchObject({ field: 'query.group' })
+      expect(problem.errors[0].message).toContain('unhappy, happy')
+    })
+
     it('names a bad filter', async () => {
       const response = await test.request(`/api/surveys/verbatims?${base()}&limit=5000`)
       expect(response.status).toBe(400)

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { countReasons, countWords } from './count-themes.js'
+import type { QuestionRegistry } from '../question-registry.js'
+import { resolveScoreFilter } from './score-filter.js'
 import { followUpAnswers, verbatimQuerySchema } from './verbatim-query.js'
 
 /** Themes are counted over at most this many of the newest matching answers. */
@@ -9,7 +11,8 @@ const themeSample = 5000
 const verbatims = createRoute({
   method: 'get',
   path: '/verbatims',
-  summary: 'Open answers ("why?") with the score given alongside, filtered by score group, touchpoint and period',
+  summary:
+    'Open answers ("why?") with the score given alongside, filtered by score range or a score group of the question type, touchpoint and period',
   request: { query: verbatimQuerySchema },
   responses: {
     200: {
@@ -58,12 +61,16 @@ const themes = createRoute({
 })
 
 /** `/api/surveys/verbatims` and `/api/surveys/themes`: the "why" behind the scores. */
-export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string) => Promise<void>) {
+export function verbatimRoutes(
+  ctx: PluginContext,
+  registry: QuestionRegistry,
+  requireWorkspace: (id: string) => Promise<void>,
+) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(verbatims, async (c) => {
       const query = c.req.valid('query')
       await requireWorkspace(query.workspace)
-      const base = followUpAnswers(ctx, query, 'open')
+      const base = followUpAnswers(ctx, query, resolveScoreFilter(query, registry), 'open')
       const [count, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         base
@@ -92,13 +99,14 @@ export function verbatimRoutes(ctx: PluginContext, requireWorkspace: (id: string
     .openapi(themes, async (c) => {
       const query = c.req.valid('query')
       await requireWorkspace(query.workspace)
+      const scores = resolveScoreFilter(query, registry)
       const [texts, reasons] = await Promise.all([
-        followUpAnswers(ctx, query, 'open')
+        followUpAnswers(ctx, query, scores, 'open')
           .select('t.text')
           .orderBy('r.submitted_at', 'desc')
           .limit(themeSample)
           .execute(),
-        followUpAnswers(ctx, query, 'reasons')
+        followUpAnswers(ctx, query, scores, 'reasons')
           .select('t.choices')
           .orderBy('r.submitted_at', 'desc')
           .limit(themeSample)
