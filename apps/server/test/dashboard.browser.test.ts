@@ -295,6 +295,53 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(after.at(-1)).toEqual({ id: 'opening-hours', label: { en: 'Opening hours' } })
   })
 
+  it('shows the settings a contributed question type describes, and opens a new survey as the types say', async () => {
+    const page = await openPage()
+    await page.goto(`${app.url}/#/p/surveys`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    const builder = page.locator('cx-surveys-page')
+    await builder.locator('tr[data-survey=relationship-nps]').waitFor()
+    await builder.locator('button.primary').click()
+    // plugin-nps says new surveys start with its question, then "why?".
+    const q1 = builder.locator('[data-question=q1]')
+    await expect.poll(() => q1.locator('select[name=type]').inputValue()).toBe('nps')
+    expect(await builder.locator('[data-question=q2] select[name=type]').inputValue()).toBe('open')
+    expect(await q1.locator('select[name=scale]').count()).toBe(0)
+    // plugin-csat contributes a scale setting: the builder draws it from the type's description.
+    await q1.locator('select[name=type]').selectOption('csat')
+    const scale = q1.locator('select[name=scale]')
+    await scale.waitFor()
+    expect(await scale.locator('option').allTextContents()).toEqual(['1–5', '1–10'])
+    expect(await scale.inputValue()).toBe('5')
+    await q1.locator('input[name=text-en]').fill('How satisfied are you?')
+    await q1.locator('input[name=text-nl]').fill('Hoe tevreden bent u?')
+    await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(5)
+    await scale.selectOption('10')
+    await expect.poll(() => builder.locator('cx-survey-preview .scale button').count()).toBe(10)
+  })
+
+  it('shows a load error in the list and in the builder when the API fails', async () => {
+    const page = await openPage()
+    const failing = (path: string) => (url: URL) => url.pathname === path
+    const problem = (detail: string) => ({
+      status: 500,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail }),
+    })
+    await page.route(failing('/api/surveys/surveys'), (route) => route.fulfill(problem('the survey store is away')))
+    await page.route(failing('/api/surveys/question-types'), (route) => route.fulfill(problem('no question types')))
+    await page.goto(`${app.url}/#/p/surveys`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    const list = page.locator('cx-surveys-page cx-survey-list')
+    await expect.poll(() => list.locator('[role=alert]').textContent()).toContain('the survey store is away')
+    expect(await list.locator('[role=alert]').textContent()).toContain('Could not load')
+    expect(await list.locator('tr[data-survey]').count()).toBe(0)
+    await list.locator('button.primary').click()
+    const builder = page.locator('cx-surveys-page cx-survey-builder')
+    await expect.poll(() => builder.locator('[role=alert]').textContent()).toContain('no question types')
+    expect(await builder.locator('input[name=name]').count()).toBe(0)
+  })
+
   it('lists the enabled plugins', async () => {
     const page = await openPage()
     await page.goto(`${app.url}/#/plugins`)

@@ -1,10 +1,38 @@
 import { describe, expect, it } from 'vitest'
 import { newDraft, toDefinition } from './draft-survey.js'
-import { surveyInputSchema, surveyPatchSchema } from '../schema.js'
+import { type QuestionTypeSummary, surveyInputSchema, surveyPatchSchema } from '../schema.js'
+
+const label = { en: 'A type' }
+const types: QuestionTypeSummary[] = [
+  { id: 'open', label, scoreGroups: [], builder: {} },
+  { id: 'stars', label, scoreGroups: [], builder: { defaultConfig: { max: 5 } } },
+  { id: 'score', label, scoreGroups: [], builder: { startsNewSurveys: true, defaultConfig: { scale: 10 } } },
+  { id: 'later', label, scoreGroups: [], builder: { startsNewSurveys: true } },
+]
+
+describe('newDraft', () => {
+  it('opens with the first type that starts new surveys, with its default config, then "why?"', () => {
+    const draft = newDraft(types)
+    expect(draft.questions.map((q) => [q.id, q.type, q.config])).toEqual([
+      ['q1', 'score', { scale: 10 }],
+      ['q2', 'open', {}],
+    ])
+    expect(draft.questions[1]!.text.en).toBe('What is the main reason for your score?')
+  })
+
+  it('opens with an open question when no type starts new surveys', () => {
+    expect(newDraft(types.slice(0, 2)).questions.map((q) => q.type)).toEqual(['open'])
+  })
+
+  it("gives each draft its own config, so editing one leaves the type's default alone", () => {
+    newDraft(types).questions[0]!.config.scale = 5
+    expect(newDraft(types).questions[0]!.config).toEqual({ scale: 10 })
+  })
+})
 
 describe('toDefinition', () => {
   it('sends a new draft as the API takes it', () => {
-    const draft = { ...newDraft(), name: 'Check-in', locales: ['en' as const] }
+    const draft = { ...newDraft(types), name: 'Check-in', locales: ['en' as const] }
     draft.questions[0]!.text.en = 'Recommend us?'
     const definition = toDefinition(draft)
     expect(surveyInputSchema.safeParse(definition).success).toBe(true)
@@ -14,7 +42,7 @@ describe('toDefinition', () => {
 
   it('leaves behind what the server keeps when a listed survey is edited', () => {
     const listed = {
-      ...newDraft(),
+      ...newDraft(types),
       id: 'relationship-nps',
       name: 'Relationship NPS',
       stageId: 'advocacy',

@@ -1,3 +1,5 @@
+import type { QuestionTypeSummary } from '../question-type-parts.js'
+
 /** A survey as the builder edits it: plain data, sent as is to the preview and save endpoints. */
 export interface DraftQuestion {
   id: string
@@ -21,8 +23,49 @@ export interface DraftSurvey {
   questions: DraftQuestion[]
 }
 
-/** A new survey starts as a draft NPS+ survey: the score, then "why?". */
-export function newDraft(): DraftSurvey {
+/** A survey as the list shows it: saved, so it has an id and a public page. */
+export interface ListedSurvey extends DraftSurvey {
+  id: string
+  publicToken: string
+}
+
+/** The "why?" follow-up that comes after a new survey's opening score. */
+const whyQuestion = (id: string): DraftQuestion => ({
+  id,
+  type: 'open',
+  required: false,
+  text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' },
+  config: {},
+})
+
+/**
+ * A question of a type as the builder adds it: the type's default config, no text yet.
+ *
+ * @example
+ * newQuestion('q3', csatSummary) // { id: 'q3', type: 'csat', required: true, text: { en: '', nl: '' }, config: { scale: 5 } }
+ */
+export function newQuestion(id: string, type: Pick<QuestionTypeSummary, 'id' | 'builder'>): DraftQuestion {
+  return {
+    id,
+    type: type.id,
+    required: true,
+    text: { en: '', nl: '' },
+    config: structuredClone(type.builder.defaultConfig ?? {}),
+  }
+}
+
+/**
+ * A new draft survey. It opens with a question of the first type that `startsNewSurveys` (NPS+: the
+ * score, then "why?"); without such a type, with an open question.
+ *
+ * @example
+ * newDraft(await api.get('/api/surveys/question-types')).questions.map((q) => q.type) // ['nps', 'open']
+ */
+export function newDraft(types: readonly QuestionTypeSummary[]): DraftSurvey {
+  const starter = types.find((type) => type.builder.startsNewSurveys)
+  const questions = starter
+    ? [newQuestion('q1', starter), whyQuestion('q2')]
+    : [{ id: 'q1', type: 'open', required: false, text: { en: '', nl: '' }, config: {} }]
   return {
     name: '',
     kind: 'relational',
@@ -31,16 +74,7 @@ export function newDraft(): DraftSurvey {
     locales: ['en', 'nl'],
     contactRuleDays: 90,
     verifiedCustomers: false,
-    questions: [
-      { id: 'q1', type: 'nps', required: true, text: { en: '', nl: '' }, config: {} },
-      {
-        id: 'q2',
-        type: 'open',
-        required: false,
-        text: { en: 'What is the main reason for your score?', nl: 'Wat is de belangrijkste reden voor uw score?' },
-        config: {},
-      },
-    ],
+    questions,
   }
 }
 

@@ -6,8 +6,12 @@ export interface ReasonOption {
 
 const maxIdLength = 64
 
-function optionsOf(config: Record<string, unknown>): ReasonOption[] {
-  return Array.isArray(config.options) ? (config.options as ReasonOption[]) : []
+/** Where a reasons question keeps its options, unless its builder field names another key. */
+const defaultKey = 'options'
+
+function optionsOf(config: Readonly<Record<string, unknown>>, key: string): ReasonOption[] {
+  const options = config[key]
+  return Array.isArray(options) ? options : []
 }
 
 /**
@@ -17,8 +21,8 @@ function optionsOf(config: Record<string, unknown>): ReasonOption[] {
  * @example
  * reasonLines({ options: [{ id: 'price', label: { en: 'Price', nl: 'Prijs' } }] }, 'nl') // 'Prijs'
  */
-export function reasonLines(config: Record<string, unknown>, locale: string): string {
-  return optionsOf(config)
+export function reasonLines(config: Readonly<Record<string, unknown>>, locale: string, key = defaultKey): string {
+  return optionsOf(config, key)
     .map((option) => option.label[locale] ?? '')
     .join('\n')
 }
@@ -63,11 +67,12 @@ function isBeingTyped(option: ReasonOption, locale: string): boolean {
  * withReasonLines(config, 'en', 'Price\nDelivery time') // Price keeps { nl: 'Prijs' }; Delivery time is new
  */
 export function withReasonLines(
-  config: Record<string, unknown>,
+  config: Readonly<Record<string, unknown>>,
   locale: string,
   text: string,
+  key = defaultKey,
 ): Record<string, unknown> {
-  const previous = optionsOf(config)
+  const previous = optionsOf(config, key)
   const lines = text
     .split('\n')
     .map((line) => line.trim())
@@ -97,5 +102,5 @@ export function withReasonLines(
     }
     return { ...option, label: { ...option.label, [locale]: line } }
   })
-  return { ...config, options }
+  return { ...config, [key]: options }
 }
