@@ -25,7 +25,11 @@ const columns = [
     required: true,
     description: 'when the answer was given: 2026-03-01, 2026-03-01T10:00:00Z or 01-03-2026',
   },
-  { name: 'question_type', required: true, description: 'nps, csat, ces or another enabled scored question type' },
+  {
+    name: 'question_type',
+    required: true,
+    description: 'the id of an enabled question type answered with a score (GET /api/surveys/question-types)',
+  },
   { name: 'score', required: true, description: 'the score on the question type’s scale (a decimal comma is fine)' },
   { name: 'customer', required: false, description: 'the customer’s external id' },
   { name: 'touchpoint', required: false, description: 'the touchpoint id (must exist in the workspace)' },
