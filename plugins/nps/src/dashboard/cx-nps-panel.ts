@@ -4,15 +4,15 @@ import { customElement } from 'lit/decorators.js'
 import './cx-nps-distribution.js'
 import './cx-nps-why-panel.js'
 
-/** NPS over the period with its margin of error, by touchpoint. */
+/**
+ * NPS over the period with its margin of error, by touchpoint, and the distribution of the 0–10 answers
+ * under the headline. Unit, direction and formula come from the registry, as for every metric panel.
+ */
 @customElement('cx-nps-panel')
 export class CxNpsPanel extends CxMetricPanel {
-  override metric = 'nps'
-  override unit = 'score' as const
-  override breakdownBy = 'touchpoint'
-  override formula = {
-    en: 'NPS = % promoters (9–10) − % detractors (0–6)',
-    nl: 'NPS = % promoters (9–10) − % criticasters (0–6)',
+  constructor() {
+    super()
+    this.metric = 'nps'
   }
 
   protected override renderDetails(filters: Record<string, string>) {
