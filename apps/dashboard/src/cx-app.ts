@@ -104,8 +104,13 @@ export class CxApp extends LitElement {
       const remembered = stored.get('workspace')
       this.workspaces = workspaces
       this.workspace = workspaces.some((w) => w.id === remembered) ? remembered! : (workspaces[0]?.id ?? '')
-      this.panelStates = await loadPanels(plugins, panelModules)
       this.plugins = plugins
+      // Each panel shows as soon as its own module is ready: a plugin that never defines its tag waits alone.
+      await loadPanels(plugins, panelModules, {
+        onState: (tag, state) => {
+          this.panelStates = new Map(this.panelStates).set(tag, state)
+        },
+      })
     } catch (error) {
       this.loadError = (error as Error).message
     }
@@ -150,7 +155,8 @@ export class CxApp extends LitElement {
     const page = this.plugins.flatMap((plugin) => plugin.pages).find((candidate) => candidate.path === path)
     if (!page) return nothing
     const state = this.panelStates.get(page.tag)
-    if (state?.status === 'failed') {
+    if (!state) return html`<p>${createTranslator(this.locale).t('panel.loading')}</p>`
+    if (state.status === 'failed') {
       const message = panelFailureMessage(state, page.tag, createTranslator(this.locale))
       return html`<cx-panel-error plugin=${page.plugin} tag=${page.tag} message=${message} locale=${this.locale}></cx-panel-error>`
     }
@@ -203,7 +209,7 @@ export class CxApp extends LitElement {
         ${this.loadError ? html`<p class="error" role="alert">${i18n.t('error.load', { message: this.loadError })}</p>` : nothing}
         ${
           this.page === 'plugins'
-            ? html`<cx-plugins-page .plugins=${this.plugins} locale=${this.locale}></cx-plugins-page>`
+            ? html`<cx-plugins-page .plugins=${this.plugins}></cx-plugins-page>`
             : this.page.startsWith('p/')
               ? this.renderPluginPage(this.page.slice(2))
               : html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`

@@ -28,17 +28,27 @@ function definedWithin(registry: ElementRegistry, tag: string, ms: number): Prom
  * Loads the panel module of each plugin in the registry and waits up to {@link defineTimeoutMs} for it to
  * define the tags it promised (a module may define them after an await of its own). A module that fails,
  * is missing from this build, or does not define a tag in time marks those panels failed; the others
- * still show.
+ * still show. `onState` hears of each tag as soon as it is known, so one slow plugin holds up no other.
  *
  * @example
- * const states = await loadPanels(await api.plugins(), panelModules)
+ * const states = await loadPanels(await api.plugins(), panelModules, { onState: (tag, state) => show(tag, state) })
  */
 export async function loadPanels(
   plugins: readonly PluginDescription[],
   modules: Readonly<Record<string, () => Promise<unknown>>>,
-  { registry = customElements, timeoutMs = defineTimeoutMs }: { registry?: ElementRegistry; timeoutMs?: number } = {},
+  {
+    registry = customElements,
+    timeoutMs = defineTimeoutMs,
+    onState,
+  }: { registry?: ElementRegistry; timeoutMs?: number; onState?: (tag: string, state: PanelState) => void } = {},
 ): Promise<Map<string, PanelState>> {
-  const states = new Map<string, PanelState>()
+  const found = new Map<string, PanelState>()
+  const states = {
+    set(tag: string, state: PanelState) {
+      found.set(tag, state)
+      onState?.(tag, state)
+    },
+  }
   await Promise.all(
     plugins
       .filter((plugin) => plugin.panels.length > 0 || plugin.pages.length > 0)
@@ -54,7 +64,7 @@ export async function loadPanels(
         )
       }),
   )
-  return states
+  return found
 }
 
 async function importModule(load: (() => Promise<unknown>) | undefined): Promise<PanelFailure | undefined> {

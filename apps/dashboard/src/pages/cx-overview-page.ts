@@ -63,13 +63,16 @@ export class CxOverviewPage extends LitElement {
           const loaded = this.panelStates.get(panel.tag)
           const failure =
             loaded?.status === 'failed' ? panelFailureMessage(loaded, panel.tag, i18n) : this.renderFailures.get(key)
+          const heading = localizeText(panel.title, this.locale)
           const content = failure
             ? html`<cx-panel-error plugin=${panel.plugin} tag=${panel.tag} message=${failure} locale=${this.locale}></cx-panel-error>`
-            : this.panelElement(key, panel.tag, {
-                ...panel.props,
-                ...(panel.metric ? { metric: panel.metric } : {}),
-                heading: localizeText(panel.title, this.locale),
-              })
+            : !loaded
+              ? html`<cx-panel heading=${heading}><cx-metric-card locale=${this.locale}></cx-metric-card></cx-panel>`
+              : this.panelElement(key, panel.tag, {
+                  ...panel.props,
+                  ...(panel.metric ? { metric: panel.metric } : {}),
+                  heading,
+                })
           return html`<div class=${panel.size === 'wide' ? 'wide' : ''}>${content}</div>`
         })}
       </div>
