@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// The package is typed for the browser; this test runs a real HTTP server in Node.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

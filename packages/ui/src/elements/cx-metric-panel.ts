@@ -85,18 +85,20 @@ export class CxMetricPanel extends CxPanel {
       if (!workspace || !from || !to || !id) return null
       const filters = Object.fromEntries(drill.map((step) => [step.dimension, step.key]))
       const request = { workspace, from, to, filters }
-      const groupBy = this.groupBy
-      const [metric, total, trend, grouped, names] = await Promise.all([
-        this.describe(id, registry, signal),
+      const metric = await this.describe(id, registry, signal)
+      // Ask only for the groupings the registry says the metric offers: anything else is a 400.
+      const trendUnit = metric.groupBy.includes(this.trendUnit) ? this.trendUnit : ''
+      const groupBy = metric.groupBy.includes(this.groupBy) ? this.groupBy : ''
+      const [total, trend, grouped, names, formula] = await Promise.all([
         this.api.metric(id, { ...request, compare: 'previous' }, signal),
-        this.api.metric(id, { ...request, groupBy: this.trendUnit }, signal),
+        trendUnit ? this.api.metric(id, { ...request, groupBy: trendUnit }, signal) : Promise.resolve(null),
         groupBy ? this.api.metric(id, { ...request, groupBy }, signal) : Promise.resolve(null),
         groupBy === 'touchpoint' ? this.touchpointNames(workspace, signal) : Promise.resolve(new Map<string, string>()),
+        metric.configurable ? this.workspaceFormula(id, workspace, signal) : Promise.resolve(undefined),
       ])
       // Touchpoints read by name; `keys` keeps the id for drilling down.
       const breakdown = (grouped?.breakdown ?? []).map((row) => ({ ...row, key: names.get(row.key) ?? row.key }))
-      const formula = metric.configurable ? await this.workspaceFormula(id, workspace, signal) : undefined
-      return { metric, formula: formula ?? metric.formula, total, trend: trend.breakdown ?? [], breakdown }
+      return { metric, formula: formula ?? metric.formula, total, trend: trend?.breakdown ?? [], breakdown }
     },
     args: () => [this.workspace, this.period.from, this.period.to, this.drill, this.metric, this.registry] as const,
   })
