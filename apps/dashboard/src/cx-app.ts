@@ -2,6 +2,8 @@ import {
   type ApiClient,
   createApiClient,
   createTranslator,
+  DashboardContextProvider,
+  localizeText,
   type PluginDescription,
   resolveLocale,
   themeStyles,
@@ -10,8 +12,9 @@ import {
 } from '@cxkit/ui'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { app } from 'virtual:cxkit-app'
+import { app, panelModules } from 'virtual:cxkit-app'
 import { loadPanels, type PanelState } from './load-panels.js'
+import { panelFailureMessage } from './panel-failure-message.js'
 import './pages/cx-overview-page.js'
 import './pages/cx-plugins-page.js'
 import { periodEndingToday, periodOptions } from './period-options.js'
@@ -31,7 +34,8 @@ function pageFromHash(): Page {
 
 /**
  * The dashboard shell: navigation, workspace and language switchers, the period, and the page.
- * It reads the registry once and hands every panel the same workspace, period and locale.
+ * It reads the registry once and provides it, the API client, the workspace, the period and the locale
+ * as context (`apiContext` and the others from @cxkit/ui) to every page and panel below it.
  */
 @customElement('cx-app')
 export class CxApp extends LitElement {
@@ -63,9 +67,19 @@ export class CxApp extends LitElement {
   @state() private accessor workspace = ''
   @state() private accessor locale: UiLocale = resolveLocale(stored.get('locale') ?? app.locale)
   @state() private accessor periodDays = Number(stored.get('periodDays') ?? 365)
+  /** Recomputed only when the choice changes, so panels are told of a new period only then. */
+  private period = periodEndingToday(this.periodDays)
   @state() private accessor page: Page = pageFromHash()
   @state() private accessor panelStates = new Map<string, PanelState>()
   @state() private accessor loadError = ''
+
+  private readonly context = new DashboardContextProvider(this, {
+    api: this.api,
+    workspace: this.workspace,
+    period: this.period,
+    locale: this.locale,
+    registry: null,
+  })
 
   private readonly onHashChange = () => {
     this.page = pageFromHash()
@@ -90,8 +104,13 @@ export class CxApp extends LitElement {
       const remembered = stored.get('workspace')
       this.workspaces = workspaces
       this.workspace = workspaces.some((w) => w.id === remembered) ? remembered! : (workspaces[0]?.id ?? '')
-      this.panelStates = await loadPanels(plugins)
       this.plugins = plugins
+      // Each panel shows as soon as its own module is ready: a plugin that never defines its tag waits alone.
+      await loadPanels(plugins, panelModules, {
+        onState: (tag, state) => {
+          this.panelStates = new Map(this.panelStates).set(tag, state)
+        },
+      })
     } catch (error) {
       this.loadError = (error as Error).message
     }
@@ -112,19 +131,35 @@ export class CxApp extends LitElement {
     stored.set('periodDays', String(days))
   }
 
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('periodDays')) this.period = periodEndingToday(this.periodDays)
+    this.context.set({
+      workspace: this.workspace,
+      period: this.period,
+      locale: this.locale,
+      registry: this.plugins.length ? this.plugins : null,
+    })
+  }
+
   override updated(): void {
     document.documentElement.lang = this.locale
   }
 
   private readonly pageElements = new Map<string, HTMLElement & Record<string, unknown>>()
 
-  /** A plugin's own page: its element, created once, handed the workspace, locale and API client. */
+  /**
+   * A plugin's own page: its element, created once. It reads workspace, locale and API client from the
+   * context; they are still set as properties for pages written before the context.
+   */
   private renderPluginPage(path: string) {
     const page = this.plugins.flatMap((plugin) => plugin.pages).find((candidate) => candidate.path === path)
     if (!page) return nothing
     const state = this.panelStates.get(page.tag)
-    if (state?.status === 'failed')
-      return html`<cx-panel-error plugin=${page.plugin} message=${state.message} locale=${this.locale}></cx-panel-error>`
+    if (!state) return html`<p>${createTranslator(this.locale).t('panel.loading')}</p>`
+    if (state.status === 'failed') {
+      const message = panelFailureMessage(state, page.tag, createTranslator(this.locale))
+      return html`<cx-panel-error plugin=${page.plugin} tag=${page.tag} message=${message} locale=${this.locale}></cx-panel-error>`
+    }
     let element = this.pageElements.get(page.tag)
     if (!element) {
       element = document.createElement(page.tag) as HTMLElement & Record<string, unknown>
@@ -136,7 +171,6 @@ export class CxApp extends LitElement {
 
   override render() {
     const i18n = createTranslator(this.locale)
-    const period = periodEndingToday(this.periodDays)
     return html`
       <header>
         <span class="brand">${app.productName}</span>
@@ -146,7 +180,7 @@ export class CxApp extends LitElement {
             .flatMap((plugin) => plugin.pages)
             .map(
               (page) =>
-                html`<a href="#/p/${page.path}" aria-current=${this.page === `p/${page.path}` ? 'page' : nothing}>${page.title[this.locale] ?? page.title.en}</a>`,
+                html`<a href="#/p/${page.path}" aria-current=${this.page === `p/${page.path}` ? 'page' : nothing}>${localizeText(page.title, this.locale)}</a>`,
             )}
           <a href="#/plugins" aria-current=${this.page === 'plugins' ? 'page' : nothing}>${i18n.t('nav.plugins')}</a>
           <a href="/api/openapi.json" target="_blank" rel="noopener">${i18n.t('nav.api')}</a>
@@ -175,17 +209,10 @@ export class CxApp extends LitElement {
         ${this.loadError ? html`<p class="error" role="alert">${i18n.t('error.load', { message: this.loadError })}</p>` : nothing}
         ${
           this.page === 'plugins'
-            ? html`<cx-plugins-page .plugins=${this.plugins} locale=${this.locale}></cx-plugins-page>`
+            ? html`<cx-plugins-page .plugins=${this.plugins}></cx-plugins-page>`
             : this.page.startsWith('p/')
               ? this.renderPluginPage(this.page.slice(2))
-              : html`<cx-overview-page
-              .plugins=${this.plugins}
-              .panelStates=${this.panelStates}
-              .period=${period}
-              .api=${this.api}
-              workspace=${this.workspace}
-              locale=${this.locale}
-            ></cx-overview-page>`
+              : html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`
         }
       </main>
     `

@@ -44,6 +44,18 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(cspViolations.splice(0)).toEqual([])
   })
 
+  /** The workspace and period a panel got from the shell's context, once it has them. */
+  async function shownPeriod(page: Page): Promise<{ from: string; to: string; workspace: string }> {
+    const panel = page.locator('cx-metric-panel[metric=renewal-rate]')
+    await expect
+      .poll(() => panel.evaluate((element) => (element as unknown as { workspace: string }).workspace))
+      .not.toBe('')
+    return panel.evaluate((element) => {
+      const { period, workspace } = element as unknown as { period: { from: string; to: string }; workspace: string }
+      return { ...period, workspace }
+    })
+  }
+
   it('renders the overview with panels showing values from the demo data', async () => {
     const page = await openPage()
     const errors: string[] = []
@@ -51,19 +63,13 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await page.goto(app.url)
 
     // Playwright's CSS selectors pierce open shadow roots: the value inside the panel's card.
-    const value = page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]')
+    const value = page.locator('cx-metric-panel[metric=renewal-rate] cx-metric-card .value[data-value]')
     await value.waitFor({ timeout: 20_000 })
     const shown = Number(await value.getAttribute('data-value'))
     expect(await value.textContent()).toMatch(/^\d{1,3}\.\d%$/)
 
     // The panel shows what the API computes for the same workspace and period.
-    const period = await page.evaluate(() => {
-      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as {
-        period: { from: string; to: string }
-        workspace: string
-      }
-      return { ...overview.period, workspace: overview.workspace }
-    })
+    const period = await shownPeriod(page)
     const api = await (
       await fetch(
         `${app.url}/api/metrics/renewal-rate?workspace=${period.workspace}&from=${period.from}&to=${period.to}`,
@@ -72,9 +78,11 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(period.workspace).toBe('demo')
     expect(api.n).toBeGreaterThan(50)
     expect(shown).toBeCloseTo(api.value, 12)
-    expect(await page.locator('cx-renewal-rate-panel cx-breakdown-table tbody tr').count()).toBeGreaterThan(1)
+    expect(
+      await page.locator('cx-metric-panel[metric=renewal-rate] cx-breakdown-table tbody tr').count(),
+    ).toBeGreaterThan(1)
     // Every survey metric shows a value, and NPS+ shows what detractors say.
-    for (const panel of ['cx-nps-panel', 'cx-csat-panel', 'cx-ces-panel']) {
+    for (const panel of ['cx-nps-panel', 'cx-metric-panel[metric=csat]', 'cx-metric-panel[metric=ces]']) {
       await expect.poll(() => page.locator(`${panel} cx-metric-card .value[data-value]`).count()).toBe(1)
     }
     await expect.poll(() => page.locator('cx-nps-why-panel [data-group=detractor] .chip').count()).toBeGreaterThan(2)
@@ -136,7 +144,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overzicht')
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl')
     await expect
-      .poll(() => page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]').textContent())
+      .poll(() => page.locator('cx-metric-panel[metric=renewal-rate] cx-metric-card .value[data-value]').textContent())
       .toMatch(/^\d{1,3},\d\s?%$/)
   })
 
@@ -154,20 +162,15 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     }
     const page = await openPage()
     await page.goto(app.url)
-    const value = page.locator('cx-renewal-rate-panel cx-metric-card .value[data-value]')
+    const value = page.locator('cx-metric-panel[metric=renewal-rate] cx-metric-card .value[data-value]')
     await value.waitFor()
     await page.locator('cx-app select[name=workspace]').selectOption('acme')
-    const period = await page.evaluate(() => {
-      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as {
-        period: { from: string; to: string }
-      }
-      return overview.period
-    })
+    const period = await shownPeriod(page)
     const acme = await (
       await fetch(`${app.url}/api/metrics/renewal-rate?workspace=acme&from=${period.from}&to=${period.to}`)
     ).json()
     await expect.poll(async () => Number(await value.getAttribute('data-value'))).toBeCloseTo(acme.value, 12)
-    const n = page.locator('cx-renewal-rate-panel cx-metric-card [data-n]')
+    const n = page.locator('cx-metric-panel[metric=renewal-rate] cx-metric-card [data-n]')
     await expect.poll(() => n.getAttribute('data-n')).toBe(String(acme.n))
     // And back: the switcher really changes what the panel computes.
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
@@ -178,12 +181,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     const page = await openPage()
     await page.goto(app.url)
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    const period = await page.evaluate(() => {
-      const overview = document.querySelector('cx-app')!.shadowRoot!.querySelector('cx-overview-page') as unknown as {
-        period: { from: string; to: string }
-      }
-      return overview.period
-    })
+    const period = await shownPeriod(page)
     const npsN = async () =>
       (await (await fetch(`${app.url}/api/metrics/nps?workspace=demo&from=${period.from}&to=${period.to}`)).json())
         .n as number

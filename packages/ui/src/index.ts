@@ -1,5 +1,6 @@
 export * from './api/api-client.js'
 export * from './i18n/index.js'
+export * from './context/index.js'
 export * from './elements/theme.js'
 export * from './elements/cx-panel.js'
 export * from './elements/cx-panel-base.js'

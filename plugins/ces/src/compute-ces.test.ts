@@ -49,3 +49,29 @@ for (const dialect of testDialects()) {
     })
   })
 }
+
+describe('the ces-easy formula', () => {
+  it("names the cut-off in force: the install's in the registry, a workspace's in its settings", async () => {
+    const test = await createTestApp({ plugins: [surveysPlugin(), cesPlugin({ easyFrom: 5 })] })
+    try {
+      const metrics = await test.json<{ id: string; formula: { en: string } }[]>('/api/metrics')
+      expect(metrics.find((m) => m.id === 'ces-easy')!.formula.en).toBe(
+        'answers 5–7 ÷ all answers; 95% Wilson interval',
+      )
+      const changed = await test.request(`/api/metrics/ces-easy/settings?workspace=${test.workspace}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ easyFrom: 6 }),
+      })
+      expect(await changed.json()).toMatchObject({
+        effective: { easyFrom: 6 },
+        formula: {
+          en: 'answers 6–7 ÷ all answers; 95% Wilson interval',
+          nl: 'antwoorden 6–7 ÷ alle antwoorden; 95%-Wilson-interval',
+        },
+      })
+    } finally {
+      await test.close()
+    }
+  })
+})

@@ -10,6 +10,7 @@ import {
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
 import { type CesSettings, cesWorkspaceSettingsSchema } from './settings.js'
+import { cesEasyFormula } from './ces-formulas.js'
 
 /** CES = mean of the 1–7 answers, with a t-interval from SQL aggregates. */
 export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
@@ -66,10 +67,7 @@ export function cesMetrics(settings: CesSettings) {
     defineMetric({
       id: 'ces-easy',
       label: { en: `Easy (CES ≥ ${settings.easyFrom})`, nl: `Makkelijk (CES ≥ ${settings.easyFrom})` },
-      formula: {
-        en: `answers ${settings.easyFrom}–7 ÷ all answers; 95% Wilson interval`,
-        nl: `antwoorden ${settings.easyFrom}–7 ÷ alle antwoorden; 95%-Wilson-interval`,
-      },
+      formula: cesEasyFormula(settings),
       unit: 'ratio',
       direction: 'higher-is-better',
       groupBy: answerGroupings,

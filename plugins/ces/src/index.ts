@@ -28,7 +28,7 @@ export const cesPlugin = (options?: Partial<CesSettings>) => {
     panels: {
       module: '@cxkit/plugin-ces/dashboard',
       elements: [
-        { tag: 'cx-ces-panel', title: { en: 'Customer Effort Score', nl: 'Customer Effort Score' }, metric: 'ces' },
+        { tag: 'cx-metric-panel', title: { en: 'Customer Effort Score', nl: 'Customer Effort Score' }, metric: 'ces' },
       ],
     },
   })

@@ -84,9 +84,16 @@ describe('CSAT cut-offs are settings', () => {
         defaults: { scale: 5, topBoxes: 2 },
         overrides: { topBoxes: 1 },
         effective: { scale: 5, topBoxes: 1 },
+        formula: {
+          en: 'CSAT = answers in the top 1 boxes (5–5 on 1–5) ÷ all answers; 95% Wilson interval',
+          nl: 'CSAT = antwoorden in de bovenste 1 (5–5 op 1–5) ÷ alle antwoorden; 95%-Wilson-interval',
+        },
       })
       expect((await test.api.metric('csat', { period })).value).toBeCloseTo(1 / 7, 12)
       expect(await test.json(path)).toMatchObject({ effective: { topBoxes: 1 } })
+      // The registry keeps the install's formula; the workspace's own is the one above.
+      const metrics = await test.json<{ id: string; formula: { en: string } }[]>('/api/metrics')
+      expect(metrics.find((m) => m.id === 'csat')!.formula.en).toContain('top 2 boxes (4–5 on 1–5)')
 
       const bad = await put({ topBoxes: 0, colour: 'red' })
       expect(bad.status).toBe(400)

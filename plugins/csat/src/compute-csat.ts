@@ -9,6 +9,7 @@ import {
 } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
+import { csatFormula, csatMeanFormula } from './csat-formulas.js'
 import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
 
 /**
@@ -61,15 +62,11 @@ export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise
 }
 
 export function csatMetrics(settings: CsatSettings) {
-  const boxes = settings.scale === 5 ? `${6 - settings.topBoxes}–5` : `${11 - settings.topBoxes}–10`
   return [
     defineMetric({
       id: 'csat',
       label: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
-      formula: {
-        en: `CSAT = answers in the top ${settings.topBoxes} boxes (${boxes} on 1–${settings.scale}) ÷ all answers; 95% Wilson interval`,
-        nl: `CSAT = antwoorden in de bovenste ${settings.topBoxes} (${boxes} op 1–${settings.scale}) ÷ alle antwoorden; 95%-Wilson-interval`,
-      },
+      formula: csatFormula(settings),
       unit: 'ratio',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
@@ -80,10 +77,7 @@ export function csatMetrics(settings: CsatSettings) {
     defineMetric({
       id: 'csat-mean',
       label: { en: 'Mean satisfaction score', nl: 'Gemiddelde tevredenheidsscore' },
-      formula: {
-        en: `mean of 1–${settings.scale} answers; 95% t-interval`,
-        nl: `gemiddelde van 1–${settings.scale}-antwoorden; 95%-t-interval`,
-      },
+      formula: csatMeanFormula(settings),
       unit: 'score',
       direction: 'higher-is-better',
       groupBy: answerGroupings,

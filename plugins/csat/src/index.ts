@@ -29,7 +29,7 @@ export const csatPlugin = (options?: Partial<CsatSettings>) => {
       module: '@cxkit/plugin-csat/dashboard',
       elements: [
         {
-          tag: 'cx-csat-panel',
+          tag: 'cx-metric-panel',
           title: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
           metric: 'csat',
         },

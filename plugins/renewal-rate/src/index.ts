@@ -31,10 +31,10 @@ export const renewalRatePlugin = (options?: { target?: number }) => {
       module: '@cxkit/plugin-renewal-rate/dashboard',
       elements: [
         {
-          tag: 'cx-renewal-rate-panel',
+          tag: 'cx-metric-panel',
           title: { en: 'Renewal rate', nl: 'Verlengingsratio' },
           metric: 'renewal-rate',
-          props: { target: settings.target },
+          props: { target: settings.target, breakdownBy: 'quarter' },
         },
       ],
     },

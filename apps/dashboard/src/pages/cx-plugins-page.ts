@@ -1,4 +1,5 @@
-import { createTranslator, type PluginDescription, themeStyles } from '@cxkit/ui'
+import { consume } from '@lit/context'
+import { createTranslator, localeContext, localizeText, type PluginDescription, themeStyles } from '@cxkit/ui'
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 
@@ -17,7 +18,9 @@ export class CxPluginsPage extends LitElement {
   ]
 
   @property({ attribute: false }) accessor plugins: PluginDescription[] = []
-  @property() accessor locale = 'en'
+  @consume({ context: localeContext, subscribe: true })
+  @property()
+  accessor locale = 'en'
 
   override render() {
     const i18n = createTranslator(this.locale)
@@ -26,7 +29,7 @@ export class CxPluginsPage extends LitElement {
         ${this.plugins.map(
           (plugin) => html`<li data-plugin=${plugin.id}>
             <span class="id">${plugin.id}</span> <span class="meta">${plugin.version}</span>
-            <div>${plugin.description?.[this.locale as 'en'] ?? plugin.description?.en ?? ''}</div>
+            <div>${plugin.description ? localizeText(plugin.description, this.locale) : ''}</div>
             <div class="meta">
               ${i18n.t('plugins.metrics', { count: plugin.metrics.length })}
               ${plugin.dependsOn.length ? ` · ${i18n.t('plugins.dependsOn', { list: plugin.dependsOn.join(', ') })}` : ''}

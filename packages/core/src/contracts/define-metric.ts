@@ -39,8 +39,11 @@ export interface MetricDefinition<TId extends string = string> {
   readonly id: TId
   readonly label: LocalizedText
   readonly description?: LocalizedText
-  /** The formula in words, shown beside the score. */
-  readonly formula?: LocalizedText
+  /**
+   * The formula in words, shown beside the score. A metric whose settings change the formula (a CSAT
+   * box count) writes it from the settings in force: the plugin's, merged with a workspace's changes.
+   */
+  readonly formula?: LocalizedText | ((settings: Readonly<Record<string, unknown>>) => LocalizedText)
   readonly unit: MetricUnit
   readonly direction: MetricDirection
   /** The groupings `compute` handles, alone or two at a time (`attr.*` stands for any attribute); others are a 400. */
@@ -54,6 +57,19 @@ export interface MetricDefinition<TId extends string = string> {
    */
   readonly settingsSchema?: z.ZodType<Record<string, unknown>>
   compute(ctx: PluginContext, query: MetricQuery): Promise<MetricResult>
+}
+
+/**
+ * A metric's formula in words for the settings in force (the plugin's settings, merged with a workspace's
+ * changes when there are any).
+ *
+ * @example
+ * metricFormula(csat, { scale: 5, topBoxes: 1 })?.en // 'CSAT = answers in the top 1 boxes (5–5 on 1–5) ÷ …'
+ */
+export function metricFormula(metric: Pick<MetricDefinition, 'formula'>, settings: unknown): LocalizedText | undefined {
+  if (typeof metric.formula !== 'function') return metric.formula
+  const record: Record<string, unknown> = typeof settings === 'object' && settings !== null ? { ...settings } : {}
+  return metric.formula(record)
 }
 
 const metricIdPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)?$/

@@ -1,4 +1,4 @@
-import type { MetricDirection, MetricUnit } from '../contracts/define-metric.js'
+import { type MetricDirection, type MetricUnit, metricFormula } from '../contracts/define-metric.js'
 import type { DashboardPageDefinition, PanelDefinition, PluginDefinition } from '../contracts/define-plugin.js'
 import type { LocalizedText } from '../contracts/localized-text.js'
 
@@ -7,6 +7,7 @@ export interface MetricDescription {
   plugin: string
   label: LocalizedText
   description?: LocalizedText
+  /** The formula in words for the plugin's settings; a workspace's own is in `/api/metrics/:id/settings`. */
   formula?: LocalizedText
   unit: MetricUnit
   direction: MetricDirection
@@ -40,7 +41,7 @@ export function describePlugin(plugin: PluginDefinition): PluginDescription {
       plugin: plugin.id,
       label: metric.label,
       description: metric.description,
-      formula: metric.formula,
+      formula: metricFormula(metric, plugin.settings),
       unit: metric.unit,
       direction: metric.direction,
       groupBy: [...metric.groupBy],

@@ -1,5 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxError, columnLimits, type Host, parseInput, safeTextSchema, textSchema, throwOnInvalid } from '@cxkit/core'
+import {
+  CxError,
+  columnLimits,
+  type Host,
+  metricFormula,
+  parseInput,
+  safeTextSchema,
+  textSchema,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { type CxDatabase, readMetricSettings, requireWorkspace, writeMetricSettings } from '@cxkit/db'
 import type { ServerEnv } from '../http/server-env.js'
 import { problemResponses } from './schemas.js'
@@ -16,6 +25,11 @@ const settingsView = z
     defaults: z.record(z.string(), z.unknown()),
     overrides: z.record(z.string(), z.unknown()),
     effective: z.record(z.string(), z.unknown()),
+    formula: z
+      .object({ en: z.string() })
+      .catchall(z.string())
+      .optional()
+      .openapi({ description: 'The formula in words with the effective settings' }),
   })
   .openapi('MetricSettings')
 
@@ -55,28 +69,35 @@ export function metricSettingsRoutes(host: Host, database: CxDatabase) {
       })
     if (!entry.metric.settingsSchema)
       throw new CxError('CXKIT_NOT_FOUND', `metric '${id}' has no settings a workspace can change`, { status: 404 })
-    return { schema: entry.metric.settingsSchema, defaults: (entry.plugin.settings ?? {}) as Record<string, unknown> }
+    return {
+      metric: entry.metric,
+      schema: entry.metric.settingsSchema,
+      defaults: (entry.plugin.settings ?? {}) as Record<string, unknown>,
+    }
   }
-  const view = (defaults: Record<string, unknown>, overrides: Record<string, unknown>) => ({
-    defaults,
-    overrides,
-    effective: { ...defaults, ...overrides },
-  })
+  const view = (
+    metric: Parameters<typeof metricFormula>[0],
+    defaults: Record<string, unknown>,
+    overrides: Record<string, unknown>,
+  ) => {
+    const effective = { ...defaults, ...overrides }
+    return { defaults, overrides, effective, formula: metricFormula(metric, effective) }
+  }
   return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param')
       const { workspace } = c.req.valid('query')
-      const { defaults } = configurable(id)
+      const { metric, defaults } = configurable(id)
       await requireWorkspace(database, workspace)
-      return c.json(view(defaults, await readMetricSettings(database, workspace, id)), 200)
+      return c.json(view(metric, defaults, await readMetricSettings(database, workspace, id)), 200)
     })
     .openapi(write, async (c) => {
       const { id } = c.req.valid('param')
       const { workspace } = c.req.valid('query')
-      const { schema, defaults } = configurable(id)
+      const { metric, schema, defaults } = configurable(id)
       await requireWorkspace(database, workspace)
       const overrides = parseInput(schema, c.req.valid('json'), 'body')
       await writeMetricSettings(database, workspace, id, overrides)
-      return c.json(view(defaults, overrides), 200)
+      return c.json(view(metric, defaults, overrides), 200)
     })
 }

@@ -1,7 +1,11 @@
-import type { MetricBreakdownRow, MetricResult } from '@cxkit/core'
+import type { LocalizedText, MetricBreakdownRow, MetricResult } from '@cxkit/core'
+import { consume } from '@lit/context'
 import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
-import { property, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { MetricDescription, PluginDescription } from '../api/api-client.js'
+import { registryContext } from '../context/dashboard-context.js'
+import { localizeText } from '../i18n/localize-text.js'
 import { breakdownCsv } from './breakdown-csv.js'
 import { CxPanel } from './cx-panel-base.js'
 import './cx-breakdown-table.js'
@@ -19,6 +23,9 @@ const drillPath: Record<string, string> = {
 }
 
 interface PanelData {
+  metric: MetricDescription
+  /** The formula for the workspace's settings, else the registry's. */
+  formula: LocalizedText | undefined
   total: MetricResult
   trend: MetricBreakdownRow[]
   breakdown: MetricBreakdownRow[]
@@ -27,12 +34,15 @@ interface PanelData {
 /**
  * A ready-made panel for one metric: the headline with its interval and the change against the
  * previous period, a trend with its interval band, and a breakdown that sorts and drills down
- * (touchpoint → segment → channel). Subclass it and set `metric`, `unit` and `breakdownBy`.
+ * (touchpoint → segment → channel). Unit, direction, label and formula come from the registry (the
+ * shell's `registryContext`, or `GET /api/plugins` when mounted on its own), and the formula follows the
+ * workspace's settings. A plugin names it in its panels with `metric`; subclass it only to add
+ * something (`renderDetails`).
  *
  * @example
- * @customElement('cx-nps-panel')
- * export class CxNpsPanel extends CxMetricPanel { override metric = 'nps'; override unit = 'score' as const }
+ * html`<cx-metric-panel metric="csat" breakdownBy="touchpoint"></cx-metric-panel>`
  */
+@customElement('cx-metric-panel')
 export class CxMetricPanel extends CxPanel {
   static override styles = [
     ...CxPanel.styles,
@@ -47,13 +57,16 @@ export class CxMetricPanel extends CxPanel {
     `,
   ]
 
-  metric = ''
-  unit: 'ratio' | 'score' | 'count' | 'currency' | 'duration' = 'score'
+  /** The metric's id in the registry. */
+  @property({ reflect: true }) accessor metric = ''
   /** Grouping of the breakdown table; empty for none. */
-  breakdownBy = 'touchpoint'
-  /** The formula in words, shown under the value. */
-  formula: Record<string, string> | null = null
+  @property() accessor breakdownBy = 'touchpoint'
+  /** An optional target in the metric's unit. */
   @property({ type: Number }) accessor target: number | null = null
+  /** The enabled plugins and their metrics; the shell provides it, a panel on its own asks the API. */
+  @consume({ context: registryContext, subscribe: true })
+  @property({ attribute: false })
+  accessor registry: readonly PluginDescription[] | null = null
   /** The drill-down so far: each step filters one dimension to one value. */
   @state() private accessor drill: { dimension: string; key: string; label: string }[] = []
 
@@ -68,23 +81,49 @@ export class CxMetricPanel extends CxPanel {
   }
 
   private readonly data = new Task(this, {
-    task: async ([workspace, from, to, drill], { signal }): Promise<PanelData | null> => {
-      if (!workspace || !from || !to) return null
+    task: async ([workspace, from, to, drill, id, registry], { signal }): Promise<PanelData | null> => {
+      if (!workspace || !from || !to || !id) return null
       const filters = Object.fromEntries(drill.map((step) => [step.dimension, step.key]))
       const request = { workspace, from, to, filters }
-      const groupBy = this.groupBy
-      const [total, trend, grouped, names] = await Promise.all([
-        this.api.metric(this.metric, { ...request, compare: 'previous' }, signal),
-        this.api.metric(this.metric, { ...request, groupBy: this.trendUnit }, signal),
-        groupBy ? this.api.metric(this.metric, { ...request, groupBy }, signal) : Promise.resolve(null),
+      const metric = await this.describe(id, registry, signal)
+      // Ask only for the groupings the registry says the metric offers: anything else is a 400.
+      const trendUnit = metric.groupBy.includes(this.trendUnit) ? this.trendUnit : ''
+      const groupBy = metric.groupBy.includes(this.groupBy) ? this.groupBy : ''
+      const [total, trend, grouped, names, formula] = await Promise.all([
+        this.api.metric(id, { ...request, compare: 'previous' }, signal),
+        trendUnit ? this.api.metric(id, { ...request, groupBy: trendUnit }, signal) : Promise.resolve(null),
+        groupBy ? this.api.metric(id, { ...request, groupBy }, signal) : Promise.resolve(null),
         groupBy === 'touchpoint' ? this.touchpointNames(workspace, signal) : Promise.resolve(new Map<string, string>()),
+        metric.configurable ? this.workspaceFormula(id, workspace, signal) : Promise.resolve(undefined),
       ])
       // Touchpoints read by name; `keys` keeps the id for drilling down.
       const breakdown = (grouped?.breakdown ?? []).map((row) => ({ ...row, key: names.get(row.key) ?? row.key }))
-      return { total, trend: trend.breakdown ?? [], breakdown }
+      return { metric, formula: formula ?? metric.formula, total, trend: trend?.breakdown ?? [], breakdown }
     },
-    args: () => [this.workspace, this.period.from, this.period.to, this.drill] as const,
+    args: () => [this.workspace, this.period.from, this.period.to, this.drill, this.metric, this.registry] as const,
   })
+
+  /** The metric as the registry describes it: unit, direction, label, formula. */
+  private async describe(
+    id: string,
+    registry: readonly PluginDescription[] | null,
+    signal: AbortSignal,
+  ): Promise<MetricDescription> {
+    const plugins = registry ?? (await this.api.plugins())
+    signal.throwIfAborted()
+    const metric = plugins.flatMap((plugin) => plugin.metrics).find((candidate) => candidate.id === id)
+    if (!metric) throw new Error(this.t('panel.unknownMetric', { metric: id }))
+    return metric
+  }
+
+  /** The formula with the workspace's settings in force (a CSAT box count it changed, say). */
+  private async workspaceFormula(id: string, workspace: string, signal: AbortSignal) {
+    const settings = await this.api.get<{ formula?: LocalizedText }>(
+      `/api/metrics/${encodeURIComponent(id)}/settings?workspace=${encodeURIComponent(workspace)}`,
+      signal,
+    )
+    return settings.formula
+  }
 
   private async touchpointNames(workspace: string, signal: AbortSignal): Promise<Map<string, string>> {
     const touchpoints = await this.api.get<{ id: string; name: string }[]>(
@@ -123,21 +162,34 @@ export class CxMetricPanel extends CxPanel {
     </span>`
   }
 
+  private headingFor(metric: MetricDescription | undefined): string {
+    return this.heading || (metric ? localizeText(metric.label, this.locale) : this.metric)
+  }
+
   override render() {
-    return html`<cx-panel heading=${this.heading || this.metric}>
+    const loaded = this.data.value ?? undefined
+    return html`<cx-panel heading=${this.headingFor(loaded?.metric)}>
       ${this.data.render({
         pending: () => html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         complete: (data) =>
-          data
-            ? html`<cx-metric-card unit=${this.unit} locale=${this.locale} .result=${data.total} .trend=${data.trend} .target=${this.target}></cx-metric-card>
-                ${this.formula ? html`<div class="formula">${this.formula[this.locale] ?? this.formula.en}</div>` : nothing}
+          data ? this.renderData(data) : html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
+        error: (error) =>
+          html`<cx-panel-error locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
+      })}
+    </cx-panel>`
+  }
+
+  private renderData(data: PanelData) {
+    const { unit, direction } = data.metric
+    return html`<cx-metric-card unit=${unit} direction=${direction} locale=${this.locale} .result=${data.total} .trend=${data.trend} .target=${this.target}></cx-metric-card>
+                ${data.formula ? html`<div class="formula">${localizeText(data.formula, this.locale)}</div>` : nothing}
                 ${this.renderDetails(Object.fromEntries(this.drill.map((step) => [step.dimension, step.key])))}
-                ${data.trend.length > 1 ? html`<cx-trend-chart .rows=${data.trend} unit=${this.unit} height="110"></cx-trend-chart>` : nothing}
+                ${data.trend.length > 1 ? html`<cx-trend-chart .rows=${data.trend} unit=${unit} height="110"></cx-trend-chart>` : nothing}
                 <div class="tools">${this.renderCrumbs() || html`<span></span>`}<button class="csv" @click=${() => this.downloadCsv(data)}>CSV</button></div>
                 ${
                   data.breakdown.length
                     ? html`<cx-breakdown-table
-                      unit=${this.unit}
+                      unit=${unit}
                       locale=${this.locale}
                       groupBy=${this.groupBy}
                       ?drillable=${Boolean(drillPath[this.groupBy])}
@@ -146,10 +198,11 @@ export class CxMetricPanel extends CxPanel {
                     ></cx-breakdown-table>`
                     : nothing
                 }`
-            : html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
-        error: (error) =>
-          html`<cx-panel-error locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
-      })}
-    </cx-panel>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-metric-panel': CxMetricPanel
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit'
+import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { createTranslator } from '../i18n/translator.js'
 import { themeStyles } from './theme.js'
@@ -8,7 +8,7 @@ import { themeStyles } from './theme.js'
  * the rest of the dashboard keeps working.
  *
  * @example
- * html`<cx-panel-error plugin="nps" message="module not found"></cx-panel-error>`
+ * html`<cx-panel-error plugin="nps" tag="cx-nps-panel" message="module not found"></cx-panel-error>`
  */
 @customElement('cx-panel-error')
 export class CxPanelError extends LitElement {
@@ -21,13 +21,22 @@ export class CxPanelError extends LitElement {
   ]
 
   @property() accessor plugin = ''
+  /** The panel's tag, named in the card so the plugin's author knows which element failed. */
+  @property() accessor tag = ''
   @property() accessor message = ''
   @property() accessor locale = 'en'
 
   override render() {
     const i18n = createTranslator(this.locale)
-    return html`<div role="alert">
-      ${this.plugin ? i18n.t('panel.errorPlugin', { plugin: this.plugin, message: this.message }) : i18n.t('panel.error')}
+    const { plugin, tag, message } = this
+    return html`<div role="alert" data-plugin=${plugin || nothing} data-tag=${tag || nothing}>
+      ${
+        plugin && tag
+          ? i18n.t('panel.errorPanel', { plugin, tag: `<${tag}>`, message })
+          : plugin
+            ? i18n.t('panel.errorPlugin', { plugin, message })
+            : i18n.t('panel.error')
+      }
     </div>`
   }
 }

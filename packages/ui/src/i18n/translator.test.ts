@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from './messages.js'
+import { addMessages } from './plugin-messages.js'
 import { createTranslator, resolveLocale } from './translator.js'
 
 describe('translator', () => {
@@ -18,5 +19,32 @@ describe('translator', () => {
   it('falls back to English for a locale it does not ship', () => {
     expect(resolveLocale('fr')).toBe('en')
     expect(createTranslator('de').t('nav.plugins')).toBe('Plugins')
+  })
+})
+
+describe('plugin messages', () => {
+  it('joins the catalogue: a translator finds them in its locale, else in English', () => {
+    addMessages('example', {
+      en: { latest: 'Latest {count, plural, one {# comment} other {# comments}}', only: 'English only' },
+      nl: { latest: 'Laatste {count, plural, one {# opmerking} other {# opmerkingen}}' },
+    })
+    expect(createTranslator('nl').t('example:latest', { count: 3 })).toBe('Laatste 3 opmerkingen')
+    expect(createTranslator('en').t('example:latest', { count: 1 })).toBe('Latest 1 comment')
+    expect(createTranslator('nl').t('example:only')).toBe('English only')
+  })
+
+  it('reads a key no plugin added as itself, and a later addition replaces what a translator compiled', () => {
+    const nl = createTranslator('nl')
+    expect(nl.t('example:later')).toBe('example:later')
+    addMessages('example', { en: { later: 'Later' }, nl: { later: 'Straks' } })
+    expect(nl.t('example:later')).toBe('Straks')
+    addMessages('example', { en: { later: 'Afterwards' }, nl: { later: 'Daarna' } })
+    expect(nl.t('example:later')).toBe('Daarna')
+  })
+
+  it('keeps plugin keys apart from the UI’s own', () => {
+    addMessages('nav', { en: { overview: 'Not the UI one' } })
+    expect(createTranslator('en').t('nav.overview')).toBe('Overview')
+    expect(createTranslator('en').t('nav:overview')).toBe('Not the UI one')
   })
 })

@@ -1,17 +1,28 @@
 import { IntlMessageFormat } from 'intl-messageformat'
 import { type MessageKey, messages, type UiLocale } from './messages.js'
+import { findPluginMessage, onMessagesAdded, type PluginMessageKey } from './plugin-messages.js'
 
 export type { MessageKey, UiLocale }
 
 /** Translates keys for one locale and formats numbers the way that locale writes them. */
 export interface Translator {
   readonly locale: UiLocale
-  t(key: MessageKey, values?: Record<string, string | number>): string
+  /** A UI message (`nav.overview`) or a plugin's (`nps:latest`, see `addMessages`); an unknown key reads as itself. */
+  t(key: MessageKey | PluginMessageKey, values?: Record<string, string | number>): string
   percent(value: number, fractionDigits?: number): string
   number(value: number, fractionDigits?: number): string
 }
 
 const cache = new Map<string, IntlMessageFormat>()
+onMessagesAdded((keys) => {
+  for (const key of keys) for (const locale of Object.keys(messages)) cache.delete(`${locale}:${key}`)
+})
+
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(messages.en, key)
+
+function sourceOf(key: MessageKey | PluginMessageKey, locale: UiLocale): string | undefined {
+  return isMessageKey(key) ? messages[locale][key] : findPluginMessage(key, locale)
+}
 
 /** The locale to use for a requested one: the request if shipped, else its language, else English. */
 export function resolveLocale(requested: string | null | undefined): UiLocale {
@@ -34,7 +45,9 @@ export function createTranslator(requested: string): Translator {
       const cacheKey = `${locale}:${key}`
       let format = cache.get(cacheKey)
       if (!format) {
-        format = new IntlMessageFormat(messages[locale][key], locale)
+        const source = sourceOf(key, locale)
+        if (source === undefined) return key
+        format = new IntlMessageFormat(source, locale)
         cache.set(cacheKey, format)
       }
       return String(format.format(values))

@@ -1,0 +1,2 @@
+export * from './dashboard-context.js'
+export * from './dashboard-context-provider.js'
