@@ -9,14 +9,14 @@ import {
 } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
-import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
+import { type CsatOptions, csatWorkspaceSettingsSchema } from './options.js'
 
 /**
  * CSAT % = share of answers in the top boxes of their own scale, with a Wilson interval. The
  * cut-off is applied per answer (score > scale − topBoxes), so 1–5 and 1–10 questions mix correctly.
  */
-export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  const { topBoxes } = ctx.settings as CsatSettings
+export function computeCsat(ctx: PluginContext, query: MetricQuery, settings: CsatOptions): Promise<MetricResult> {
+  const { topBoxes } = settings
   return aggregateAnswers<{ n: number; hits: number }>(
     ctx,
     query,
@@ -32,8 +32,8 @@ export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<Met
 }
 
 /** Mean CSAT score with a t-interval, over the answers on the configured scale only (means of mixed scales mislead). */
-export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  const { scale } = ctx.settings as CsatSettings
+export function computeCsatMean(ctx: PluginContext, query: MetricQuery, settings: CsatOptions): Promise<MetricResult> {
+  const { scale } = settings
   return aggregateAnswers<{ n: number; total: number; squares: number }>(
     ctx,
     query,
@@ -60,35 +60,38 @@ export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise
   )
 }
 
-export function csatMetrics(settings: CsatSettings) {
-  const boxes = settings.scale === 5 ? `${6 - settings.topBoxes}–5` : `${11 - settings.topBoxes}–10`
+/** The CSAT metrics; the plugin's options are their workspace settings' defaults. */
+export function csatMetrics(options: CsatOptions) {
+  const boxes = options.scale === 5 ? `${6 - options.topBoxes}–5` : `${11 - options.topBoxes}–10`
   return [
     defineMetric({
       id: 'csat',
       label: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
       formula: {
-        en: `CSAT = answers in the top ${settings.topBoxes} boxes (${boxes} on 1–${settings.scale}) ÷ all answers; 95% Wilson interval`,
-        nl: `CSAT = antwoorden in de bovenste ${settings.topBoxes} (${boxes} op 1–${settings.scale}) ÷ alle antwoorden; 95%-Wilson-interval`,
+        en: `CSAT = answers in the top ${options.topBoxes} boxes (${boxes} on 1–${options.scale}) ÷ all answers; 95% Wilson interval`,
+        nl: `CSAT = antwoorden in de bovenste ${options.topBoxes} (${boxes} op 1–${options.scale}) ÷ alle antwoorden; 95%-Wilson-interval`,
       },
       unit: 'ratio',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
-      settingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsDefaults: options,
       compute: computeCsat,
     }),
     defineMetric({
       id: 'csat-mean',
       label: { en: 'Mean satisfaction score', nl: 'Gemiddelde tevredenheidsscore' },
       formula: {
-        en: `mean of 1–${settings.scale} answers; 95% t-interval`,
-        nl: `gemiddelde van 1–${settings.scale}-antwoorden; 95%-t-interval`,
+        en: `mean of 1–${options.scale} answers; 95% t-interval`,
+        nl: `gemiddelde van 1–${options.scale}-antwoorden; 95%-t-interval`,
       },
       unit: 'score',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
-      settingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsDefaults: options,
       compute: computeCsatMean,
     }),
   ]

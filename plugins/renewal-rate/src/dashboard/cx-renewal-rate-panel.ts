@@ -17,7 +17,7 @@ export class CxRenewalRatePanel extends CxPanel {
     `,
   ]
 
-  /** The share to beat (0.85 = 85 %), from the plugin's settings. */
+  /** The share to beat (0.85 = 85 %), from the plugin's options. */
   @property({ type: Number }) accessor target: number | null = null
 
   private readonly data = new Task(this, {

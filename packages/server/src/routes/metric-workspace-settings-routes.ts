@@ -45,17 +45,18 @@ const write = createRoute({
   },
 })
 
-/** `/api/metrics/:id/settings`: per-workspace settings, stored with the metric. */
-export function metricSettingsRoutes(host: Host, database: CxDatabase) {
+/** `/api/metrics/:id/settings`: a metric's workspace settings, stored with the metric. */
+export function metricWorkspaceSettingsRoutes(host: Host, database: CxDatabase) {
   const configurable = (id: string) => {
     const entry = host.metric(id)
     if (!entry)
       throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, {
         status: 404,
       })
-    if (!entry.metric.settingsSchema)
+    const { workspaceSettingsSchema, workspaceSettingsDefaults } = entry.metric
+    if (!workspaceSettingsSchema)
       throw new CxError('CXKIT_NOT_FOUND', `metric '${id}' has no settings a workspace can change`, { status: 404 })
-    return { schema: entry.metric.settingsSchema, defaults: (entry.plugin.settings ?? {}) as Record<string, unknown> }
+    return { schema: workspaceSettingsSchema, defaults: { ...workspaceSettingsDefaults } }
   }
   const view = (defaults: Record<string, unknown>, overrides: Record<string, unknown>) => ({
     defaults,
