@@ -6,7 +6,7 @@ import { breakdownCsv } from './breakdown-csv.js'
 import { CxPanel } from './cx-panel-base.js'
 import './cx-breakdown-table.js'
 import './cx-metric-card.js'
-import './cx-panel.js'
+import './cx-panel-frame.js'
 import './cx-panel-error.js'
 import './cx-trend-chart.js'
 
@@ -124,7 +124,7 @@ export class CxMetricPanel extends CxPanel {
   }
 
   override render() {
-    return html`<cx-panel heading=${this.heading || this.metric}>
+    return html`<cx-panel-frame heading=${this.heading || this.metric}>
       ${this.data.render({
         pending: () => html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         complete: (data) =>
@@ -150,6 +150,6 @@ export class CxMetricPanel extends CxPanel {
         error: (error) =>
           html`<cx-panel-error locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
-    </cx-panel>`
+    </cx-panel-frame>`
   }
 }

@@ -34,7 +34,7 @@ export class CxRenewalRatePanel extends CxPanel {
   })
 
   override render() {
-    return html`<cx-panel heading=${this.heading || 'Renewal rate'}>
+    return html`<cx-panel-frame heading=${this.heading || 'Renewal rate'}>
       ${this.data.render({
         pending: () => html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         complete: (data) =>
@@ -50,7 +50,7 @@ export class CxRenewalRatePanel extends CxPanel {
         error: (error) =>
           html`<cx-panel-error plugin="renewal-rate" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
-    </cx-panel>`
+    </cx-panel-frame>`
   }
 }
 
