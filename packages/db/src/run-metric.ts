@@ -15,7 +15,7 @@ import {
 } from '@cxkit/core'
 import type { CxDatabase } from './open-database.js'
 import { createPluginContext } from './plugin-context.js'
-import { readMetricSettings } from './repositories/metric-settings.js'
+import { readMetricWorkspaceSettings } from './repositories/metric-settings.js'
 import { requireWorkspace } from './repositories/workspaces.js'
 
 /**
@@ -68,7 +68,9 @@ export async function runMetric(
   await requireWorkspace(database, query.workspace)
   const ctx = createPluginContext(database, host, plugin, logger)
   // A workspace's own settings for the metric override the metric's defaults.
-  const overrides = metric.workspaceSettingsSchema ? await readMetricSettings(database, query.workspace, metric.id) : {}
+  const overrides = metric.workspaceSettingsSchema
+    ? await readMetricWorkspaceSettings(database, query.workspace, metric.id)
+    : {}
   const settings = { ...metric.workspaceSettingsDefaults, ...overrides }
   try {
     const result = await metric.compute(ctx, query, settings)

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { CxError, columnLimits, type Host, parseInput, safeTextSchema, textSchema, throwOnInvalid } from '@cxkit/core'
-import { type CxDatabase, readMetricSettings, requireWorkspace, writeMetricSettings } from '@cxkit/db'
+import { type CxDatabase, readMetricWorkspaceSettings, requireWorkspace, writeMetricWorkspaceSettings } from '@cxkit/db'
 import type { ServerEnv } from '../http/server-env.js'
 import { problemResponses } from './schemas.js'
 
@@ -69,7 +69,7 @@ export function metricWorkspaceSettingsRoutes(host: Host, database: CxDatabase) 
       const { workspace } = c.req.valid('query')
       const { defaults } = configurable(id)
       await requireWorkspace(database, workspace)
-      return c.json(view(defaults, await readMetricSettings(database, workspace, id)), 200)
+      return c.json(view(defaults, await readMetricWorkspaceSettings(database, workspace, id)), 200)
     })
     .openapi(write, async (c) => {
       const { id } = c.req.valid('param')
@@ -77,7 +77,7 @@ export function metricWorkspaceSettingsRoutes(host: Host, database: CxDatabase) 
       const { schema, defaults } = configurable(id)
       await requireWorkspace(database, workspace)
       const overrides = parseInput(schema, c.req.valid('json'), 'body')
-      await writeMetricSettings(database, workspace, id, overrides)
+      await writeMetricWorkspaceSettings(database, workspace, id, overrides)
       return c.json(view(defaults, overrides), 200)
     })
 }
