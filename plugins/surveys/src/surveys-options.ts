@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { webhookSettingsSchema } from './webhooks/webhook-settings.js'
+import { webhookOptionsSchema } from './webhooks/webhook-options.js'
 
 // The environment variable lets an operator allow private targets without editing the config file; an
 // explicit option still wins.
@@ -13,7 +13,7 @@ const allowPrivateFromEnvironment = () => process.env.CXKIT_WEBHOOKS_ALLOW_PRIVA
  */
 export const surveysOptionsSchema = z
   .object({
-    webhooks: webhookSettingsSchema
+    webhooks: webhookOptionsSchema
       .extend({ allowPrivateTargets: z.boolean().default(allowPrivateFromEnvironment) })
       .prefault({}),
   })
