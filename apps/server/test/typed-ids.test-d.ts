@@ -14,9 +14,9 @@ describe('ids are checked where they are written', () => {
   })
 
   it('refuses a misspelt plugin in dependsOn', () => {
-    definePlugin({ id: 'follow-up', version: '1.0.0', dependsOn: ['surveys'] })
+    definePlugin({ id: 'follow-up', version: '1.0.0', dependsOn: ['surveys'] })()
     // @ts-expect-error the engine is 'surveys'
-    definePlugin({ id: 'follow-up', version: '1.0.0', dependsOn: ['survey'] })
+    definePlugin({ id: 'follow-up', version: '1.0.0', dependsOn: ['survey'] })()
   })
 
   it('refuses a config that lists a plugin without one it depends on', () => {
@@ -25,11 +25,11 @@ describe('ids are checked where they are written', () => {
     defineConfig({ plugins: [npsPlugin()] })
   })
 
-  it('refuses a misspelt settings field', () => {
+  it('refuses a misspelt options field', () => {
     csatPlugin({ scale: 5 })
     // @ts-expect-error the option is 'scale'
-    csatPlugin({ scal: 5 })
-    // @ts-expect-error parsed settings have no 'scal' either
-    csatPlugin().settings.scal
+    csatPlugin({ scael: 10 })
+    // @ts-expect-error parsed options have no 'scael' either
+    csatPlugin().options.scael
   })
 })

@@ -14,7 +14,7 @@ const slowMigrationPlugin = definePlugin({
     // A data migration over a big table takes as long as it takes.
     '001_backfill': { up: (db: Kysely<any>) => sql`select pg_sleep(1)`.execute(db).then(() => undefined) },
   },
-})
+})()
 
 // PostgreSQL only: SQLite migrations run on the main connection, which the time bound does not reach.
 if (!serverUrl) console.warn('migration time bound tests skipped: CXKIT_TEST_PG_URL is not set')

@@ -18,7 +18,7 @@ const notesPlugin = definePlugin({
           .execute(),
     },
   },
-})
+})()
 
 const tagsPlugin = definePlugin({
   id: 'note-tags',
@@ -35,7 +35,7 @@ const tagsPlugin = definePlugin({
           .execute(),
     },
   },
-})
+})()
 
 for (const dialect of testDialects()) {
   describe(`migrate on ${dialect.name}`, () => {
@@ -96,7 +96,7 @@ for (const dialect of testDialects()) {
             },
           },
         },
-      })
+      })()
       await expect(migrate(database, createHost([flaky]))).rejects.toThrow('boom')
       const db = database.db as unknown as Kysely<any>
       expect(await db.selectFrom('cxkit_migrations_flaky').selectAll().execute()).toEqual([])

@@ -3,22 +3,22 @@ import type { CxDatabase } from './open-database.js'
 import { requireWorkspace } from './repositories/workspaces.js'
 
 /**
- * The context a plugin's code runs with: the database, the dialect helpers, its own settings.
+ * The context a plugin's code runs with: the database, the dialect helpers, its own options.
  *
  * @example
  * const ctx = createPluginContext(database, host, plugin, logger)
  */
-export function createPluginContext<TSettings>(
+export function createPluginContext<TOptions>(
   database: CxDatabase,
   host: Host,
-  plugin: PluginDefinition<string, TSettings>,
+  plugin: PluginDefinition<string, TOptions>,
   logger: Logger = silentLogger,
-): PluginContext<TSettings> {
+): PluginContext<TOptions> {
   return {
     db: database.db,
     sql: database.sql,
     logger,
-    settings: plugin.settings,
+    options: plugin.options,
     contributions: (point) => host.contributions(point),
     requireWorkspace: (id) => requireWorkspace(database, id),
   }

@@ -15,7 +15,7 @@ import {
 } from '@cxkit/core'
 import type { CxDatabase } from './open-database.js'
 import { createPluginContext } from './plugin-context.js'
-import { readMetricSettings } from './repositories/metric-settings.js'
+import { readMetricWorkspaceSettings } from './repositories/metric-settings.js'
 import { requireWorkspace } from './repositories/workspaces.js'
 
 /**
@@ -66,17 +66,17 @@ export async function runMetric(
     )
   }
   await requireWorkspace(database, query.workspace)
-  const base = createPluginContext(database, host, plugin, logger)
-  // A workspace's own settings for the metric override the plugin's defaults.
-  const overrides = metric.settingsSchema ? await readMetricSettings(database, query.workspace, metric.id) : {}
-  const ctx = Object.keys(overrides).length
-    ? { ...base, settings: { ...(base.settings as object), ...overrides } }
-    : base
+  const ctx = createPluginContext(database, host, plugin, logger)
+  // A workspace's own settings for the metric override the metric's defaults.
+  const overrides = metric.workspaceSettingsSchema
+    ? await readMetricWorkspaceSettings(database, query.workspace, metric.id)
+    : {}
+  const settings = { ...metric.workspaceSettingsDefaults, ...overrides }
   try {
-    const result = await metric.compute(ctx, query)
+    const result = await metric.compute(ctx, query, settings)
     if (query.compare !== 'previous') return result
     const before = previousPeriod(query.period)
-    const earlier = await metric.compute(ctx, { ...query, period: before, groupBy: [] })
+    const earlier = await metric.compute(ctx, { ...query, period: before, groupBy: [] }, settings)
     return { ...result, comparison: comparePeriods(result, earlier, before) }
   } catch (error) {
     if (isCxError(error)) throw error

@@ -28,7 +28,7 @@ for (const dialect of testDialects()) {
           async seedDemo(_ctx, demo) {
             seen.push(demo.customers.length)
           },
-        })
+        })()
         const host = createHost([plugin])
         await migrate(database, host)
         const now = new Date('2026-06-01T00:00:00Z')

@@ -53,7 +53,7 @@ const probe = definePlugin({
         })
         return new Response(null, { status: 204 })
       }),
-})
+})()
 
 describe('createServer', () => {
   let database: CxDatabase

@@ -20,7 +20,7 @@ import { routeBodyLimits } from './http/route-body-limits.js'
 import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
-import { metricSettingsRoutes } from './routes/metric-settings-routes.js'
+import { metricWorkspaceSettingsRoutes } from './routes/metric-workspace-settings-routes.js'
 import { systemRoutes } from './routes/system-routes.js'
 import { workspaceRoutes } from './routes/workspace-routes.js'
 import { readDashboard, serveDashboard } from './static/serve-dashboard.js'
@@ -71,7 +71,7 @@ export function createServer(options: ServerOptions) {
   app.use(
     '*',
     securityHeaders({
-      pagePaths: host.plugins.flatMap((plugin) => (plugin.pages ? [plugin.pages.path] : [])),
+      publicPagePaths: host.plugins.flatMap((plugin) => (plugin.publicPages ? [plugin.publicPages.path] : [])),
       dashboardPolicy: dashboard?.contentSecurityPolicy,
     }),
   )
@@ -98,7 +98,7 @@ export function createServer(options: ServerOptions) {
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(database))
   app.route('/api', metricRoutes(host, database, logger))
-  app.route('/api', metricSettingsRoutes(host, database))
+  app.route('/api', metricWorkspaceSettingsRoutes(host, database))
 
   for (const plugin of host.plugins) {
     if (!plugin.routes) continue
@@ -114,13 +114,13 @@ export function createServer(options: ServerOptions) {
   }
 
   for (const plugin of host.plugins) {
-    if (!plugin.pages) continue
-    const { path } = plugin.pages
+    if (!plugin.publicPages) continue
+    const { path } = plugin.publicPages
     app.use(`${path}/*`, async (c, next) => {
       c.set('plugin', plugin.id)
       await next()
     })
-    const pages = plugin.pages.routes(createPluginContext(database, host, plugin, logger))
+    const pages = plugin.publicPages.routes(createPluginContext(database, host, plugin, logger))
     app.mount(path, (request) => pages.fetch(request))
   }
 

@@ -54,7 +54,7 @@ function slowPlugin(size: { rows: number; seconds: number }) {
         },
       }),
     ],
-  })
+  })()
   return { plugin, probe }
 }
 

@@ -21,7 +21,7 @@ const premiumShare = defineMetric({
     return proportion(row.hits, row.n)
   },
 })
-const plugin = definePlugin({ id: 'premium', version: '1.0.0', metrics: [premiumShare] })
+const plugin = definePlugin({ id: 'premium', version: '1.0.0', metrics: [premiumShare] })()
 const period = { from: '2026-01-01', to: '2026-02-01' }
 
 for (const dialect of testDialects()) {

@@ -9,8 +9,8 @@ import {
 } from '@cxkit/core'
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
-import { type CesSettings, cesWorkspaceSettingsSchema } from './settings.js'
 import { cesEasyFormula } from './ces-formulas.js'
+import { type CesOptions, cesWorkspaceSettingsSchema } from './options.js'
 
 /** CES = mean of the 1–7 answers, with a t-interval from SQL aggregates. */
 export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
@@ -35,8 +35,8 @@ export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<Metr
 }
 
 /** Share of easy answers (from `easyFrom` up), with a Wilson interval. */
-export function computeCesEasy(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  const { easyFrom } = ctx.settings as CesSettings
+export function computeCesEasy(ctx: PluginContext, query: MetricQuery, settings: CesOptions): Promise<MetricResult> {
+  const { easyFrom } = settings
   return aggregateAnswers<{ n: number; hits: number }>(
     ctx,
     query,
@@ -49,7 +49,8 @@ export function computeCesEasy(ctx: PluginContext, query: MetricQuery): Promise<
   )
 }
 
-export function cesMetrics(settings: CesSettings) {
+/** The CES metrics; the plugin's options are their workspace settings' defaults. */
+export function cesMetrics(options: CesOptions) {
   return [
     defineMetric({
       id: 'ces',
@@ -66,13 +67,14 @@ export function cesMetrics(settings: CesSettings) {
     }),
     defineMetric({
       id: 'ces-easy',
-      label: { en: `Easy (CES ≥ ${settings.easyFrom})`, nl: `Makkelijk (CES ≥ ${settings.easyFrom})` },
-      formula: cesEasyFormula(settings),
+      label: { en: `Easy (CES ≥ ${options.easyFrom})`, nl: `Makkelijk (CES ≥ ${options.easyFrom})` },
+      formula: cesEasyFormula,
       unit: 'ratio',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
-      settingsSchema: cesWorkspaceSettingsSchema,
+      workspaceSettingsSchema: cesWorkspaceSettingsSchema,
+      workspaceSettingsDefaults: options,
       compute: computeCesEasy,
     }),
   ]

@@ -10,14 +10,14 @@ import {
 import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
 import { sql } from 'kysely'
 import { csatFormula, csatMeanFormula } from './csat-formulas.js'
-import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
+import { type CsatOptions, csatWorkspaceSettingsSchema } from './options.js'
 
 /**
  * CSAT % = share of answers in the top boxes of their own scale, with a Wilson interval. The
  * cut-off is applied per answer (score > scale − topBoxes), so 1–5 and 1–10 questions mix correctly.
  */
-export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  const { topBoxes } = ctx.settings as CsatSettings
+export function computeCsat(ctx: PluginContext, query: MetricQuery, settings: CsatOptions): Promise<MetricResult> {
+  const { topBoxes } = settings
   return aggregateAnswers<{ n: number; hits: number }>(
     ctx,
     query,
@@ -33,8 +33,8 @@ export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<Met
 }
 
 /** Mean CSAT score with a t-interval, over the answers on the configured scale only (means of mixed scales mislead). */
-export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  const { scale } = ctx.settings as CsatSettings
+export function computeCsatMean(ctx: PluginContext, query: MetricQuery, settings: CsatOptions): Promise<MetricResult> {
+  const { scale } = settings
   return aggregateAnswers<{ n: number; total: number; squares: number }>(
     ctx,
     query,
@@ -61,28 +61,31 @@ export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise
   )
 }
 
-export function csatMetrics(settings: CsatSettings) {
+/** The CSAT metrics; the plugin's options are their workspace settings' defaults. */
+export function csatMetrics(options: CsatOptions) {
   return [
     defineMetric({
       id: 'csat',
       label: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
-      formula: csatFormula(settings),
+      formula: csatFormula,
       unit: 'ratio',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
-      settingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsDefaults: options,
       compute: computeCsat,
     }),
     defineMetric({
       id: 'csat-mean',
       label: { en: 'Mean satisfaction score', nl: 'Gemiddelde tevredenheidsscore' },
-      formula: csatMeanFormula(settings),
+      formula: csatMeanFormula,
       unit: 'score',
       direction: 'higher-is-better',
       groupBy: answerGroupings,
       filters: answerDimensions,
-      settingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsSchema: csatWorkspaceSettingsSchema,
+      workspaceSettingsDefaults: options,
       compute: computeCsatMean,
     }),
   ]

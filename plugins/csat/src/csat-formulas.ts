@@ -1,37 +1,25 @@
 import type { LocalizedText } from '@cxkit/core'
-import { type CsatSettings, csatSettingsSchema } from './settings.js'
-
-/** The settings in force, or the install's when a stored value no longer fits them. */
-function inForce(settings: Readonly<Record<string, unknown>>, fallback: CsatSettings): CsatSettings {
-  const parsed = csatSettingsSchema.safeParse(settings)
-  return parsed.success ? parsed.data : fallback
-}
+import type { CsatOptions } from './options.js'
 
 /**
  * The CSAT formula in words for the box count and scale in force: a workspace that counts only the top box
  * reads "top 1 boxes", not the install's default.
  *
  * @example
- * csatFormula({ scale: 5, topBoxes: 2 })({ topBoxes: 1, scale: 5 }).en // 'CSAT = answers in the top 1 boxes (5–5 on 1–5) ÷ …'
+ * csatFormula({ scale: 5, topBoxes: 1 }).en // 'CSAT = answers in the top 1 boxes (5–5 on 1–5) ÷ …'
  */
-export const csatFormula =
-  (fallback: CsatSettings) =>
-  (settings: Readonly<Record<string, unknown>>): LocalizedText => {
-    const { scale, topBoxes } = inForce(settings, fallback)
-    const boxes = scale === 5 ? `${6 - topBoxes}–5` : `${11 - topBoxes}–10`
-    return {
-      en: `CSAT = answers in the top ${topBoxes} boxes (${boxes} on 1–${scale}) ÷ all answers; 95% Wilson interval`,
-      nl: `CSAT = antwoorden in de bovenste ${topBoxes} (${boxes} op 1–${scale}) ÷ alle antwoorden; 95%-Wilson-interval`,
-    }
+export function csatFormula({ scale, topBoxes }: CsatOptions): LocalizedText {
+  const boxes = scale === 5 ? `${6 - topBoxes}–5` : `${11 - topBoxes}–10`
+  return {
+    en: `CSAT = answers in the top ${topBoxes} boxes (${boxes} on 1–${scale}) ÷ all answers; 95% Wilson interval`,
+    nl: `CSAT = antwoorden in de bovenste ${topBoxes} (${boxes} op 1–${scale}) ÷ alle antwoorden; 95%-Wilson-interval`,
   }
+}
 
 /** The mean CSAT formula for the scale in force. */
-export const csatMeanFormula =
-  (fallback: CsatSettings) =>
-  (settings: Readonly<Record<string, unknown>>): LocalizedText => {
-    const { scale } = inForce(settings, fallback)
-    return {
-      en: `mean of 1–${scale} answers; 95% t-interval`,
-      nl: `gemiddelde van 1–${scale}-antwoorden; 95%-t-interval`,
-    }
+export function csatMeanFormula({ scale }: CsatOptions): LocalizedText {
+  return {
+    en: `mean of 1–${scale} answers; 95% t-interval`,
+    nl: `gemiddelde van 1–${scale}-antwoorden; 95%-t-interval`,
   }
+}

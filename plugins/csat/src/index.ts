@@ -1,12 +1,12 @@
-import { contribute, definePlugin, parseInput } from '@cxkit/core'
+import { contribute, definePlugin } from '@cxkit/core'
 import { questionTypesPoint } from '@cxkit/plugin-surveys'
 import { csatMetrics } from './compute-csat.js'
 import { csatQuestionType } from './csat-question-type.js'
-import { type CsatSettings, csatSettingsSchema } from './settings.js'
+import { csatOptionsSchema } from './options.js'
 
 export { computeCsat, computeCsatMean } from './compute-csat.js'
 export { csatQuestionType } from './csat-question-type.js'
-export { csatSettingsSchema, type CsatSettings } from './settings.js'
+export { csatOptionsSchema, type CsatOptions, csatWorkspaceSettingsSchema } from './options.js'
 
 /**
  * CSAT: the satisfaction question type and the `csat` (top-box share) and `csat-mean` metrics.
@@ -14,20 +14,18 @@ export { csatSettingsSchema, type CsatSettings } from './settings.js'
  * @example
  * defineConfig({ plugins: [surveysPlugin(), csatPlugin({ scale: 10, topBoxes: 2 })] })
  */
-export const csatPlugin = (options?: Partial<CsatSettings>) => {
-  const settings = parseInput(csatSettingsSchema, options ?? {}, 'config')
-  return definePlugin({
-    id: 'csat',
-    version: '0.1.0',
+export const csatPlugin = definePlugin({
+  id: 'csat',
+  version: '0.1.0',
+  description: { en: 'Customer satisfaction.', nl: 'Klanttevredenheid.' },
+  optionsSchema: csatOptionsSchema,
+  setup: (options) => ({
     dependsOn: ['surveys'],
-    description: { en: 'Customer satisfaction.', nl: 'Klanttevredenheid.' },
-    contributes: [contribute(questionTypesPoint, csatQuestionType(settings.scale))],
-    metrics: csatMetrics(settings),
-    settingsSchema: csatSettingsSchema,
-    settings,
-    panels: {
+    contributes: [contribute(questionTypesPoint, csatQuestionType(options.scale))],
+    metrics: csatMetrics(options),
+    dashboard: {
       module: '@cxkit/plugin-csat/dashboard',
-      elements: [
+      panels: [
         {
           tag: 'cx-metric-panel',
           title: { en: 'Customer satisfaction (CSAT)', nl: 'Klanttevredenheid (CSAT)' },
@@ -35,8 +33,8 @@ export const csatPlugin = (options?: Partial<CsatSettings>) => {
         },
       ],
     },
-  })
-}
+  }),
+})
 
 declare module '@cxkit/core' {
   /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */

@@ -12,26 +12,25 @@ export { npsQuestionType } from './nps-question-type.js'
  * @example
  * defineConfig({ plugins: [surveysPlugin(), npsPlugin()] })
  */
-export const npsPlugin = () =>
-  definePlugin({
-    id: 'nps',
-    version: '0.1.0',
-    dependsOn: ['surveys'],
-    description: { en: 'Net Promoter Score.', nl: 'Net Promoter Score.' },
-    contributes: [contribute(questionTypesPoint, npsQuestionType)],
-    metrics: [npsMetric],
-    panels: {
-      module: '@cxkit/plugin-nps/dashboard',
-      elements: [
-        { tag: 'cx-nps-panel', title: { en: 'Net Promoter Score', nl: 'Net Promoter Score' }, metric: 'nps' },
-        {
-          tag: 'cx-nps-why-panel',
-          title: { en: 'Why customers score as they do', nl: 'Waarom klanten zo scoren' },
-          size: 'wide',
-        },
-      ],
-    },
-  })
+export const npsPlugin = definePlugin({
+  id: 'nps',
+  version: '0.1.0',
+  dependsOn: ['surveys'],
+  description: { en: 'Net Promoter Score.', nl: 'Net Promoter Score.' },
+  contributes: [contribute(questionTypesPoint, npsQuestionType)],
+  metrics: [npsMetric],
+  dashboard: {
+    module: '@cxkit/plugin-nps/dashboard',
+    panels: [
+      { tag: 'cx-nps-panel', title: { en: 'Net Promoter Score', nl: 'Net Promoter Score' }, metric: 'nps' },
+      {
+        tag: 'cx-nps-why-panel',
+        title: { en: 'Why customers score as they do', nl: 'Waarom klanten zo scoren' },
+        size: 'wide',
+      },
+    ],
+  },
+})
 
 declare module '@cxkit/core' {
   /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */

@@ -1,8 +1,8 @@
-import { bodyLimits, definePlugin, parseInput } from '@cxkit/core'
+import { bodyLimits, definePlugin } from '@cxkit/core'
 import { renewalRateMetric } from './compute-renewal-rate.js'
 import * as createSubscriptions from './migrations/001_create_subscriptions.js'
 import { renewalRateRoutes } from './routes.js'
-import { renewalRateSettingsSchema } from './schema.js'
+import { renewalRateOptionsSchema } from './schema.js'
 import { seedDemoRenewals } from './seed-demo-renewals.js'
 
 export { renewalRateMetric, computeRenewalRate } from './compute-renewal-rate.js'
@@ -14,33 +14,31 @@ export type { RenewalRateTables } from './tables.js'
  * @example
  * export default defineConfig({ plugins: [renewalRatePlugin({ target: 0.9 })] })
  */
-export const renewalRatePlugin = (options?: { target?: number }) => {
-  const settings = parseInput(renewalRateSettingsSchema, options ?? {}, 'config')
-  return definePlugin({
-    id: 'renewal-rate',
-    version: '0.1.0',
-    description: { en: 'Share of subscriptions that renew when due.', nl: 'Aandeel abonnementen dat verlengd wordt.' },
-    migrations: { '001_create_subscriptions': createSubscriptions },
-    metrics: [renewalRateMetric],
-    routes: renewalRateRoutes,
-    // Up to 10,000 subscription terms per request.
-    bodyLimits: { 'POST /subscriptions': bodyLimits.batch },
-    settingsSchema: renewalRateSettingsSchema,
-    settings,
-    panels: {
+export const renewalRatePlugin = definePlugin({
+  id: 'renewal-rate',
+  version: '0.1.0',
+  description: { en: 'Share of subscriptions that renew when due.', nl: 'Aandeel abonnementen dat verlengd wordt.' },
+  optionsSchema: renewalRateOptionsSchema,
+  migrations: { '001_create_subscriptions': createSubscriptions },
+  metrics: [renewalRateMetric],
+  routes: renewalRateRoutes,
+  // Up to 10,000 subscription terms per request.
+  bodyLimits: { 'POST /subscriptions': bodyLimits.batch },
+  seedDemo: seedDemoRenewals,
+  setup: (options) => ({
+    dashboard: {
       module: '@cxkit/plugin-renewal-rate/dashboard',
-      elements: [
+      panels: [
         {
           tag: 'cx-metric-panel',
           title: { en: 'Renewal rate', nl: 'Verlengingsratio' },
           metric: 'renewal-rate',
-          props: { target: settings.target, breakdownBy: 'quarter' },
+          props: { target: options.target, breakdownBy: 'quarter' },
         },
       ],
     },
-    seedDemo: seedDemoRenewals,
-  })
-}
+  }),
+})
 
 declare module '@cxkit/core' {
   /** Registers the plugin's id and metric ids, so `dependsOn`, configs and typed clients check them. */

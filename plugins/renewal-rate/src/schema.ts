@@ -32,10 +32,10 @@ export const subscriptionSchema = z.object({
 export type Subscription = z.infer<typeof subscriptionSchema>
 
 /** The plugin's options. */
-export const renewalRateSettingsSchema = z
+export const renewalRateOptionsSchema = z
   .object({
     /** Shown on the panel as the line to beat, as a share (0.85 = 85 %). */
     target: z.number().min(0).max(1).default(0.85),
   })
   .strict()
-export type RenewalRateSettings = z.output<typeof renewalRateSettingsSchema>
+export type RenewalRateOptions = z.output<typeof renewalRateOptionsSchema>

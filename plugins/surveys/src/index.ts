@@ -13,7 +13,7 @@ import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
-import { surveysSettingsSchema, type SurveysOptions } from './surveys-settings.js'
+import { surveysOptionsSchema } from './surveys-options.js'
 import { startWebhookDelivery } from './webhooks/start-webhook-delivery.js'
 
 export * from './question-type.js'
@@ -21,7 +21,7 @@ export * from './answer-query.js'
 export { createQuestionRegistry, type QuestionRegistry } from './question-registry.js'
 export type { SurveysTables } from './tables.js'
 export { responseBatchSchema } from './schema.js'
-export type { SurveysOptions, SurveysSettings } from './surveys-settings.js'
+export { surveysOptionsSchema, type SurveysOptions, type SurveysOptionsInput } from './surveys-options.js'
 
 /**
  * The survey engine. Question types come from other plugins (nps, csat, ces) through the
@@ -33,49 +33,42 @@ export type { SurveysOptions, SurveysSettings } from './surveys-settings.js'
  * defineConfig({ plugins: [surveysPlugin(), npsPlugin()] })
  * surveysPlugin({ webhooks: { timeoutMs: 5000, perWebhook: 1 } })
  */
-export const surveysPlugin = (options: SurveysOptions = {}) =>
-  definePlugin({
-    id: 'surveys',
-    version: '0.1.0',
-    description: {
-      en: 'Survey definitions and exactly-once response collection.',
-      nl: 'Enquêtes en het verzamelen van antwoorden.',
-    },
-    migrations: {
-      '001_create_surveys': createSurveys,
-      '002_create_responses': createResponses,
-      '003_create_answer_rollups': createAnswerRollups,
-      '004_create_webhooks': createWebhooks,
-      '005_add_link_secrets': addLinkSecrets,
-      '006_compact_responses': compactResponses,
-      '007_add_verified_customers': addVerifiedCustomers,
-      '008_add_content_hashes': addContentHashes,
-      '009_add_webhook_claims': addWebhookClaims,
-      '010_secure_personal_links': securePersonalLinks,
-    },
-    settingsSchema: surveysSettingsSchema,
-    // The environment variable lets an operator allow private targets without editing the config file.
-    settings: {
-      ...options,
-      webhooks: { allowPrivateTargets: process.env.CXKIT_WEBHOOKS_ALLOW_PRIVATE === '1', ...options.webhooks },
-    },
-    routes: surveysRoutes,
-    // Batches of up to 10,000 responses or customers; one visitor's answer through the widget is small.
-    bodyLimits: {
-      'POST /responses': bodyLimits.batch,
-      'POST /surveys/{id}/links': bodyLimits.batch,
-      '* /public/*': bodyLimits.publicJson,
-    },
-    importers: [responsesImporter],
-    pages: { path: '/s', routes: surveyPageRoutes },
-    panels: {
-      module: '@cxkit/plugin-surveys/dashboard',
-      elements: [],
-      pages: [{ path: 'surveys', tag: 'cx-surveys-page', title: { en: 'Surveys', nl: 'Enquêtes' } }],
-    },
-    seedDemo: seedDemoSurveys,
-    start: (ctx) => startWebhookDelivery(ctx, ctx.settings.webhooks),
-  })
+export const surveysPlugin = definePlugin({
+  id: 'surveys',
+  version: '0.1.0',
+  description: {
+    en: 'Survey definitions and exactly-once response collection.',
+    nl: 'Enquêtes en het verzamelen van antwoorden.',
+  },
+  migrations: {
+    '001_create_surveys': createSurveys,
+    '002_create_responses': createResponses,
+    '003_create_answer_rollups': createAnswerRollups,
+    '004_create_webhooks': createWebhooks,
+    '005_add_link_secrets': addLinkSecrets,
+    '006_compact_responses': compactResponses,
+    '007_add_verified_customers': addVerifiedCustomers,
+    '008_add_content_hashes': addContentHashes,
+    '009_add_webhook_claims': addWebhookClaims,
+    '010_secure_personal_links': securePersonalLinks,
+  },
+  optionsSchema: surveysOptionsSchema,
+  routes: surveysRoutes,
+  // Batches of up to 10,000 responses or customers; one visitor's answer through the widget is small.
+  bodyLimits: {
+    'POST /responses': bodyLimits.batch,
+    'POST /surveys/{id}/links': bodyLimits.batch,
+    '* /public/*': bodyLimits.publicJson,
+  },
+  importers: [responsesImporter],
+  publicPages: { path: '/s', routes: surveyPageRoutes },
+  dashboard: {
+    module: '@cxkit/plugin-surveys/dashboard',
+    pages: [{ path: 'surveys', tag: 'cx-surveys-page', title: { en: 'Surveys', nl: 'Enquêtes' } }],
+  },
+  seedDemo: seedDemoSurveys,
+  start: (ctx) => startWebhookDelivery(ctx, ctx.options.webhooks),
+})
 export * from './aggregate-answers.js'
 export { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
 export { deliverDueWebhooks, retryDelaysSeconds } from './webhooks/deliver-webhooks.js'

@@ -6,12 +6,12 @@ import { createQuestionRegistry, summarizeQuestionType } from './question-regist
 import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { surveyRoutes } from './survey-routes.js'
-import type { SurveysSettings } from './surveys-settings.js'
+import type { SurveysOptions } from './surveys-options.js'
 import { verbatimRoutes } from './verbatims/verbatim-routes.js'
 import { webhookRoutes } from './webhooks/webhook-routes.js'
 
 /** `/api/surveys/…`: definitions, responses, eligibility, and the question types on offer. */
-export function surveysRoutes(ctx: PluginContext<SurveysSettings>) {
+export function surveysRoutes(ctx: PluginContext<SurveysOptions>) {
   const registry = createQuestionRegistry(ctx)
   const surveys = createSurveysRepository(ctx)
   const requireWorkspace = (id: string) => ctx.requireWorkspace(id)
@@ -19,7 +19,7 @@ export function surveysRoutes(ctx: PluginContext<SurveysSettings>) {
   app.get('/question-types', (c) => c.json(registry.all().map(summarizeQuestionType)))
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
   app.route('/', verbatimRoutes(ctx, registry, requireWorkspace))
-  app.route('/', webhookRoutes(ctx, requireWorkspace, ctx.settings.webhooks))
+  app.route('/', webhookRoutes(ctx, requireWorkspace, ctx.options.webhooks))
   app.route('/', distributionRoutes(ctx))
   app.route('/', publicRoutes(ctx, registry))
   app.route(

@@ -5,14 +5,14 @@ const virtualId = 'virtual:cxkit-app'
 const resolvedId = `\0${virtualId}`
 
 /**
- * Generates `virtual:cxkit-app` from an app config: a loader per plugin panel module (each its
+ * Generates `virtual:cxkit-app` from an app config: a loader per plugin dashboard module (each its
  * own chunk, loaded when the overview needs it) and the branding. Runs at build time, in Node.
  */
 export function cxkitPanels(config: CxkitConfig): Plugin {
   const plugins = config.plugins.filter((p): p is PluginDefinition => Boolean(p))
-  const loaders = plugins
-    .filter((plugin) => plugin.panels)
-    .map((plugin) => `  ${JSON.stringify(plugin.id)}: () => import(${JSON.stringify(plugin.panels!.module)}),`)
+  const loaders = plugins.flatMap(({ id, dashboard }) =>
+    dashboard ? [`  ${JSON.stringify(id)}: () => import(${JSON.stringify(dashboard.module)}),`] : [],
+  )
   const app = {
     productName: config.branding?.productName ?? 'cxkit',
     locale: config.locale ?? 'en',

@@ -67,7 +67,7 @@ export class CxOverviewPage extends LitElement {
           const content = failure
             ? html`<cx-panel-error plugin=${panel.plugin} tag=${panel.tag} message=${failure} locale=${this.locale}></cx-panel-error>`
             : !loaded
-              ? html`<cx-panel heading=${heading}><cx-metric-card locale=${this.locale}></cx-metric-card></cx-panel>`
+              ? html`<cx-panel-frame heading=${heading}><cx-metric-card locale=${this.locale}></cx-metric-card></cx-panel-frame>`
               : this.panelElement(key, panel.tag, {
                   ...panel.props,
                   ...(panel.metric ? { metric: panel.metric } : {}),

@@ -12,7 +12,9 @@ const hello: Greeting = { id: 'hello', greet: (name) => `hello ${name}` }
 
 describe('typed extension points', () => {
   it('read back what was contributed, with its type', () => {
-    const host = createHost([definePlugin({ id: 'a', version: '1.0.0', contributes: [contribute(greetings, hello)] })])
+    const host = createHost([
+      definePlugin({ id: 'a', version: '1.0.0', contributes: [contribute(greetings, hello)] })(),
+    ])
     expectTypeOf(host.contributions(greetings)).toEqualTypeOf<Greeting[]>()
   })
 

@@ -34,8 +34,11 @@ export interface MetricResult {
 export type MetricUnit = 'ratio' | 'score' | 'count' | 'currency' | 'duration'
 export type MetricDirection = 'higher-is-better' | 'lower-is-better' | 'neutral'
 
-/** A metric: what it is called, how to read it, and how to compute it in SQL. */
-export interface MetricDefinition<TId extends string = string> {
+/**
+ * A metric: what it is called, how to read it, and how to compute it in SQL. `TSettings` are the settings
+ * `compute` receives: the metric's workspace-settings defaults with the workspace's own changes on top.
+ */
+export interface MetricDefinition<TId extends string = string, TSettings = Record<string, unknown>> {
   readonly id: TId
   readonly label: LocalizedText
   readonly description?: LocalizedText
@@ -43,7 +46,7 @@ export interface MetricDefinition<TId extends string = string> {
    * The formula in words, shown beside the score. A metric whose settings change the formula (a CSAT
    * box count) writes it from the settings in force: the plugin's, merged with a workspace's changes.
    */
-  readonly formula?: LocalizedText | ((settings: Readonly<Record<string, unknown>>) => LocalizedText)
+  readonly formula?: LocalizedText | FormulaFor<TSettings>
   readonly unit: MetricUnit
   readonly direction: MetricDirection
   /** The groupings `compute` handles, alone or two at a time (`attr.*` stands for any attribute); others are a 400. */
@@ -51,45 +54,70 @@ export interface MetricDefinition<TId extends string = string> {
   /** The filter keys `compute` honours (`attr.*` stands for any attribute); the server rejects any other with 400. */
   readonly filters: readonly string[]
   /**
-   * The settings a workspace may change for this metric (a cut-off, a scale), as a zod object. The
-   * plugin's settings are the defaults; a workspace's changes are stored with the metric and reach
-   * `compute` merged into `ctx.settings`.
+   * What a workspace may change for this metric (a cut-off, a scale), as a zod object of optional fields.
+   * A workspace's changes are stored with the metric and reach `compute` over `workspaceSettingsDefaults`.
    */
-  readonly settingsSchema?: z.ZodType<Record<string, unknown>>
-  compute(ctx: PluginContext, query: MetricQuery): Promise<MetricResult>
+  readonly workspaceSettingsSchema?: z.ZodType<Partial<TSettings>>
+  /** The settings where a workspace changed nothing: usually the plugin's options. */
+  readonly workspaceSettingsDefaults?: TSettings
+  // Method syntax on purpose: it keeps a metric with typed settings assignable to MetricDefinition<string>.
+  compute(ctx: PluginContext, query: MetricQuery, settings: TSettings): Promise<MetricResult>
 }
 
 /**
- * A metric's formula in words for the settings in force (the plugin's settings, merged with a workspace's
- * changes when there are any).
+ * A formula written from the settings in force. Method syntax on purpose: it keeps a metric with typed
+ * settings assignable to `MetricDefinition<string>`, as for `compute`.
+ */
+type FormulaFor<TSettings> = { formula(settings: TSettings): LocalizedText }['formula']
+
+/** What `defineMetric` takes: a metric whose groupings and filters default to none. */
+export type MetricSpec<TId extends string, TSettings> = Omit<
+  MetricDefinition<TId, TSettings>,
+  'groupBy' | 'filters'
+> & {
+  groupBy?: readonly GroupBy[]
+  filters?: readonly string[]
+}
+
+/**
+ * A metric's formula in words for the settings in force (its workspace-settings defaults, merged with a
+ * workspace's changes when there are any).
  *
  * @example
  * metricFormula(csat, { scale: 5, topBoxes: 1 })?.en // 'CSAT = answers in the top 1 boxes (5–5 on 1–5) ÷ …'
  */
-export function metricFormula(metric: Pick<MetricDefinition, 'formula'>, settings: unknown): LocalizedText | undefined {
-  if (typeof metric.formula !== 'function') return metric.formula
-  const record: Record<string, unknown> = typeof settings === 'object' && settings !== null ? { ...settings } : {}
-  return metric.formula(record)
+export function metricFormula(
+  metric: Pick<MetricDefinition, 'formula'>,
+  settings: Readonly<Record<string, unknown>>,
+): LocalizedText | undefined {
+  return typeof metric.formula === 'function' ? metric.formula(settings) : metric.formula
 }
 
 const metricIdPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)?$/
 
 /**
- * Declares a metric. Its id is inferred as a literal type.
+ * Declares a metric. Its id is inferred as a literal type; with workspace settings, `compute` receives
+ * them typed as `workspaceSettingsDefaults` is (the schema's fields must be a part of them).
  *
  * @example
  * const fcr = defineMetric({ id: 'fcr', unit: 'ratio', direction: 'higher-is-better',
  *   label: { en: 'First-contact resolution' }, groupBy: ['month'], filters: [],
- *   compute: async (ctx, query) => proportion(hits, n) })
+ *   workspaceSettingsSchema: z.object({ maxContacts: z.number().int() }).partial(),
+ *   workspaceSettingsDefaults: { maxContacts: options.maxContacts },
+ *   compute: async (ctx, query, settings) => proportion(await hits(ctx, query, settings.maxContacts), n) })
  */
-export function defineMetric<const TId extends string>(
-  metric: Omit<MetricDefinition<TId>, 'groupBy' | 'filters'> & {
-    groupBy?: readonly GroupBy[]
-    filters?: readonly string[]
-  },
-): MetricDefinition<TId> {
+export function defineMetric<
+  const TId extends string,
+  TSettings extends Record<string, unknown> = Record<string, never>,
+>(metric: MetricSpec<TId, TSettings>): MetricDefinition<TId, TSettings> {
   if (!metricIdPattern.test(metric.id)) {
     throw new CxError('CXKIT_PLUGIN_INVALID', `metric id '${metric.id}' must be lower-case kebab-case`)
+  }
+  if (Boolean(metric.workspaceSettingsSchema) !== Boolean(metric.workspaceSettingsDefaults)) {
+    throw new CxError(
+      'CXKIT_PLUGIN_INVALID',
+      `metric '${metric.id}' needs both workspaceSettingsSchema and workspaceSettingsDefaults, or neither`,
+    )
   }
   return Object.freeze({ ...metric, groupBy: metric.groupBy ?? [], filters: metric.filters ?? [] })
 }

@@ -11,11 +11,14 @@ describe('definePlugin', () => {
     expect(() => definePlugin({ id: 'ok', version: 'one' })).toThrow(/not semver/)
   })
 
-  it('parses settings with the plugin schema and names the bad field', () => {
-    const settingsSchema = z.object({ scale: z.union([z.literal(5), z.literal(10)]).default(5) })
-    expect(definePlugin({ id: 'csat', version: '1.0.0', settingsSchema, settings: {} }).settings).toEqual({ scale: 5 })
+  it('parses options with the plugin schema, once per call, and names the bad field', () => {
+    const optionsSchema = z.object({ scale: z.union([z.literal(5), z.literal(10)]).default(5) })
+    const scalePlugin = definePlugin({ id: 'csat', version: '1.0.0', optionsSchema })
+    expect(scalePlugin().options).toEqual({ scale: 5 })
+    expect(scalePlugin({ scale: 10 }).options).toEqual({ scale: 10 })
     try {
-      definePlugin({ id: 'csat', version: '1.0.0', settingsSchema, settings: { scale: 7 } })
+      // @ts-expect-error 7 is no scale: the factory refuses it at run time too
+      scalePlugin({ scale: 7 })
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(CxValidationError)
@@ -23,8 +26,39 @@ describe('definePlugin', () => {
     }
   })
 
+  it('hands the parsed options to setup, whose parts win over the ones written beside', () => {
+    const optionsSchema = z.object({ target: z.number().default(0.85) })
+    const seen: number[] = []
+    const targetPlugin = definePlugin({
+      id: 'target',
+      version: '1.0.0',
+      optionsSchema,
+      migrations: {},
+      dependsOn: [],
+      setup: (options) => {
+        seen.push(options.target)
+        return { dependsOn: ['engine'], dashboard: { module: 'm', panels: [] } }
+      },
+    })
+    const plugin = targetPlugin({ target: 0.9 })
+    expect(seen).toEqual([0.9])
+    expect(plugin.dependsOn).toEqual(['engine'])
+    expect(plugin.dashboard).toEqual({ module: 'm', panels: [] })
+  })
+
+  it('refuses public pages on a path of the server', () => {
+    const pagesAt = (path: `/${string}`) =>
+      definePlugin({
+        id: 'p',
+        version: '1.0.0',
+        publicPages: { path, routes: () => ({ fetch: () => new Response() }) },
+      })
+    expect(() => pagesAt('/api')()).toThrow(/cannot serve pages at '\/api'/)
+    expect(pagesAt('/s')().publicPages?.path).toBe('/s')
+  })
+
   it('returns frozen data', () => {
-    expect(Object.isFrozen(definePlugin({ id: 'a', version: '1.0.0' }))).toBe(true)
+    expect(Object.isFrozen(definePlugin({ id: 'a', version: '1.0.0' })())).toBe(true)
   })
 })
 

@@ -9,67 +9,26 @@ import type { ImporterDefinition } from './define-importer.js'
 import type { StageModel } from './define-stage.js'
 import type { MetricDefinition } from './define-metric.js'
 import type { TouchpointDefinition } from './define-touchpoint.js'
+import type { FetchApp } from './fetch-app.js'
 import type { LocalizedText } from './localized-text.js'
 import type { PluginContext } from './plugin-context.js'
+import type { PluginDashboard } from './plugin-dashboard.js'
+import type { OptionsOf, PluginFactoryArgs } from './plugin-options.js'
+import type { PluginPublicPages } from './plugin-public-pages.js'
 import type { KnownPluginId } from './plugin-registry.js'
 
-/** Anything that answers fetch requests: a Hono app (preferred: its routes join the OpenAPI document). */
-export interface FetchApp {
-  fetch(request: Request, ...rest: any[]): Response | Promise<Response>
-}
-
-/** A dashboard panel a plugin contributes: a custom element defined by the plugin's dashboard module. */
-export interface PanelDefinition {
-  readonly tag: `${string}-${string}`
-  readonly title: LocalizedText
-  /** The metric the panel shows, if any; the dashboard passes it the current workspace and period. */
-  readonly metric?: string
-  readonly size?: 'small' | 'wide'
-  /** JSON-safe values set on the element as properties (a target line, say); never secrets. */
-  readonly props?: Readonly<Record<string, string | number | boolean | null>>
-}
+export type { FetchApp } from './fetch-app.js'
 
 /** Work a plugin runs in the background while the app serves. */
 export interface BackgroundWork {
   stop(): Promise<void>
 }
 
-/** Pages a plugin serves to the public, outside `/api` and the dashboard. */
-export interface PluginPages<TSettings = unknown> {
-  /** A path prefix such as `/s`; `/api` and `/assets` are the server's own. */
-  readonly path: `/${string}`
-  /**
-   * Pages limit the bodies they read themselves (`bodyLimits.pageForm` suits a form), so that a refusal
-   * can be a page in the visitor's language rather than a problem document.
-   */
-  routes(ctx: PluginContext<TSettings>): FetchApp
-}
-
-/** A page of its own in the dashboard (a survey builder, a journey map), shown in the navigation. */
-export interface DashboardPageDefinition {
-  /** The page's address: `#/p/<path>`. */
-  readonly path: string
-  readonly tag: `${string}-${string}`
-  readonly title: LocalizedText
-}
-
-export interface PluginPanels {
-  /** Module specifier the dashboard build imports to define the tags, e.g. `@cxkit/plugin-nps/dashboard`. */
-  readonly module: string
-  readonly elements: readonly PanelDefinition[]
-  readonly pages?: readonly DashboardPageDefinition[]
-}
-
-/** What a plugin author writes. */
-export interface PluginSpec<
-  TId extends string,
-  TSettingsSchema extends z.ZodType | undefined,
-  TMetricId extends string = string,
-  TDependency extends string = KnownPluginId,
-> {
-  id: TId
-  version: string
-  description?: LocalizedText
+/**
+ * The capabilities of a plugin. Write each at the top level of `definePlugin`, or return it from `setup`
+ * when it depends on the plugin's options.
+ */
+export interface PluginParts<TOptions, TMetricId extends string = string, TDependency extends string = KnownPluginId> {
   /** Plugins this one builds on, by id: only registered ids compile (see `PluginRegistry`). */
   dependsOn?: readonly TDependency[]
   /** Kysely migrations keyed `NNN_verb_noun`; they run in key order, in the plugin's own migration table. */
@@ -79,41 +38,53 @@ export interface PluginSpec<
   importers?: readonly ImporterDefinition[]
   stageModels?: readonly StageModel[]
   metrics?: readonly MetricDefinition<TMetricId>[]
-  routes?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => FetchApp
+  routes?: (ctx: PluginContext<TOptions>) => FetchApp
   /**
    * Routes whose request bodies may be larger (a batch import) or must be smaller (a public endpoint)
    * than `bodyLimits.json`, which every other route of the plugin gets: `{ 'POST /responses': bodyLimits.batch }`.
    */
   bodyLimits?: PluginBodyLimits
-  panels?: PluginPanels
+  /** Panels (metric cards) and pages the plugin adds to the dashboard. */
+  dashboard?: PluginDashboard
   /** Public pages outside the API (a survey page at `/s/<token>`), mounted at `path`. */
-  pages?: PluginPages<SettingsOf<TSettingsSchema>>
+  publicPages?: PluginPublicPages<TOptions>
   /**
    * What this plugin hands to other plugins, through their typed extension points: the survey engine
    * reads every enabled plugin's `contribute(questionTypesPoint, …)`, so a question type is a plugin.
    */
   contributes?: readonly Contribution<any>[]
-  settingsSchema?: TSettingsSchema
-  /** The raw options the plugin factory received; parsed with `settingsSchema`. */
-  settings?: unknown
   /**
    * Starts background work (delivering webhooks, say) when an app starts serving; the returned
    * `stop` is awaited on shutdown. Not called by `createServer`, so tests drive such work directly.
    */
-  start?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>) => BackgroundWork
+  start?: (ctx: PluginContext<TOptions>) => BackgroundWork
   /** Adds the plugin's share of the demo workspace (`cxkit seed`, first start of the bundled app). */
-  seedDemo?: (ctx: PluginContext<SettingsOf<TSettingsSchema>>, demo: DemoSeedContext) => Promise<void>
+  seedDemo?: (ctx: PluginContext<TOptions>, demo: DemoSeedContext) => Promise<void>
 }
 
-export type SettingsOf<S> = S extends z.ZodType ? z.output<S> : undefined
+/** What a plugin author writes. */
+export interface PluginSpec<
+  TId extends string,
+  TOptionsSchema extends z.ZodType | undefined,
+  TMetricId extends string = string,
+  TDependency extends string = KnownPluginId,
+> extends PluginParts<OptionsOf<TOptionsSchema>, TMetricId, TDependency> {
+  id: TId
+  version: string
+  description?: LocalizedText
+  /** Validates what users pass to the plugin factory; its output is the `options` every part receives. */
+  optionsSchema?: TOptionsSchema
+  /** The parts that depend on the options, given the parsed options; they win over the same parts written beside. */
+  setup?: (options: OptionsOf<TOptionsSchema>) => PluginParts<OptionsOf<TOptionsSchema>, TMetricId, TDependency>
+}
 
 /**
- * A plugin as the host sees it: frozen data, settings parsed. Its id, metric ids and dependencies are
+ * A plugin as the host sees it: frozen data, options parsed. Its id, metric ids and dependencies are
  * literal types, so configs and typed clients check what they name against it.
  */
 export interface PluginDefinition<
   TId extends string = string,
-  TSettings = unknown,
+  TOptions = unknown,
   TMetricId extends string = string,
   TDependency extends string = string,
 > {
@@ -126,65 +97,103 @@ export interface PluginDefinition<
   readonly importers: readonly ImporterDefinition[]
   readonly stageModels: readonly StageModel[]
   readonly metrics: readonly MetricDefinition<TMetricId>[]
-  // Method syntax on purpose: it keeps a plugin with typed settings assignable to PluginDefinition<string>.
-  routes?(ctx: PluginContext<TSettings>): FetchApp
+  // Method syntax on purpose: it keeps a plugin with typed options assignable to PluginDefinition<string>.
+  routes?(ctx: PluginContext<TOptions>): FetchApp
   readonly bodyLimits: PluginBodyLimits
-  readonly panels?: PluginPanels
-  readonly pages?: PluginPages<TSettings>
-  readonly settings: TSettings
+  readonly dashboard?: PluginDashboard
+  readonly publicPages?: PluginPublicPages<TOptions>
+  readonly options: TOptions
   readonly contributes: readonly Contribution<any>[]
-  seedDemo?(ctx: PluginContext<TSettings>, demo: DemoSeedContext): Promise<void>
-  start?(ctx: PluginContext<TSettings>): BackgroundWork
+  seedDemo?(ctx: PluginContext<TOptions>, demo: DemoSeedContext): Promise<void>
+  start?(ctx: PluginContext<TOptions>): BackgroundWork
 }
+
+/** What `definePlugin` returns: call it with the plugin's options (if any) to get the plugin. */
+export type PluginFactory<
+  TId extends string,
+  TOptionsSchema extends z.ZodType | undefined,
+  TMetricId extends string,
+  TDependency extends string,
+> = (
+  ...options: PluginFactoryArgs<TOptionsSchema>
+) => PluginDefinition<TId, OptionsOf<TOptionsSchema>, TMetricId, TDependency>
 
 const pluginIdPattern = /^[a-z][a-z0-9-]{0,47}$/
 const versionPattern = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/
 
 /**
- * Declares a plugin: plain frozen data, no side effects. Call it from a factory so users can pass options.
+ * Declares a plugin as an options factory: the options are parsed once, with `optionsSchema`, each time
+ * the factory is called, and reach `setup`, routes, metrics, background work, public pages and demo
+ * seeding typed as `options` / `ctx.options`. The plugin itself is plain frozen data.
  *
  * @example
- * export const fcrPlugin = (options?: { target?: number }) =>
- *   definePlugin({ id: 'fcr', version: '0.1.0', metrics: [fcr], settingsSchema, settings: options })
+ * export const fcrPlugin = definePlugin({ id: 'fcr', version: '0.1.0', metrics: [fcr] })
+ * export const csatPlugin = definePlugin({
+ *   id: 'csat', version: '0.1.0', optionsSchema: csatOptionsSchema,
+ *   setup: (options) => ({ dependsOn: ['surveys'], metrics: csatMetrics(options) }),
+ * })
+ * csatPlugin({ scale: 10 })
  */
 export function definePlugin<
   const TId extends string,
-  TSettingsSchema extends z.ZodType | undefined = undefined,
+  TOptionsSchema extends z.ZodType | undefined = undefined,
   const TMetricId extends string = never,
   const TDependency extends KnownPluginId = never,
 >(
-  spec: PluginSpec<TId, TSettingsSchema, TMetricId, TDependency>,
-): PluginDefinition<TId, SettingsOf<TSettingsSchema>, TMetricId, TDependency> {
+  spec: PluginSpec<TId, TOptionsSchema, TMetricId, TDependency>,
+): PluginFactory<TId, TOptionsSchema, TMetricId, TDependency> {
   if (!pluginIdPattern.test(spec.id)) {
     throw new CxError('CXKIT_PLUGIN_INVALID', `plugin id '${spec.id}' must be lower-case kebab-case (max 48)`)
   }
   if (!versionPattern.test(spec.version)) {
     throw new CxError('CXKIT_PLUGIN_INVALID', `plugin '${spec.id}' has version '${spec.version}', not semver`)
   }
-  if (spec.pages && (!/^\/[a-z0-9-]+$/.test(spec.pages.path) || ['/api', '/assets'].includes(spec.pages.path))) {
+  const { id, version, description, optionsSchema, setup, ...staticParts } = spec
+  return (...args) => {
+    const options = parseOptions<TOptionsSchema>(optionsSchema, args[0])
+    return freezePlugin(id, version, description, options, { ...staticParts, ...setup?.(options) })
+  }
+}
+
+function parseOptions<TOptionsSchema extends z.ZodType | undefined>(
+  schema: TOptionsSchema | undefined,
+  input: unknown,
+): OptionsOf<TOptionsSchema> {
+  // Without a schema there are no options: the conditional type says so too.
+  return (schema ? parseInput(schema, input ?? {}, 'config') : undefined) as OptionsOf<TOptionsSchema>
+}
+
+function freezePlugin<TId extends string, TOptions, TMetricId extends string, TDependency extends string>(
+  id: TId,
+  version: string,
+  description: LocalizedText | undefined,
+  options: TOptions,
+  parts: PluginParts<TOptions, TMetricId, TDependency>,
+): PluginDefinition<TId, TOptions, TMetricId, TDependency> {
+  const publicPath = parts.publicPages?.path
+  if (publicPath !== undefined && (!/^\/[a-z0-9-]+$/.test(publicPath) || ['/api', '/assets'].includes(publicPath))) {
     throw new CxError(
       'CXKIT_PLUGIN_INVALID',
-      `plugin '${spec.id}' cannot serve pages at '${spec.pages.path}': use one path segment other than /api and /assets`,
+      `plugin '${id}' cannot serve pages at '${publicPath}': use one path segment other than /api and /assets`,
     )
   }
-  const settings = spec.settingsSchema ? parseInput(spec.settingsSchema, spec.settings ?? {}, 'config') : undefined
   return Object.freeze({
-    id: spec.id,
-    version: spec.version,
-    description: spec.description,
-    dependsOn: Object.freeze([...(spec.dependsOn ?? [])]),
-    migrations: Object.freeze({ ...(spec.migrations ?? {}) }),
-    touchpoints: Object.freeze([...(spec.touchpoints ?? [])]),
-    importers: Object.freeze([...(spec.importers ?? [])]),
-    stageModels: Object.freeze([...(spec.stageModels ?? [])]),
-    metrics: Object.freeze([...(spec.metrics ?? [])]),
-    routes: spec.routes,
-    bodyLimits: Object.freeze({ ...(spec.bodyLimits ?? {}) }),
-    panels: spec.panels,
-    pages: spec.pages,
-    settings: settings as SettingsOf<TSettingsSchema>,
-    contributes: Object.freeze([...(spec.contributes ?? [])]),
-    seedDemo: spec.seedDemo,
-    start: spec.start,
-  }) as PluginDefinition<TId, SettingsOf<TSettingsSchema>, TMetricId, TDependency>
+    id,
+    version,
+    description,
+    dependsOn: Object.freeze([...(parts.dependsOn ?? [])]),
+    migrations: Object.freeze({ ...(parts.migrations ?? {}) }),
+    touchpoints: Object.freeze([...(parts.touchpoints ?? [])]),
+    importers: Object.freeze([...(parts.importers ?? [])]),
+    stageModels: Object.freeze([...(parts.stageModels ?? [])]),
+    metrics: Object.freeze([...(parts.metrics ?? [])]),
+    routes: parts.routes,
+    bodyLimits: Object.freeze({ ...(parts.bodyLimits ?? {}) }),
+    dashboard: parts.dashboard,
+    publicPages: parts.publicPages,
+    options,
+    contributes: Object.freeze([...(parts.contributes ?? [])]),
+    seedDemo: parts.seedDemo,
+    start: parts.start,
+  })
 }

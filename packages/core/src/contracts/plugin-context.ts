@@ -8,11 +8,12 @@ import type { SqlDialect } from './sql-dialect.js'
  * The capabilities a plugin is handed. Nothing is imported as a singleton: tests hand in their own.
  * `db` knows the core tables; a plugin adds its own with `db.withTables<MyTables>()`.
  */
-export interface PluginContext<TSettings = unknown> {
+export interface PluginContext<TOptions = unknown> {
   readonly db: Kysely<CoreTables>
   readonly sql: SqlDialect
   readonly logger: Logger
-  readonly settings: TSettings
+  /** The plugin's options, as its factory parsed them. */
+  readonly options: TOptions
   /** Throws a 404 CxError unless the workspace exists: plugin routes start here. */
   requireWorkspace(id: string): Promise<void>
   /** Everything enabled plugins contribute to an extension point, in host order. */

@@ -5,7 +5,7 @@ import { definePlugin } from '../contracts/define-plugin.js'
 import { isCxError } from '../errors/cx-error.js'
 import { createHost } from './create-host.js'
 
-const plugin = (id: string, dependsOn: string[] = []) => definePlugin({ id, version: '1.0.0', dependsOn })
+const plugin = (id: string, dependsOn: string[] = []) => definePlugin({ id, version: '1.0.0', dependsOn })()
 
 function errorOf(run: () => unknown) {
   try {
@@ -53,8 +53,8 @@ describe('createHost', () => {
       direction: 'higher-is-better',
       compute: async () => ({ value: null, n: 0 }),
     })
-    const one = definePlugin({ id: 'one', version: '1.0.0', metrics: [metric] })
-    const two = definePlugin({ id: 'two', version: '1.0.0', metrics: [metric] })
+    const one = definePlugin({ id: 'one', version: '1.0.0', metrics: [metric] })()
+    const two = definePlugin({ id: 'two', version: '1.0.0', metrics: [metric] })()
     const error = errorOf(() => createHost([one, two]))
     expect(error.code).toBe('CXKIT_METRIC_DUPLICATE_ID')
     expect(error.message).toContain("'one'")
@@ -74,8 +74,8 @@ describe('createHost', () => {
       id: 'fcr',
       version: '0.1.0',
       metrics: [metric],
-      panels: { module: '@acme/fcr/dashboard', elements: [{ tag: 'acme-fcr-panel', title: { en: 'FCR' } }] },
-    })
+      dashboard: { module: '@acme/fcr/dashboard', panels: [{ tag: 'acme-fcr-panel', title: { en: 'FCR' } }] },
+    })()
     const [description] = JSON.parse(JSON.stringify(createHost([fcr]).registry()))
     expect(description.metrics[0]).toMatchObject({ id: 'fcr', plugin: 'fcr', groupBy: ['month'] })
     expect(description.panels[0]).toMatchObject({ tag: 'acme-fcr-panel', plugin: 'fcr' })
@@ -87,13 +87,13 @@ describe('contributions', () => {
   const unused = defineExtensionPoint<string>('engine.unused')
 
   it('gathers what every plugin contributes to an extension point, in host order', () => {
-    const engine = definePlugin({ id: 'engine', version: '1.0.0', contributes: [contribute(kinds, 'base')] })
+    const engine = definePlugin({ id: 'engine', version: '1.0.0', contributes: [contribute(kinds, 'base')] })()
     const extra = definePlugin({
       id: 'extra',
       version: '1.0.0',
       dependsOn: ['engine'],
       contributes: [contribute(kinds, 'x', 'y')],
-    })
+    })()
     const host = createHost([extra, engine])
     expect(host.contributions(kinds)).toEqual(['base', 'x', 'y'])
     expect(host.contributions(unused)).toEqual([])
@@ -101,7 +101,7 @@ describe('contributions', () => {
 
   it('meets a point declared twice with one id (two copies of the owning package)', () => {
     const copy = defineExtensionPoint<string>('engine.kinds')
-    const host = createHost([definePlugin({ id: 'extra', version: '1.0.0', contributes: [contribute(copy, 'x')] })])
+    const host = createHost([definePlugin({ id: 'extra', version: '1.0.0', contributes: [contribute(copy, 'x')] })()])
     expect(host.contributions(kinds)).toEqual(['x'])
   })
 

@@ -49,15 +49,15 @@ export function createHost(entries: readonly PluginEntry[]): Host {
   }
   const pageOwner = new Map<string, string>()
   for (const plugin of plugins) {
-    if (!plugin.pages) continue
-    const owner = pageOwner.get(plugin.pages.path)
+    if (!plugin.publicPages) continue
+    const owner = pageOwner.get(plugin.publicPages.path)
     if (owner) {
       throw new CxError(
         'CXKIT_PLUGIN_INVALID',
-        `plugins '${owner}' and '${plugin.id}' both serve pages at '${plugin.pages.path}'`,
+        `plugins '${owner}' and '${plugin.id}' both serve pages at '${plugin.publicPages.path}'`,
       )
     }
-    pageOwner.set(plugin.pages.path, plugin.id)
+    pageOwner.set(plugin.publicPages.path, plugin.id)
   }
   const byId = new Map(plugins.map((plugin) => [plugin.id, plugin]))
   return Object.freeze({

@@ -1,5 +1,6 @@
 import { type MetricDirection, type MetricUnit, metricFormula } from '../contracts/define-metric.js'
-import type { DashboardPageDefinition, PanelDefinition, PluginDefinition } from '../contracts/define-plugin.js'
+import type { PluginDefinition } from '../contracts/define-plugin.js'
+import type { DashboardPageDefinition, DashboardPanelDefinition } from '../contracts/plugin-dashboard.js'
 import type { LocalizedText } from '../contracts/localized-text.js'
 
 export interface MetricDescription {
@@ -13,7 +14,7 @@ export interface MetricDescription {
   direction: MetricDirection
   groupBy: string[]
   filters: string[]
-  /** Whether a workspace may change this metric's settings (`/api/metrics/:id/settings`). */
+  /** Whether a workspace may change this metric's workspace settings (`/api/metrics/:id/settings`). */
   configurable: boolean
 }
 
@@ -23,7 +24,8 @@ export interface PluginDescription {
   description?: LocalizedText
   dependsOn: string[]
   metrics: MetricDescription[]
-  panels: (PanelDefinition & { plugin: string })[]
+  // `panels` and `pages` are the plugin's dashboard panels and pages: the `/api/plugins` JSON keeps these names.
+  panels: (DashboardPanelDefinition & { plugin: string })[]
   pages: (DashboardPageDefinition & { plugin: string })[]
   touchpoints: { id: string; label: LocalizedText; channel: string; defaultStage: string }[]
   hasRoutes: boolean
@@ -41,15 +43,15 @@ export function describePlugin(plugin: PluginDefinition): PluginDescription {
       plugin: plugin.id,
       label: metric.label,
       description: metric.description,
-      formula: metricFormula(metric, plugin.settings),
+      formula: metricFormula(metric, metric.workspaceSettingsDefaults ?? {}),
       unit: metric.unit,
       direction: metric.direction,
       groupBy: [...metric.groupBy],
       filters: [...metric.filters],
-      configurable: Boolean(metric.settingsSchema),
+      configurable: Boolean(metric.workspaceSettingsSchema),
     })),
-    panels: (plugin.panels?.elements ?? []).map((panel) => ({ ...panel, plugin: plugin.id })),
-    pages: (plugin.panels?.pages ?? []).map((page) => ({ ...page, plugin: plugin.id })),
+    panels: (plugin.dashboard?.panels ?? []).map((panel) => ({ ...panel, plugin: plugin.id })),
+    pages: (plugin.dashboard?.pages ?? []).map((page) => ({ ...page, plugin: plugin.id })),
     touchpoints: plugin.touchpoints.map((tp) => ({
       id: tp.id,
       label: tp.label,

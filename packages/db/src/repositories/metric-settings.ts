@@ -1,7 +1,7 @@
 import type { CxDatabase } from '../open-database.js'
 
 /** A workspace's stored settings for a metric; `{}` when it changed none. */
-export async function readMetricSettings(
+export async function readMetricWorkspaceSettings(
   database: CxDatabase,
   workspace: string,
   metricId: string,
@@ -16,7 +16,7 @@ export async function readMetricSettings(
 }
 
 /** Stores a workspace's settings for a metric, replacing what was there; `{}` resets to the defaults. */
-export async function writeMetricSettings(
+export async function writeMetricWorkspaceSettings(
   database: CxDatabase,
   workspace: string,
   metricId: string,

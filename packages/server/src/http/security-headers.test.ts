@@ -11,11 +11,11 @@ import { createServer } from '../create-server.js'
 const inlineStyle = '\n      body { margin: 0; }\n    '
 const indexHtml = `<!doctype html><html><head><style>${inlineStyle}</style><script type="module" src="/assets/app.js"></script></head><body></body></html>`
 
-const withPages = definePlugin({
+const withPublicPages = definePlugin({
   id: 'pager',
   version: '1.0.0',
-  pages: { path: '/p', routes: () => new Hono().get('/:token', (c) => c.html('<p>a page</p>')) },
-})
+  publicPages: { path: '/p', routes: () => new Hono().get('/:token', (c) => c.html('<p>a page</p>')) },
+})()
 
 describe('security headers', () => {
   let database: CxDatabase
@@ -23,7 +23,7 @@ describe('security headers', () => {
   let app: ReturnType<typeof createServer>
   beforeAll(async () => {
     database = await openDatabase('sqlite::memory:')
-    const host = createHost([withPages])
+    const host = createHost([withPublicPages])
     await migrate(database, host)
     dashboardDir = mkdtempSync(join(tmpdir(), 'cxkit-dashboard-'))
     writeFileSync(join(dashboardDir, 'index.html'), indexHtml)

@@ -12,7 +12,7 @@ export const pageContentSecurityPolicy =
 
 export interface SecurityHeaderOptions {
   /** Path prefixes of public pages (`/s`): they may be framed by any site. */
-  pagePaths: readonly string[]
+  publicPagePaths: readonly string[]
   /** The dashboard's policy; without one, every other path gets the API's. */
   dashboardPolicy?: string
 }
@@ -24,10 +24,10 @@ export interface SecurityHeaderOptions {
  * brings its own policy keeps it.
  *
  * @example
- * app.use('*', securityHeaders({ pagePaths: ['/s'], dashboardPolicy: dashboardContentSecurityPolicy(html) }))
+ * app.use('*', securityHeaders({ publicPagePaths: ['/s'], dashboardPolicy: dashboardContentSecurityPolicy(html) }))
  */
 export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
-  const isPage = (path: string) => options.pagePaths.some((base) => path === base || path.startsWith(`${base}/`))
+  const isPage = (path: string) => options.publicPagePaths.some((base) => path === base || path.startsWith(`${base}/`))
   return async function setSecurityHeaders(c, next) {
     await next()
     const headers = c.res.headers

@@ -10,7 +10,7 @@ import { breakdownCsv } from './breakdown-csv.js'
 import { CxPanel } from './cx-panel-base.js'
 import './cx-breakdown-table.js'
 import './cx-metric-card.js'
-import './cx-panel.js'
+import './cx-panel-frame.js'
 import './cx-panel-error.js'
 import './cx-trend-chart.js'
 
@@ -168,7 +168,7 @@ export class CxMetricPanel extends CxPanel {
 
   override render() {
     const loaded = this.data.value ?? undefined
-    return html`<cx-panel heading=${this.headingFor(loaded?.metric)}>
+    return html`<cx-panel-frame heading=${this.headingFor(loaded?.metric)}>
       ${this.data.render({
         pending: () => html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         complete: (data) =>
@@ -176,7 +176,7 @@ export class CxMetricPanel extends CxPanel {
         error: (error) =>
           html`<cx-panel-error locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
-    </cx-panel>`
+    </cx-panel-frame>`
   }
 
   private renderData(data: PanelData) {

@@ -75,7 +75,7 @@ export class CxNpsWhyPanel extends CxPanel {
 
   override render() {
     const words = texts[this.locale === 'nl' ? 'nl' : 'en']
-    return html`<cx-panel heading=${this.heading || 'Why'}>
+    return html`<cx-panel-frame heading=${this.heading || 'Why'}>
       ${this.data.render({
         pending: () => html`<cx-metric-card locale=${this.locale}></cx-metric-card>`,
         complete: (data) =>
@@ -94,7 +94,7 @@ export class CxNpsWhyPanel extends CxPanel {
         error: (error) =>
           html`<cx-panel-error plugin="nps" locale=${this.locale} message=${String((error as Error).message ?? error)}></cx-panel-error>`,
       })}
-    </cx-panel>`
+    </cx-panel-frame>`
   }
 }
 

@@ -32,4 +32,4 @@ export const starsPlugin = definePlugin({
   version: '1.0.0',
   dependsOn: ['surveys'],
   contributes: [contribute(questionTypesPoint, starsQuestionType)],
-})
+})()

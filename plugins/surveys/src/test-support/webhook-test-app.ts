@@ -1,7 +1,7 @@
 import { silentLogger } from '@cxkit/core'
 import { createTestApp, type TestApp, type TestAppOptions } from '@cxkit/testing'
 import { surveysPlugin } from '../index.js'
-import type { WebhookOptions } from '../webhooks/webhook-settings.js'
+import type { WebhookOptionsInput } from '../webhooks/webhook-options.js'
 import { starsPlugin } from './stars-plugin.js'
 
 /** A delivery as `GET /api/surveys/webhooks/:id/deliveries` lists it. */
@@ -17,7 +17,7 @@ export interface ListedDelivery {
  * A test app with an active survey of one star question, and helpers to register webhooks, submit
  * responses and read a webhook's deliveries.
  */
-export async function createWebhookTestApp(dialect: TestAppOptions['dialect'], webhooks: WebhookOptions = {}) {
+export async function createWebhookTestApp(dialect: TestAppOptions['dialect'], webhooks: WebhookOptionsInput = {}) {
   const test: TestApp = await createTestApp({ plugins: [surveysPlugin({ webhooks }), starsPlugin], dialect })
   await test.json(`/api/surveys/surveys?workspace=${test.workspace}`, {
     method: 'POST',

@@ -3,7 +3,7 @@ import type { WebhookTables } from '../tables.js'
 import { type ClaimedDelivery, claimDueDeliveries } from './claim-deliveries.js'
 import { postWebhook } from './post-webhook.js'
 import { signWebhook } from './sign-webhook.js'
-import { webhookSettingsSchema } from './webhook-settings.js'
+import { webhookOptionsSchema } from './webhook-options.js'
 
 export { signWebhook }
 
@@ -42,7 +42,7 @@ export async function deliverDueWebhooks(
   ctx: DeliveryContext,
   options: DeliveryOptions = {},
 ): Promise<{ delivered: number; failed: number }> {
-  const defaults = webhookSettingsSchema.parse({})
+  const defaults = webhookOptionsSchema.parse({})
   const now = options.now ?? new Date()
   const claim = await claimDueDeliveries(ctx, {
     now,

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startWebhookReceiver } from '../test-support/webhook-receiver.js'
 import { createWebhookTestApp } from '../test-support/webhook-test-app.js'
 import { startWebhookDelivery } from './start-webhook-delivery.js'
-import { webhookSettingsSchema } from './webhook-settings.js'
+import { webhookOptionsSchema } from './webhook-options.js'
 
 // The receivers listen on 127.0.0.1, a private address.
-const settings = webhookSettingsSchema.parse({ allowPrivateTargets: true, timeoutMs: 5000 })
+const options = webhookOptionsSchema.parse({ allowPrivateTargets: true, timeoutMs: 5000 })
 
 for (const dialect of testDialects()) {
   describe(`the webhook delivery loop on ${dialect.name}`, () => {
@@ -16,7 +16,7 @@ for (const dialect of testDialects()) {
     })
 
     it('sends a new delivery to one webhook while another webhook is still answering an older one', async () => {
-      const app = await createWebhookTestApp(dialect, settings)
+      const app = await createWebhookTestApp(dialect, options)
       cleanups.push(() => app.test.close())
       let fastReceived!: () => void
       const fastHasReceived = new Promise<void>((resolve) => (fastReceived = resolve))
@@ -33,7 +33,7 @@ for (const dialect of testDialects()) {
       const slowHook = await app.addHook(slow.url)
       await app.submit(1)
 
-      const work = startWebhookDelivery(app.ctx, settings, 20)
+      const work = startWebhookDelivery(app.ctx, options, 20)
       cleanups.push(() => work.stop())
       await expect.poll(() => slow.received.length, { timeout: 10_000 }).toBe(1)
       // Only now does the fast webhook exist: its delivery comes in a later pass than the slow one's.

@@ -1,7 +1,7 @@
 import type { BackgroundWork, PluginContext } from '@cxkit/core'
 import { claimDueDeliveries } from './claim-deliveries.js'
 import { claimLeaseMs, sendClaimedDelivery } from './deliver-webhooks.js'
-import type { WebhookSettings } from './webhook-settings.js'
+import type { WebhookOptions } from './webhook-options.js'
 
 /**
  * Polls the outbox while the app runs and sends what is due without waiting for earlier requests to
@@ -10,12 +10,12 @@ import type { WebhookSettings } from './webhook-settings.js'
  * `stop` waits for the requests in flight.
  *
  * @example
- * const work = startWebhookDelivery(ctx, webhookSettingsSchema.parse({}))
+ * const work = startWebhookDelivery(ctx, webhookOptionsSchema.parse({}))
  * await work.stop()
  */
 export function startWebhookDelivery(
   ctx: Pick<PluginContext, 'db' | 'sql' | 'logger'>,
-  settings: WebhookSettings,
+  options: WebhookOptions,
   intervalMs = 1000,
 ): BackgroundWork {
   const busyWebhooks = new Map<string, number>()
@@ -38,16 +38,16 @@ export function startWebhookDelivery(
     const claim = await claimDueDeliveries(ctx, {
       now,
       leaseMs: claimLeaseMs,
-      limit: settings.concurrency - inFlight.size,
-      perWebhook: settings.perWebhook,
+      limit: options.concurrency - inFlight.size,
+      perWebhook: options.perWebhook,
       excludeWebhooks: [...busyWebhooks.keys()],
     })
     for (const delivery of claim.deliveries) {
-      track(delivery.webhookId, sendClaimedDelivery(ctx, delivery, claim.token, now, settings))
+      track(delivery.webhookId, sendClaimedDelivery(ctx, delivery, claim.token, now, options))
     }
   }
   const timer = setInterval(() => {
-    if (claiming || inFlight.size >= settings.concurrency) return
+    if (claiming || inFlight.size >= options.concurrency) return
     claiming = claimAndSend()
       .catch((error: unknown) => ctx.logger.error('webhook delivery pass failed', { error: String(error) }))
       .finally(() => {

@@ -12,7 +12,7 @@ import {
 } from '@cxkit/core'
 import type { WebhookTables } from '../tables.js'
 import { namesNonPublicTarget } from './webhook-target.js'
-import type { WebhookSettings } from './webhook-settings.js'
+import type { WebhookOptions } from './webhook-options.js'
 
 const workspaceQuery = z.object({ workspace: textSchema(columnLimits.id, 1) })
 const idParam = z.object({
@@ -102,7 +102,7 @@ const deliveries = createRoute({
 export function webhookRoutes(
   ctx: PluginContext,
   requireWorkspace: (id: string) => Promise<void>,
-  settings: Pick<WebhookSettings, 'allowPrivateTargets'>,
+  options: Pick<WebhookOptions, 'allowPrivateTargets'>,
 ) {
   const tables = ctx.db.withTables<WebhookTables>()
   const requireHook = async (workspace: string, id: string) => {
@@ -122,7 +122,7 @@ export function webhookRoutes(
       const { workspace } = c.req.valid('query')
       await requireWorkspace(workspace)
       const body = c.req.valid('json')
-      if (!settings.allowPrivateTargets && namesNonPublicTarget(body.url)) {
+      if (!options.allowPrivateTargets && namesNonPublicTarget(body.url)) {
         throw new CxValidationError([
           {
             field: 'body.url',

@@ -6,9 +6,9 @@ import { themeStyles } from './theme.js'
  * The frame every dashboard panel sits in: a titled card with a body slot.
  *
  * @example
- * html`<cx-panel heading="NPS"><cx-metric-card …></cx-metric-card></cx-panel>`
+ * html`<cx-panel-frame heading="NPS"><cx-metric-card …></cx-metric-card></cx-panel-frame>`
  */
-@customElement('cx-panel')
+@customElement('cx-panel-frame')
 export class CxPanelFrame extends LitElement {
   static override styles = [
     themeStyles,
@@ -35,6 +35,6 @@ export class CxPanelFrame extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'cx-panel': CxPanelFrame
+    'cx-panel-frame': CxPanelFrame
   }
 }

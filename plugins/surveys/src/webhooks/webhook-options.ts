@@ -8,7 +8,7 @@ import { z } from 'zod'
  * @example
  * surveysPlugin({ webhooks: { allowPrivateTargets: true, timeoutMs: 5000 } })
  */
-export const webhookSettingsSchema = z
+export const webhookOptionsSchema = z
   .object({
     /** Let webhooks reach private, loopback and link-local addresses (a closed network, tests). */
     allowPrivateTargets: z.boolean().default(false),
@@ -21,5 +21,5 @@ export const webhookSettingsSchema = z
   })
   .strict()
 
-export type WebhookSettings = z.output<typeof webhookSettingsSchema>
-export type WebhookOptions = z.input<typeof webhookSettingsSchema>
+export type WebhookOptions = z.output<typeof webhookOptionsSchema>
+export type WebhookOptionsInput = z.input<typeof webhookOptionsSchema>

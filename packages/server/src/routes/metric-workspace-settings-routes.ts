@@ -9,7 +9,7 @@ import {
   textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
-import { type CxDatabase, readMetricSettings, requireWorkspace, writeMetricSettings } from '@cxkit/db'
+import { type CxDatabase, readMetricWorkspaceSettings, requireWorkspace, writeMetricWorkspaceSettings } from '@cxkit/db'
 import type { ServerEnv } from '../http/server-env.js'
 import { problemResponses } from './schemas.js'
 
@@ -59,21 +59,18 @@ const write = createRoute({
   },
 })
 
-/** `/api/metrics/:id/settings`: per-workspace settings, stored with the metric. */
-export function metricSettingsRoutes(host: Host, database: CxDatabase) {
+/** `/api/metrics/:id/settings`: a metric's workspace settings, stored with the metric. */
+export function metricWorkspaceSettingsRoutes(host: Host, database: CxDatabase) {
   const configurable = (id: string) => {
     const entry = host.metric(id)
     if (!entry)
       throw new CxError('CXKIT_METRIC_NOT_FOUND', `metric '${id}' is not provided by any enabled plugin`, {
         status: 404,
       })
-    if (!entry.metric.settingsSchema)
+    const { workspaceSettingsSchema, workspaceSettingsDefaults } = entry.metric
+    if (!workspaceSettingsSchema)
       throw new CxError('CXKIT_NOT_FOUND', `metric '${id}' has no settings a workspace can change`, { status: 404 })
-    return {
-      metric: entry.metric,
-      schema: entry.metric.settingsSchema,
-      defaults: (entry.plugin.settings ?? {}) as Record<string, unknown>,
-    }
+    return { metric: entry.metric, schema: workspaceSettingsSchema, defaults: { ...workspaceSettingsDefaults } }
   }
   const view = (
     metric: Parameters<typeof metricFormula>[0],
@@ -89,7 +86,7 @@ export function metricSettingsRoutes(host: Host, database: CxDatabase) {
       const { workspace } = c.req.valid('query')
       const { metric, defaults } = configurable(id)
       await requireWorkspace(database, workspace)
-      return c.json(view(metric, defaults, await readMetricSettings(database, workspace, id)), 200)
+      return c.json(view(metric, defaults, await readMetricWorkspaceSettings(database, workspace, id)), 200)
     })
     .openapi(write, async (c) => {
       const { id } = c.req.valid('param')
@@ -97,7 +94,7 @@ export function metricSettingsRoutes(host: Host, database: CxDatabase) {
       const { metric, schema, defaults } = configurable(id)
       await requireWorkspace(database, workspace)
       const overrides = parseInput(schema, c.req.valid('json'), 'body')
-      await writeMetricSettings(database, workspace, id, overrides)
+      await writeMetricWorkspaceSettings(database, workspace, id, overrides)
       return c.json(view(metric, defaults, overrides), 200)
     })
 }

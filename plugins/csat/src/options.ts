@@ -9,10 +9,10 @@ const fields = {
  * CSAT options. `scale` is the default for new questions; `topBoxes` is how many of the highest
  * answers count as satisfied (2: 4–5 on a 5-point scale, 9–10 on a 10-point one).
  */
-export const csatSettingsSchema = z
+export const csatOptionsSchema = z
   .object({ scale: fields.scale.default(5), topBoxes: fields.topBoxes.default(2) })
   .strict()
-export type CsatSettings = z.output<typeof csatSettingsSchema>
+export type CsatOptions = z.output<typeof csatOptionsSchema>
 
-/** What a workspace may change per CSAT metric: any of those, and nothing filled in for it. */
+/** The workspace settings of each CSAT metric: any of the options, and nothing filled in for it. */
 export const csatWorkspaceSettingsSchema = z.object(fields).partial().strict()
