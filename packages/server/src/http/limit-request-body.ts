@@ -42,16 +42,13 @@ export function limitRequestBody(limitFor: (c: Context) => number): MiddlewareHa
       return bodyTooLarge(maxBytes)
     const body = await readUpTo(incoming, maxBytes)
     if (!body) return bodyTooLarge(maxBytes)
-    // Where @hono/node-server builds the web Request from, should anything ask for it.
-    Object.assign(incoming, { rawBody: body })
-    // As Request#text() decodes: UTF-8, a leading byte-order mark dropped, bad bytes replaced. Hono keeps
-    // the promise of each body it has read in bodyCache (its type names the values, not their promises).
-    Object.assign(c.req.bodyCache, { text: Promise.resolve(utf8.decode(body)) })
+    // Where @hono/node-server builds the web Request from, should anything ask for it: joined only then.
+    Object.defineProperty(incoming, 'rawBody', { get: () => Buffer.concat(body.chunks, body.size) })
+    // Hono keeps the promise of each body it has read in bodyCache (its type names the values, not their promises).
+    Object.assign(c.req.bodyCache, { text: Promise.resolve(body.text) })
     return next()
   }
 }
-
-const utf8 = new TextDecoder()
 
 /** The request of @hono/node-server's socket, which it passes as the app's env; undefined elsewhere (app.request). */
 function nodeRequestOf(env: unknown): IncomingMessage | undefined {
@@ -59,14 +56,25 @@ function nodeRequestOf(env: unknown): IncomingMessage | undefined {
   return env.incoming instanceof IncomingMessage ? env.incoming : undefined
 }
 
+/** A body read whole: its text, and its bytes as they came. */
+interface ReadBody {
+  readonly text: string
+  readonly chunks: readonly Buffer[]
+  readonly size: number
+}
+
 /**
  * The whole body, or undefined as soon as it passes `maxBytes` (the rest is left to the server, which
- * drains or closes the connection after the answer). A body cut off by the client is a 400, as a web
- * Request's broken stream is to Hono's validators.
+ * drains or closes the connection after the answer). The text is decoded chunk by chunk as
+ * Request#text() decodes it (UTF-8, a leading byte-order mark dropped, bad bytes replaced), so a large
+ * batch is not copied into one buffer first. A body cut off by the client is a 400, as a web Request's
+ * broken stream is to Hono's validators.
  */
-function readUpTo(incoming: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+function readUpTo(incoming: IncomingMessage, maxBytes: number): Promise<ReadBody | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
+    const utf8 = new TextDecoder()
+    let text = ''
     let size = 0
     const stop = () => {
       incoming.off('data', onData)
@@ -80,11 +88,14 @@ function readUpTo(incoming: IncomingMessage, maxBytes: number): Promise<Buffer |
         stop()
         incoming.pause()
         resolve(undefined)
-      } else chunks.push(chunk)
+      } else {
+        chunks.push(chunk)
+        text += utf8.decode(chunk, { stream: true })
+      }
     }
     const onEnd = () => {
       stop()
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size))
+      resolve({ text: text + utf8.decode(), chunks, size })
     }
     const onError = () => {
       stop()

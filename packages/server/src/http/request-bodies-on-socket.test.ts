@@ -7,21 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from '../create-server.js'
 import { type RunningServer, startServer } from '../start-server.js'
 
-const echoRoute = createRoute({
-  method: 'post',
-  path: '/echo',
-  request: { body: { content: { 'application/json': { schema: z.object({ text: z.string() }) } } } },
-  responses: {
-    200: { description: 'echo', content: { 'application/json': { schema: z.object({ text: z.string() }) } } },
-  },
-})
+const echoRoute = (path: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    request: { body: { content: { 'application/json': { schema: z.object({ text: z.string() }) } } } },
+    responses: {
+      200: { description: 'echo', content: { 'application/json': { schema: z.object({ text: z.string() }) } } },
+    },
+  })
 
 const validated = definePlugin({
   id: 'validated',
   version: '0.0.0',
   bodyLimits: { 'POST /echo': 64 },
   routes: () =>
-    new OpenAPIHono({ defaultHook: throwOnInvalid }).openapi(echoRoute, (c) => c.json(c.req.valid('json'), 200)),
+    new OpenAPIHono({ defaultHook: throwOnInvalid })
+      .openapi(echoRoute('/echo'), (c) => c.json(c.req.valid('json'), 200))
+      .openapi(echoRoute('/long'), (c) => c.json(c.req.valid('json'), 200)),
 })
 
 /** Routes that are a plain Hono app are mounted: they read the raw web Request, not Hono's body cache. */
@@ -68,6 +71,13 @@ describe('request bodies read from the socket', () => {
       const answer = await post(`${server.url}/api/validated/echo`, body, { chunked })
       expect(answer).toEqual({ status: 200, body: JSON.stringify({ text: 'één ✓ 🙂' }) })
     }
+  })
+
+  it('decodes characters whose bytes arrive in different chunks', async () => {
+    const text = 'é🙂✓'.repeat(40_000)
+    const answer = await post(`${server.url}/api/validated/long`, JSON.stringify({ text }), { chunked: true })
+    expect(answer.status).toBe(200)
+    expect(JSON.parse(answer.body)).toEqual({ text })
   })
 
   it('leaves the bytes on the raw request for a mounted route', async () => {
