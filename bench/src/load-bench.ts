@@ -50,7 +50,10 @@ async function loadOn(database: LoadDatabase) {
       connections,
       prefix: 'load-w-',
     })
+    const cpuBefore = app.cpuMs()
     const ingest = await ingestStream(app.url, target, { seconds, connections, prefix: 'load-a-' })
+    // CPU time per submission varies less than throughput on a shared machine: the figure to compare runs by.
+    const serverCpuMsPerSubmission = Number(((app.cpuMs() - cpuBefore) / ingest.figures.requests).toFixed(3))
     const [mixedIngest, health, metrics] = await Promise.all([
       ingestStream(app.url, target, { seconds, connections, prefix: 'load-b-' }),
       getStream(app.url, ['/api/health'], { seconds, connections: 2 }),
@@ -62,7 +65,7 @@ async function loadOn(database: LoadDatabase) {
     const lost = acknowledged.filter((key) => !stored.has(key)).length
     const unacknowledged = stored.size - (acknowledged.length - lost)
     return {
-      ingest: ingest.figures,
+      ingest: { ...ingest.figures, serverCpuMsPerSubmission },
       beside: { ingest: mixedIngest.figures, health, metrics },
       acknowledged: acknowledged.length,
       stored: stored.size,

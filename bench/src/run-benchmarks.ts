@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ingestBench } from './ingest-bench.js'
 import { loadBench } from './load-bench.js'
@@ -13,7 +13,8 @@ const benches = { ingest: ingestBench, 'nps-query': npsQueryBench, load: loadBen
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue
   process.stdout.write(`running ${name}…\n`)
-  const result = { ...(await run()), machine, ranAt: new Date().toISOString() }
+  // Other work on the machine shows in every figure: the 1-minute load average when the bench ended says how much.
+  const result = { ...(await run()), machine, ranAt: new Date().toISOString(), loadAverage: loadavg()[0] }
   writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify(result, null, 2)}\n`)
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const server = fileURLToPath(new URL('./app-server.ts', import.meta.url))
@@ -6,6 +7,8 @@ const server = fileURLToPath(new URL('./app-server.ts', import.meta.url))
 /** The bundled app running in a process of its own, as in production. */
 export interface AppProcess {
   url: string
+  /** CPU time the app's process has used so far (user + system, all threads), in ms; NaN where /proc is missing. */
+  cpuMs(): number
   stop(): Promise<void>
 }
 
@@ -15,7 +18,9 @@ export interface AppProcess {
  * the server's event loop. Resolves once the server prints its URL.
  */
 export async function startAppProcess(databaseUrl: string): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', server, databaseUrl], {
+  // Extra Node.js flags for the app, such as `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load.
+  const nodeFlags = (process.env.CXKIT_BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', server, databaseUrl], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await new Promise<string>((resolve, reject) => {
@@ -26,7 +31,17 @@ export async function startAppProcess(databaseUrl: string): Promise<AppProcess> 
     })
     child.once('exit', (code) => reject(new Error(`the app exited (${code}) before it listened`)))
   })
-  return { url, stop: () => stop(child) }
+  return { url, cpuMs: () => cpuMsOf(child.pid), stop: () => stop(child) }
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return Number.NaN
+  }
 }
 
 function stop(child: ChildProcess): Promise<void> {

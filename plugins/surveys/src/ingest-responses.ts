@@ -1,21 +1,14 @@
 import { BoundedProblems, CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
-import { findStoredKeyConflicts, keyConflict, KeyConflictError } from './idempotency-conflicts.js'
+import { storeResponses } from './group-commit.js'
+import { keyConflict, KeyConflictError } from './idempotency-conflicts.js'
 import { responseContentHash } from './response-content-hash.js'
-import { rollUpAnswers } from './roll-up-answers.js'
 import type { responseInputSchema } from './schema.js'
-import {
-  answerColumns,
-  answerValues,
-  type ResponseRow,
-  responseColumns,
-  responseValues,
-  type StoredResponse,
-} from './stored-response.js'
+import type { ResponseRow } from './stored-response.js'
 import { createSurveysRepository, type StoredSurvey } from './surveys-repository.js'
 import { createAnswerValidator, responsePath } from './validate-answers.js'
-import { enqueueResponseWebhooks } from './webhooks/enqueue-webhooks.js'
+import type { CandidateResponse } from './write-responses.js'
 
 type ResponseInput = z.output<typeof responseInputSchema>
 
@@ -33,12 +26,6 @@ export interface IngestResult {
 
 /** Look-ups go in chunks: SQLite caps the bound parameters of one statement. */
 const lookupChunk = 500
-
-/** Exactly once: a response whose idempotency key the workspace has stored is skipped, not stored again. */
-const insertOnce = {
-  onConflict: { columns: ['workspace_id', 'idempotency_key'], where: 'idempotency_key is not null', skip: true },
-  returning: 'id',
-} as const
 
 /**
  * Validates and stores a batch of responses, all or nothing, exactly once per idempotency key.
@@ -70,7 +57,7 @@ export async function ingestResponses(
 
   const received = now.toISOString()
   const validateAnswers = createAnswerValidator(registry)
-  const rows: (StoredResponse & { index: number; key?: string })[] = []
+  const rows: CandidateResponse[] = []
   for (let index = 0; index < responses.length; index++) {
     const input = responses[index]!
     const survey = surveys.get(input.surveyId)
@@ -139,37 +126,10 @@ export async function ingestResponses(
   })
   if (conflicts.length > 0) throw new KeyConflictError(conflicts)
 
-  // A transaction PostgreSQL aborts to break a deadlock runs again: everything it writes is set here.
-  // Inside a caller's transaction (an import storing a whole file) it joins that one instead.
-  const stored = await ctx.sql.transaction(ctx.db, async (trx) => {
-    const reserved = await ctx.sql.reserveIds(trx, 'surveys_responses', candidates.length)
-    const responseRows: unknown[][] = []
-    candidates.forEach((candidate, position) => {
-      candidate.row.id = reserved[position]!
-      responseRows.push(responseValues(candidate.row))
-    })
-    // A key stored before (by an earlier request, or one committing alongside) skips its row: the
-    // unique index decides, so racing requests store a key once without a look-up first.
-    const inserted = new Set(
-      await ctx.sql.insertRows(trx, 'surveys_responses', responseColumns, responseRows, insertOnce),
-    )
-    const fresh = candidates.filter((candidate) => inserted.has(candidate.row.id))
-    // A skipped key stored with other content refuses the batch: thrown here, nothing of it is kept.
-    const skipped = candidates.filter((candidate) => candidate.key && !inserted.has(candidate.row.id))
-    const changed = keepFirst ? [] : await findStoredKeyConflicts(trx, workspace, skipped)
-    if (changed.length > 0) throw new KeyConflictError(changed)
-    const answerRows: unknown[][] = []
-    for (const { row, answers } of fresh) {
-      for (const answer of answers) {
-        answer.response_id = row.id
-        answerRows.push(answerValues(answer))
-      }
-    }
-    await ctx.sql.insertRows(trx, 'surveys_answers', answerColumns, answerRows)
-    await rollUpAnswers(ctx, trx, fresh)
-    await enqueueResponseWebhooks(trx, workspace, fresh)
-    return fresh
-  })
+  // Small calls that arrive together are committed together (group commit); a transaction PostgreSQL
+  // aborts to break a deadlock runs again. Inside a caller's transaction (an import storing a whole
+  // file) it joins that one instead.
+  const stored = await storeResponses(ctx, { workspace, candidates, keepFirst })
 
   const ids: (number | null)[] = responses.map(() => null)
   for (const candidate of stored) ids[candidate.index] = candidate.row.id

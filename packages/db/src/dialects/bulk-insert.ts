@@ -13,8 +13,11 @@ export interface BulkInsertStyle {
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
 
-/** Statement texts kept: the full-size shapes of the busy tables, plus room for the odd last chunk. */
-const cachedTexts = 64
+/**
+ * Statement texts kept, least recently used first out: the full-size shapes of the busy tables, and
+ * the small ones a group commit of single submissions writes (every row count up to 50, per table).
+ */
+const cachedTexts = 256
 
 /**
  * Builds and runs multi-row inserts. Statement texts are cached by shape (table, columns, row count,
@@ -26,7 +29,11 @@ export function createBulkInsert(style: BulkInsertStyle) {
   function statement(table: string, columns: readonly string[], rowCount: number, options: InsertRowsOptions): string {
     const shape = `${table}\u0000${columns.join(',')}\u0000${rowCount}\u0000${JSON.stringify(options)}`
     let text = texts.get(shape)
-    if (text) return text
+    if (text) {
+      texts.delete(shape)
+      texts.set(shape, text)
+      return text
+    }
     let position = 0
     const tuples: string[] = []
     for (let row = 0; row < rowCount; row++) {
@@ -48,7 +55,6 @@ export function createBulkInsert(style: BulkInsertStyle) {
     }
     if (returning) text += ` returning ${quote(returning)}`
     texts.set(shape, text)
-    // The oldest shape goes first: a text of 1,000 rows is large, and last chunks come in every size.
     if (texts.size > cachedTexts) texts.delete(texts.keys().next().value!)
     return text
   }
