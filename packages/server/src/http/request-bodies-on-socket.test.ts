@@ -56,7 +56,7 @@ describe('request bodies read from the socket', () => {
   let server: RunningServer
   beforeAll(async () => {
     database = await openDatabase('sqlite::memory:')
-    const host = createHost([validated, mounted])
+    const host = createHost([validated(), mounted()])
     await migrate(database, host)
     server = await startServer(createServer({ plugins: host, db: database }), { port: 0 })
   })
