@@ -1,50 +1,26 @@
+import { defineMetric, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
 import {
-  defineMetric,
-  meanInterval,
-  meanResult,
-  type MetricQuery,
-  type MetricResult,
-  type PluginContext,
-  proportion,
-} from '@cxkit/core'
-import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
-import { sql } from 'kysely'
+  aggregateAnswers,
+  answerDimensions,
+  answerGroupings,
+  meanOfAnswers,
+  shareOfAnswers,
+} from '@cxkit/plugin-surveys'
 import { type CesSettings, cesWorkspaceSettingsSchema } from './settings.js'
 
 /** CES = mean of the 1–7 answers, with a t-interval from SQL aggregates. */
 export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  return aggregateAnswers<{ n: number; total: number; squares: number }>(
-    ctx,
-    query,
-    'ces',
-    (eb, weight) => [
-      eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(sql<number>`a.score * ${weight}`).as('total'),
-      eb.fn.sum<number>(sql<number>`a.score * a.score * ${weight}`).as('squares'),
-    ],
-    (row) => {
-      const estimate = meanInterval({
-        n: Number(row.n),
-        sum: Number(row.total ?? 0),
-        sumOfSquares: Number(row.squares ?? 0),
-      })
-      return meanResult(estimate)
-    },
-  )
+  return aggregateAnswers(ctx, query, 'ces', meanOfAnswers())
 }
 
 /** Share of easy answers (from `easyFrom` up), with a Wilson interval. */
 export function computeCesEasy(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   const { easyFrom } = ctx.settings as CesSettings
-  return aggregateAnswers<{ n: number; hits: number }>(
+  return aggregateAnswers(
     ctx,
     query,
     'ces',
-    (eb, weight) => [
-      eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(eb.case().when('a.score', '>=', easyFrom).then(weight).else(0).end()).as('hits'),
-    ],
-    (row) => proportion(row.hits, row.n),
+    shareOfAnswers((eb) => eb('a.score', '>=', easyFrom)),
   )
 }
 

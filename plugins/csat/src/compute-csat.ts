@@ -1,14 +1,11 @@
+import { defineMetric, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
 import {
-  defineMetric,
-  meanInterval,
-  meanResult,
-  type MetricQuery,
-  type MetricResult,
-  type PluginContext,
-  proportion,
-} from '@cxkit/core'
-import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
-import { sql } from 'kysely'
+  aggregateAnswers,
+  answerDimensions,
+  answerGroupings,
+  meanOfAnswers,
+  shareOfAnswers,
+} from '@cxkit/plugin-surveys'
 import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
 
 /**
@@ -17,46 +14,22 @@ import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
  */
 export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   const { topBoxes } = ctx.settings as CsatSettings
-  return aggregateAnswers<{ n: number; hits: number }>(
+  return aggregateAnswers(
     ctx,
     query,
     'csat',
-    (eb, weight) => [
-      eb.fn.sum<number>(weight).as('n'),
-      eb.fn
-        .sum<number>(eb.case().when(sql<boolean>`a.score > a.scale_max - ${topBoxes}`).then(weight).else(0).end())
-        .as('hits'),
-    ],
-    (row) => proportion(row.hits, row.n),
+    shareOfAnswers((eb) => eb('a.score', '>', eb('a.scale_max', '-', topBoxes))),
   )
 }
 
 /** Mean CSAT score with a t-interval, over the answers on the configured scale only (means of mixed scales mislead). */
 export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   const { scale } = ctx.settings as CsatSettings
-  return aggregateAnswers<{ n: number; total: number; squares: number }>(
+  return aggregateAnswers(
     ctx,
     query,
     'csat',
-    (eb, weight) => [
-      eb.fn.sum<number>(eb.case().when('a.scale_max', '=', scale).then(weight).else(0).end()).as('n'),
-      eb.fn
-        .sum<number>(eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * ${weight}`).else(0).end())
-        .as('total'),
-      eb.fn
-        .sum<number>(
-          eb.case().when('a.scale_max', '=', scale).then(sql<number>`a.score * a.score * ${weight}`).else(0).end(),
-        )
-        .as('squares'),
-    ],
-    (row) => {
-      const estimate = meanInterval({
-        n: Number(row.n ?? 0),
-        sum: Number(row.total ?? 0),
-        sumOfSquares: Number(row.squares ?? 0),
-      })
-      return meanResult(estimate)
-    },
+    meanOfAnswers((eb) => eb('a.scale_max', '=', scale)),
   )
 }
 

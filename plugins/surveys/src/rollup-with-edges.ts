@@ -1,5 +1,6 @@
 import type { Period, PluginContext } from '@cxkit/core'
 import { sql } from 'kysely'
+import type { AnswerRows } from './answer-query.js'
 import { rollupDimensionColumns } from './roll-up-answers.js'
 import type { RollupTables, SurveysTables } from './tables.js'
 
@@ -40,20 +41,25 @@ export function splitPeriod(period: Period): PeriodSplit | null {
 
 /**
  * The rollup's rows of the whole days plus, for each partial edge day, its answers counted by the
- * same key as the rollup, in one UNION ALL: a query over it groups and sums them as rollup rows,
- * and gets what a scan of every answer of the period would give (the edges are a day at most each,
- * so the scan stays small however long the period).
+ * same key as the rollup, in one UNION ALL, as answer rows under the alias `a` (`at` is the day): a
+ * query over them groups and sums them as rollup rows, and gets what a scan of every answer of the
+ * period would give (the edges are a day at most each, so the scan stays small however long the period).
  */
 export function rollupWithEdges(
   ctx: Pick<PluginContext, 'db'>,
   workspace: string,
   questionType: string,
   split: PeriodSplit & { days: { from: string; to: string } },
-) {
+): AnswerRows {
   const db = ctx.db.withTables<SurveysTables & RollupTables>()
+  // The rollup's columns in its own order, its day as `at`; a rollup row has no attributes.
   let rows = db
     .selectFrom('surveys_answer_rollups')
-    .select([...rollupDimensionColumns, 'answers'])
+    .select([
+      ...rollupDimensionColumns.map((column) => (column === 'day' ? 'day as at' : column)),
+      'answers',
+      sql<string | null>`null`.as('attributes'),
+    ])
     .where('workspace_id', '=', workspace)
     .where('question_type', '=', questionType)
     .where('day', '>=', split.days.from)
@@ -69,7 +75,7 @@ export function rollupWithEdges(
       .where('a.question_type', '=', questionType)
       .where('a.score', 'is not', null)
       .select([
-        sql<string>`substr(r.submitted_at, 1, 10)`.as('day'),
+        sql<string>`substr(r.submitted_at, 1, 10)`.as('at'),
         'r.survey_id',
         sql<string>`coalesce(r.touchpoint_id, '')`.as('touchpoint_id'),
         sql<string>`coalesce(r.stage_id, '')`.as('stage_id'),
@@ -81,6 +87,7 @@ export function rollupWithEdges(
         sql<number>`coalesce(a.scale_max, 0)`.as('scale_max'),
         sql<number>`a.score`.as('score'),
         sql<number>`count(*)`.as('answers'),
+        sql<string | null>`null`.as('attributes'),
       ])
       .groupBy([
         sql`substr(r.submitted_at, 1, 10)`,

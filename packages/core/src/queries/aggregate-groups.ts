@@ -29,7 +29,7 @@ export interface GroupedAggregate<DB, TB extends keyof DB, Sum extends string> {
    */
   readonly sums: (eb: ExpressionBuilder<DB, TB>) => Record<Sum, AliasableExpression<SqlNumber>>
   /** One group's (or the total's) sums as a result, e.g. `proportion(sums.hits, sums.n)`. */
-  readonly result: (sums: Record<Sum, number>) => MetricResult
+  readonly result: (sums: Record<NoInfer<Sum>, number>) => MetricResult
 }
 
 /**
