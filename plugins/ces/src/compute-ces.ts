@@ -1,27 +1,16 @@
 import { defineMetric, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
-import {
-  aggregateAnswers,
-  answerDimensions,
-  answerGroupings,
-  meanOfAnswers,
-  shareOfAnswers,
-} from '@cxkit/plugin-surveys'
+import { answerDimensions, answerGroupings, meanOfAnswers, shareOfAnswers } from '@cxkit/plugin-surveys'
 import { type CesSettings, cesWorkspaceSettingsSchema } from './settings.js'
 
 /** CES = mean of the 1–7 answers, with a t-interval from SQL aggregates. */
 export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  return aggregateAnswers(ctx, query, 'ces', meanOfAnswers())
+  return meanOfAnswers(ctx, query, 'ces')
 }
 
 /** Share of easy answers (from `easyFrom` up), with a Wilson interval. */
 export function computeCesEasy(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   const { easyFrom } = ctx.settings as CesSettings
-  return aggregateAnswers(
-    ctx,
-    query,
-    'ces',
-    shareOfAnswers((eb) => eb('a.score', '>=', easyFrom)),
-  )
+  return shareOfAnswers(ctx, query, 'ces', (eb) => eb('a.score', '>=', easyFrom))
 }
 
 export function cesMetrics(settings: CesSettings) {

@@ -1,11 +1,5 @@
 import { defineMetric, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
-import {
-  aggregateAnswers,
-  answerDimensions,
-  answerGroupings,
-  meanOfAnswers,
-  shareOfAnswers,
-} from '@cxkit/plugin-surveys'
+import { answerDimensions, answerGroupings, meanOfAnswers, shareOfAnswers } from '@cxkit/plugin-surveys'
 import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
 
 /**
@@ -14,23 +8,13 @@ import { type CsatSettings, csatWorkspaceSettingsSchema } from './settings.js'
  */
 export function computeCsat(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   const { topBoxes } = ctx.settings as CsatSettings
-  return aggregateAnswers(
-    ctx,
-    query,
-    'csat',
-    shareOfAnswers((eb) => eb('a.score', '>', eb('a.scale_max', '-', topBoxes))),
-  )
+  return shareOfAnswers(ctx, query, 'csat', (eb) => eb('a.score', '>', eb('a.scale_max', '-', topBoxes)))
 }
 
 /** Mean CSAT score with a t-interval, over the answers on the configured scale only (means of mixed scales mislead). */
 export function computeCsatMean(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   const { scale } = ctx.settings as CsatSettings
-  return aggregateAnswers(
-    ctx,
-    query,
-    'csat',
-    meanOfAnswers((eb) => eb('a.scale_max', '=', scale)),
-  )
+  return meanOfAnswers(ctx, query, 'csat', (eb) => eb('a.scale_max', '=', scale))
 }
 
 export function csatMetrics(settings: CsatSettings) {

@@ -52,30 +52,40 @@ export function aggregateAnswers<Sum extends string>(
 export type AnswerCondition = (eb: AnswerBuilder) => Expression<SqlBool>
 
 /**
- * The share of answers that meet `hit`, with a Wilson interval.
+ * The share of a question type's answers that meet `hit`, with a Wilson interval.
  *
  * @example
- * aggregateAnswers(ctx, query, 'ces', shareOfAnswers((eb) => eb('a.score', '>=', 5)))
+ * shareOfAnswers(ctx, query, 'ces', (eb) => eb('a.score', '>=', 5))
  */
-export function shareOfAnswers(hit: AnswerCondition): AnswerMetric<'n' | 'hits'> {
-  return {
+export function shareOfAnswers(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  query: MetricQuery,
+  questionType: string,
+  hit: AnswerCondition,
+): Promise<MetricResult> {
+  return aggregateAnswers(ctx, query, questionType, {
     sums: (eb, weight) => ({
       n: eb.fn.sum<number>(weight),
       hits: eb.fn.sum<number>(eb.case().when(hit(eb)).then(weight).else(0).end()),
     }),
     result: (sums) => proportion(sums.hits, sums.n),
-  }
+  })
 }
 
 /**
- * The mean score with a t-interval, from SQL aggregates, over the answers `counted` selects (all when
- * left out).
+ * The mean score of a question type's answers with a t-interval, from SQL aggregates, over the
+ * answers `counted` selects (all when left out).
  *
  * @example
- * aggregateAnswers(ctx, query, 'csat', meanOfAnswers((eb) => eb('a.scale_max', '=', 5)))
+ * meanOfAnswers(ctx, query, 'csat', (eb) => eb('a.scale_max', '=', 5))
  */
-export function meanOfAnswers(counted?: AnswerCondition): AnswerMetric<'n' | 'total' | 'squares'> {
-  return {
+export function meanOfAnswers(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  query: MetricQuery,
+  questionType: string,
+  counted?: AnswerCondition,
+): Promise<MetricResult> {
+  return aggregateAnswers(ctx, query, questionType, {
     sums: (eb, weight) => {
       const only = (value: Expression<number>) =>
         counted ? eb.case().when(counted(eb)).then(value).else(0).end() : value
@@ -86,5 +96,5 @@ export function meanOfAnswers(counted?: AnswerCondition): AnswerMetric<'n' | 'to
       }
     },
     result: (sums) => meanResult(meanInterval({ n: sums.n, sum: sums.total, sumOfSquares: sums.squares })),
-  }
+  })
 }

@@ -1,14 +1,7 @@
-import {
-  type GroupBy,
-  type MetricQuery,
-  type NoSelection,
-  type PluginContext,
-  periodUnits,
-  workspaceTables,
-} from '@cxkit/core'
+import { type GroupBy, type MetricQuery, type NoSelection, type PluginContext, periodUnits } from '@cxkit/core'
 import { type AliasableExpression, type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import { rollupWithEdges, splitPeriod } from './rollup-with-edges.js'
-import type { SurveysTables } from './tables.js'
+import { responseDimensions, scoredAnswers } from './scored-answers.js'
 
 /** Dimensions a survey metric can be grouped and filtered by (plus `day`…`quarter` for grouping). */
 export const answerDimensions = [
@@ -105,28 +98,13 @@ export function answerRows(
     if (!split?.days) throw new Error('the rollup serves periods with at least one whole day')
     return rollupWithEdges(ctx, query.workspace, questionType, { ...split, days: split.days })
   }
-  const answers = workspaceTables<SurveysTables>(ctx, query.workspace)
-    .selectFrom('surveys_responses as r')
-    .innerJoin('surveys_answers as s', 's.response_id', 'r.id')
-    // By the index on workspace and time.
-    .where('r.submitted_at', '>=', query.period.from)
-    .where('r.submitted_at', '<', query.period.to)
-    .where('s.question_type', '=', questionType)
-    .where('s.score', 'is not', null)
-    .select([
-      'r.submitted_at as at',
-      'r.survey_id',
-      'r.touchpoint_id',
-      'r.stage_id',
-      'r.channel',
-      'r.locale',
-      'r.segment',
-      'r.region',
-      'r.plan',
-      's.scale_max',
-      sql<number>`s.score`.as('score'),
-      sql<number>`1`.as('answers'),
-      'r.attributes',
-    ])
+  const answers = scoredAnswers(ctx, query.workspace, questionType, query.period).select([
+    'r.submitted_at as at',
+    ...responseDimensions,
+    's.scale_max',
+    sql<number>`s.score`.as('score'),
+    sql<number>`1`.as('answers'),
+    'r.attributes',
+  ])
   return ctx.db.selectFrom(answers.as('a'))
 }
