@@ -53,6 +53,7 @@ export async function aggregateGroups<DB, TB extends keyof DB, Sum extends strin
   metric: GroupedAggregate<DB, TB, Sum>,
 ): Promise<MetricResult> {
   const expressionOf = (eb: ExpressionBuilder<DB, TB>, key: string): AliasableExpression<unknown> => {
+    // The time column holds ISO text (an instant or a day), which Kysely cannot tell from its type here.
     if (isPeriodUnit(key)) return ctx.sql.periodStart(eb.ref(metric.time) as Expression<string>, key)
     const dimension = metric.dimension?.(eb, key)
     // A key the metric offers but cannot compute is the plugin's fault: the server reports it as a 500.
@@ -78,7 +79,8 @@ export async function aggregateGroups<DB, TB extends keyof DB, Sum extends strin
     names = Object.keys(sums) as Sum[]
     return [
       ...query.groupBy.map((key, index) => groupKey(eb, key).as(aliases[index]!)),
-      ...names.map((name) => sums[name].as(name)),
+      // Prefixed, so that no sum's name can meet a group's alias.
+      ...names.map((name) => sums[name].as(`sum_${name}`)),
     ]
   })
   for (const alias of aliases) grouped = grouped.groupBy(alias).orderBy(alias)
@@ -103,7 +105,7 @@ function isPeriodUnit(key: string): key is PeriodUnit {
 /** The sums of a row as numbers (a SUM over no rows is NULL: that is 0 here). */
 function numbers<Sum extends string>(row: Record<string, unknown>, names: readonly Sum[]): Record<Sum, number> {
   const out = {} as Record<Sum, number>
-  for (const name of names) out[name] = Number(row[name] ?? 0)
+  for (const name of names) out[name] = Number(row[`sum_${name}`] ?? 0)
   return out
 }
 

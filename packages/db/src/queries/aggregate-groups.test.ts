@@ -129,6 +129,22 @@ for (const dialect of testDialects()) {
       expect(grouped).toEqual({ value: null, n: 0, interval: null, breakdown: [] })
     })
 
+    it('keeps a sum apart from a group whose alias it shares', async () => {
+      const ctx = { db: database.db, sql: database.sql }
+      const result = await aggregateGroups(
+        ctx,
+        { groupBy: ['quarter'], filters: {} },
+        {
+          rows: workspaceTables<TicketTables>(ctx, 'w').selectFrom('test_tickets as t'),
+          time: 't.closed_at',
+          sums: (eb) => ({ g0: eb.fn.countAll<number>() }),
+          result: (sums) => ({ value: sums.g0, n: sums.g0 }),
+        },
+      )
+      expect(result.n).toBe(tickets.length)
+      expect(result.breakdown!.map((row) => row.key)).toEqual(['2025-10-01', '2026-01-01', '2026-04-01'])
+    })
+
     it('fails on a dimension the metric offers but cannot compute', async () => {
       await expect(run(['touchpoint'])).rejects.toThrow('has no dimension for it')
     })
