@@ -1,52 +1,16 @@
-import {
-  defineMetric,
-  meanInterval,
-  meanResult,
-  type MetricQuery,
-  type MetricResult,
-  type PluginContext,
-  proportion,
-} from '@cxkit/core'
-import { aggregateAnswers, answerDimensions, answerGroupings } from '@cxkit/plugin-surveys'
-import { sql } from 'kysely'
+import { defineMetric, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
+import { answerDimensions, answerGroupings, meanOfAnswers, shareOfAnswers } from '@cxkit/plugin-surveys'
 import { cesEasyFormula } from './ces-formulas.js'
 import { type CesOptions, cesWorkspaceSettingsSchema } from './options.js'
 
 /** CES = mean of the 1–7 answers, with a t-interval from SQL aggregates. */
 export function computeCes(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  return aggregateAnswers<{ n: number; total: number; squares: number }>(
-    ctx,
-    query,
-    'ces',
-    (eb, weight) => [
-      eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(sql<number>`a.score * ${weight}`).as('total'),
-      eb.fn.sum<number>(sql<number>`a.score * a.score * ${weight}`).as('squares'),
-    ],
-    (row) => {
-      const estimate = meanInterval({
-        n: Number(row.n),
-        sum: Number(row.total ?? 0),
-        sumOfSquares: Number(row.squares ?? 0),
-      })
-      return meanResult(estimate)
-    },
-  )
+  return meanOfAnswers(ctx, query, 'ces')
 }
 
 /** Share of easy answers (from `easyFrom` up), with a Wilson interval. */
 export function computeCesEasy(ctx: PluginContext, query: MetricQuery, settings: CesOptions): Promise<MetricResult> {
-  const { easyFrom } = settings
-  return aggregateAnswers<{ n: number; hits: number }>(
-    ctx,
-    query,
-    'ces',
-    (eb, weight) => [
-      eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(eb.case().when('a.score', '>=', easyFrom).then(weight).else(0).end()).as('hits'),
-    ],
-    (row) => proportion(row.hits, row.n),
-  )
+  return shareOfAnswers(ctx, query, 'ces', (eb) => eb('a.score', '>=', settings.easyFrom))
 }
 
 /** The CES metrics; the plugin's options are their workspace settings' defaults. */

@@ -42,17 +42,14 @@ export function npsFromCounts(counts: NpsCounts): MetricResult {
 
 /** NPS over the answers a query selects, computed in SQL. */
 export function computeNps(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
-  return aggregateAnswers<NpsCounts>(
-    ctx,
-    query,
-    'nps',
-    (eb, weight) => [
-      eb.fn.sum<number>(weight).as('n'),
-      eb.fn.sum<number>(eb.case().when('a.score', '>=', promoters.min).then(weight).else(0).end()).as('promoters'),
-      eb.fn.sum<number>(eb.case().when('a.score', '<=', detractors.max).then(weight).else(0).end()).as('detractors'),
-    ],
-    npsFromCounts,
-  )
+  return aggregateAnswers(ctx, query, 'nps', {
+    sums: (eb, weight) => ({
+      n: eb.fn.sum<number>(weight),
+      promoters: eb.fn.sum<number>(eb.case().when('a.score', '>=', promoters.min).then(weight).else(0).end()),
+      detractors: eb.fn.sum<number>(eb.case().when('a.score', '<=', detractors.max).then(weight).else(0).end()),
+    }),
+    result: (sums) => npsFromCounts(sums),
+  })
 }
 
 export const npsMetric = defineMetric({

@@ -1,4 +1,5 @@
-import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
+import type { Customer } from '@cxkit/core'
+import { createTestApp, type TestApp, type TestDialect, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renewalRatePlugin } from './index.js'
 
@@ -9,7 +10,7 @@ interface Term {
 }
 
 // A small book of subscriptions whose answers are counted by hand below.
-const customers = [
+const customers: Customer[] = [
   { externalId: 'A', segment: 'smb', attributes: { industry: 'retail' } },
   { externalId: 'B', segment: 'smb', attributes: { industry: 'travel' } },
   { externalId: 'C', segment: 'enterprise', attributes: { industry: 'retail' } },
@@ -32,25 +33,31 @@ function expected(filter: (term: Term) => boolean) {
     .filter(filter)
   return { n: inside.length, value: inside.length ? inside.filter((t) => t.renewed).length / inside.length : null }
 }
+/** A test app with the customers and their subscription terms, stored through the plugin's API. */
+async function startWith(dialect: TestDialect, people: Customer[], book: Term[]): Promise<TestApp> {
+  const test = await createTestApp({ plugins: [renewalRatePlugin()], dialect })
+  await test.addCustomers(people)
+  await test.json('/api/renewal-rate/subscriptions', {
+    method: 'POST',
+    body: {
+      workspace: test.workspace,
+      subscriptions: book.map((t) => ({
+        customerExternalId: t.customer,
+        dueAt: t.dueAt,
+        renewedAt: t.renewed ? t.dueAt : null,
+      })),
+    },
+  })
+  return test
+}
+
 const segmentOf = (term: Term) => customers.find((c) => c.externalId === term.customer)!.segment
 
 for (const dialect of testDialects()) {
   describe(`renewal rate on ${dialect.name}`, () => {
     let test: TestApp
     beforeAll(async () => {
-      test = await createTestApp({ plugins: [renewalRatePlugin()], dialect })
-      await test.addCustomers(customers)
-      await test.json('/api/renewal-rate/subscriptions', {
-        method: 'POST',
-        body: {
-          workspace: test.workspace,
-          subscriptions: terms.map((t) => ({
-            customerExternalId: t.customer,
-            dueAt: t.dueAt,
-            renewedAt: t.renewed ? t.dueAt : null,
-          })),
-        },
-      })
+      test = await startWith(dialect, customers, terms)
     })
     afterAll(async () => {
       await test.close()
@@ -131,5 +138,36 @@ for (const dialect of testDialects()) {
       expect((await response.json()).errors[0].field).toBe('body.subscriptions[1].customerExternalId')
       expect(await test.api.metric('renewal-rate', { period })).toMatchObject(expected(() => true))
     })
+  })
+
+  describe(`renewal-rate groups without a value on ${dialect.name}`, () => {
+    /** Customers whose segment and industry are empty, absent, the literal text `(none)`, or a real value. */
+    const people: Customer[] = [
+      { externalId: 'EMPTY', segment: '', attributes: { industry: '' } },
+      { externalId: 'ABSENT', attributes: {} },
+      { externalId: 'NONE-TEXT', segment: '(none)', attributes: { industry: '(none)' } },
+      { externalId: 'SMB', segment: 'smb', attributes: { industry: 'retail' } },
+    ]
+    let test: TestApp
+    beforeAll(async () => {
+      const book = people.map((c) => ({ customer: c.externalId, dueAt: '2026-02-01T00:00:00.000Z', renewed: false }))
+      test = await startWith(dialect, people, book)
+    })
+    afterAll(async () => {
+      await test.close()
+    })
+
+    for (const groupBy of ['segment', 'attr.industry']) {
+      it(`puts empty and absent ${groupBy} in one group, apart from the text (none)`, async () => {
+        const { breakdown } = await test.api.metric('renewal-rate', { period, groupBy })
+        const groups = (breakdown ?? []).map((row) => ({ keys: row.keys, key: row.key, n: row.n }))
+        const real = groupBy === 'segment' ? 'smb' : 'retail'
+        expect(groups.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+          { keys: [null], key: '(no value)', n: 2 },
+          { keys: ['(none)'], key: '(none)', n: 1 },
+          { keys: [real], key: real, n: 1 },
+        ])
+      })
+    }
   })
 }

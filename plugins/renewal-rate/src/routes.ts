@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import {
+  CxValidationError,
+  findCustomers,
+  type PluginContext,
+  problemContent,
+  throwOnInvalid,
+  workspaceTables,
+} from '@cxkit/core'
 import { subscriptionBatchSchema, subscriptionSchema } from './schema.js'
 import type { RenewalRateTables } from './tables.js'
 
@@ -36,38 +43,26 @@ const listSubscriptions = createRoute({
   },
 })
 
-/** SQLite limits bound parameters per statement: look customers up and insert in chunks. */
+/** SQLite limits bound parameters per statement: insert in chunks. */
 const chunkSize = 500
 
 /** `/api/renewal-rate/subscriptions`: write and read subscription terms. */
-export function renewalRateRoutes({ db, sql, requireWorkspace }: PluginContext) {
-  const tables = db.withTables<RenewalRateTables>()
-
-  async function customerIds(workspace: string, externalIds: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(externalIds)]
-    const found = new Map<string, string>()
-    for (let start = 0; start < unique.length; start += chunkSize) {
-      const rows = await db
-        .selectFrom('customers')
-        .select(['id', 'external_id'])
-        .where('workspace_id', '=', workspace)
-        .where('external_id', 'in', unique.slice(start, start + chunkSize))
-        .execute()
-      for (const row of rows) found.set(row.external_id, row.id)
-    }
-    return found
-  }
+export function renewalRateRoutes(ctx: PluginContext) {
+  const { sql, requireWorkspace } = ctx
+  const tables = ctx.db.withTables<RenewalRateTables>()
 
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(addSubscriptions, async (c) => {
       const { workspace, subscriptions } = c.req.valid('json')
       await requireWorkspace(workspace)
-      const ids = await customerIds(
+      const customers = await findCustomers(
+        ctx,
         workspace,
         subscriptions.map((s) => s.customerExternalId),
+        ['id'],
       )
       const unknown = subscriptions.flatMap((s, index) =>
-        ids.has(s.customerExternalId)
+        customers.has(s.customerExternalId)
           ? []
           : [
               {
@@ -82,7 +77,7 @@ export function renewalRateRoutes({ db, sql, requireWorkspace }: PluginContext) 
       const rows = subscriptions.map((s) => ({
         id: randomUUID(),
         workspace_id: workspace,
-        customer_id: ids.get(s.customerExternalId)!,
+        customer_id: customers.get(s.customerExternalId)!.id,
         product: s.product ?? null,
         due_at: s.dueAt,
         renewed_at: s.renewedAt ?? null,
@@ -101,11 +96,10 @@ export function renewalRateRoutes({ db, sql, requireWorkspace }: PluginContext) 
     .openapi(listSubscriptions, async (c) => {
       const { workspace, limit, offset } = c.req.valid('query')
       await requireWorkspace(workspace)
-      const rows = await tables
+      const rows = await workspaceTables<RenewalRateTables>(ctx, workspace)
         .selectFrom('renewal_rate_subscriptions as s')
         .innerJoin('customers as c', 'c.id', 's.customer_id')
         .select(['s.id', 'c.external_id', 's.product', 's.due_at', 's.renewed_at'])
-        .where('s.workspace_id', '=', workspace)
         .orderBy('s.due_at', 'desc')
         .orderBy('s.id')
         .limit(limit)

@@ -1,67 +1,100 @@
-import { breakdownKeys, type MetricQuery, type MetricResult, type PluginContext } from '@cxkit/core'
-import type { Expression } from 'kysely'
-import { type AnswerBuilder, answerGroupKey, answerQuery, answerWeight, chooseAnswerSource } from './answer-query.js'
+import {
+  aggregateGroups,
+  meanInterval,
+  meanResult,
+  type MetricQuery,
+  type MetricResult,
+  type PluginContext,
+  proportion,
+} from '@cxkit/core'
+import { type AliasableExpression, type Expression, type SqlBool, sql } from 'kysely'
+import { type AnswerBuilder, answerDimension, answerRows, chooseAnswerSource } from './answer-query.js'
+
+/** A survey metric: its aggregates over answers and how a group's sums become a result. */
+export interface AnswerMetric<Sum extends string> {
+  /**
+   * Aggregates by name, each a SUM weighted by `weight` (how many answers a row stands for), so a row
+   * of the daily rollup counts as many answers as it holds, and group totals add up to the total.
+   */
+  sums(eb: AnswerBuilder, weight: Expression<number>): Record<Sum, AliasableExpression<number | null>>
+  /** One group's (or the total's) sums as a result. */
+  result(sums: Record<NoInfer<Sum>, number>): MetricResult
+}
 
 /**
- * The aggregates of a survey metric. Each must be a SUM weighted by `weight` (how many answers a
- * row stands for), so a row of the daily rollup counts as many answers as it holds, and group
- * totals add up to the overall total.
- */
-export type AnswerAggregates = (eb: AnswerBuilder, weight: Expression<number>) => any[]
-
-/**
- * Runs a survey metric in SQL: one query for an ungrouped result; for a grouped one, one query per
- * group whose sums also give the total. `summarize` turns one row of sums into a result.
+ * Runs a survey metric in SQL, in one query, grouped or not (see `aggregateGroups`), over the answers
+ * of a question type: from the daily rollup and the partial days at its edges when that answers the
+ * query exactly, from the answers themselves otherwise.
  *
  * @example
- * aggregateAnswers(ctx, query, 'ces', (eb, weight) => [eb.fn.sum(weight).as('n')], (row) => ({ value: row.n, n: row.n }))
+ * aggregateAnswers(ctx, query, 'ces', {
+ *   sums: (eb, weight) => ({ n: eb.fn.sum<number>(weight) }),
+ *   result: (sums) => ({ value: sums.n, n: sums.n }),
+ * })
  */
-export async function aggregateAnswers<Row extends Record<string, unknown>>(
+export function aggregateAnswers<Sum extends string>(
   ctx: Pick<PluginContext, 'db' | 'sql'>,
   query: MetricQuery,
   questionType: string,
-  aggregates: AnswerAggregates,
-  summarize: (row: Row) => MetricResult,
+  metric: AnswerMetric<Sum>,
 ): Promise<MetricResult> {
-  const source = chooseAnswerSource(query)
-  const select = (eb: unknown) => aggregates(eb as AnswerBuilder, answerWeight(eb as AnswerBuilder, source))
-  const { groupBy } = query
-  const ungrouped = async () => {
-    const total = await answerQuery(ctx, query, questionType, source).select(select).executeTakeFirstOrThrow()
-    return summarize(numbers(total as Record<string, unknown>) as Row)
-  }
-  if (groupBy.length === 0) return ungrouped()
-  // Groups are selected as g0, g1, … and grouped and ordered by those aliases.
-  const aliases = groupBy.map((_, index) => `g${index}`)
-  let grouped = answerQuery(ctx, query, questionType, source).select((eb) => [
-    ...groupBy.map((key, index) =>
-      answerGroupKey(ctx, eb as unknown as AnswerBuilder, key, source).as(aliases[index]!),
-    ),
-    ...select(eb),
-  ])
-  for (const alias of aliases) grouped = grouped.groupBy(alias as never).orderBy(alias as never)
-  const rows = (await grouped.execute()) as Record<string, unknown>[]
-  // No groups means no answers: the ungrouped query gives the empty result with every column.
-  if (rows.length === 0) return { ...(await ungrouped()), breakdown: [] }
-  const sums = rows.map((row) => numbers(row, aliases))
-  return {
-    ...summarize(addUp(sums) as Row),
-    breakdown: rows.map((row, index) => {
-      const { value, n, interval } = summarize(sums[index] as Row)
-      return { ...breakdownKeys(row, groupBy), value, n, interval: interval ?? null }
+  return aggregateGroups(ctx, query, {
+    rows: answerRows(ctx, query, questionType, chooseAnswerSource(query)),
+    time: 'a.at',
+    dimension: (eb, key) => answerDimension(ctx, eb, key),
+    numberKeys: ['score'],
+    sums: (eb) => metric.sums(eb, eb.ref('a.answers')),
+    result: metric.result,
+  })
+}
+
+/** A condition on one answer row (`a.score >= 5`). */
+export type AnswerCondition = (eb: AnswerBuilder) => Expression<SqlBool>
+
+/**
+ * The share of a question type's answers that meet `hit`, with a Wilson interval.
+ *
+ * @example
+ * shareOfAnswers(ctx, query, 'ces', (eb) => eb('a.score', '>=', 5))
+ */
+export function shareOfAnswers(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  query: MetricQuery,
+  questionType: string,
+  hit: AnswerCondition,
+): Promise<MetricResult> {
+  return aggregateAnswers(ctx, query, questionType, {
+    sums: (eb, weight) => ({
+      n: eb.fn.sum<number>(weight),
+      hits: eb.fn.sum<number>(eb.case().when(hit(eb)).then(weight).else(0).end()),
     }),
-  }
+    result: (sums) => proportion(sums.hits, sums.n),
+  })
 }
 
-/** The aggregate columns of a row as numbers (a SUM over no rows is NULL: that is 0 here). */
-function numbers(row: Record<string, unknown>, skip: string[] = []): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const [key, value] of Object.entries(row)) if (!skip.includes(key)) out[key] = Number(value ?? 0)
-  return out
-}
-
-function addUp(rows: Record<string, number>[]): Record<string, number> {
-  const total: Record<string, number> = {}
-  for (const row of rows) for (const [key, value] of Object.entries(row)) total[key] = (total[key] ?? 0) + value
-  return total
+/**
+ * The mean score of a question type's answers with a t-interval, from SQL aggregates, over the
+ * answers `counted` selects (all when left out).
+ *
+ * @example
+ * meanOfAnswers(ctx, query, 'csat', (eb) => eb('a.scale_max', '=', 5))
+ */
+export function meanOfAnswers(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  query: MetricQuery,
+  questionType: string,
+  counted?: AnswerCondition,
+): Promise<MetricResult> {
+  return aggregateAnswers(ctx, query, questionType, {
+    sums: (eb, weight) => {
+      const only = (value: Expression<number>) =>
+        counted ? eb.case().when(counted(eb)).then(value).else(0).end() : value
+      return {
+        n: eb.fn.sum<number>(only(weight)),
+        total: eb.fn.sum<number>(only(sql<number>`a.score * ${weight}`)),
+        squares: eb.fn.sum<number>(only(sql<number>`a.score * a.score * ${weight}`)),
+      }
+    },
+    result: (sums) => meanResult(meanInterval({ n: sums.n, sum: sums.total, sumOfSquares: sums.squares })),
+  })
 }

@@ -1,4 +1,4 @@
-import { BoundedProblems, CxValidationError, type FieldProblem, type PluginContext } from '@cxkit/core'
+import { BoundedProblems, CxValidationError, type FieldProblem, findCustomers, type PluginContext } from '@cxkit/core'
 import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { storeResponses } from './group-commit.js'
@@ -53,7 +53,12 @@ export async function ingestResponses(
   const problems = new BoundedProblems<FieldProblem>()
   const surveys = await loadSurveys(ctx, workspace, responses, problems)
   const touchpoints = await loadTouchpoints(ctx, workspace, responses, surveys)
-  const customers = await loadCustomers(ctx, workspace, responses)
+  const customers = await findCustomers(
+    ctx,
+    workspace,
+    responses.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : [])),
+    ['id', 'segment', 'region', 'plan', 'attributes'],
+  )
 
   const received = now.toISOString()
   const validateAnswers = createAnswerValidator(registry)
@@ -197,22 +202,4 @@ async function loadTouchpoints(
     for (const row of rows) stages.set(row.id, row.stage_id)
   }
   return stages
-}
-
-async function loadCustomers(ctx: Pick<PluginContext, 'db'>, workspace: string, responses: ResponseInput[]) {
-  const externalIds = [...new Set(responses.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : [])))]
-  const customers = new Map<
-    string,
-    { id: string; segment: string | null; region: string | null; plan: string | null; attributes: string }
-  >()
-  for (let start = 0; start < externalIds.length; start += lookupChunk) {
-    const rows = await ctx.db
-      .selectFrom('customers')
-      .select(['id', 'external_id', 'segment', 'region', 'plan', 'attributes'])
-      .where('workspace_id', '=', workspace)
-      .where('external_id', 'in', externalIds.slice(start, start + lookupChunk))
-      .execute()
-    for (const row of rows) customers.set(row.external_id, row)
-  }
-  return customers
 }

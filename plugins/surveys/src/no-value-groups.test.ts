@@ -40,13 +40,10 @@ for (const dialect of testDialects()) {
     let test: TestApp
     let ctx: PluginContext
     const count = (period: MetricQuery['period'], groupBy: MetricQuery['groupBy']) =>
-      aggregateAnswers<{ n: number }>(
-        ctx,
-        { workspace: test.workspace, period, groupBy, filters: {} },
-        'stars',
-        (eb, weight) => [eb.fn.sum(weight).as('n')],
-        (row) => ({ value: row.n, n: row.n }),
-      )
+      aggregateAnswers(ctx, { workspace: test.workspace, period, groupBy, filters: {} }, 'stars', {
+        sums: (eb, weight) => ({ n: eb.fn.sum<number>(weight) }),
+        result: (sums) => ({ value: sums.n, n: sums.n }),
+      })
 
     beforeAll(async () => {
       const surveys = surveysPlugin()

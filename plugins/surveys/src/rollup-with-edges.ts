@@ -1,7 +1,9 @@
-import type { Period, PluginContext } from '@cxkit/core'
+import { type Period, type PluginContext, workspaceTables } from '@cxkit/core'
 import { sql } from 'kysely'
+import type { AnswerRows } from './answer-query.js'
 import { rollupDimensionColumns } from './roll-up-answers.js'
-import type { RollupTables, SurveysTables } from './tables.js'
+import { responseDimensions, scoredAnswers } from './scored-answers.js'
+import type { RollupTables } from './tables.js'
 
 const dayMs = 86_400_000
 const midnight = 'T00:00:00.000Z'
@@ -40,36 +42,32 @@ export function splitPeriod(period: Period): PeriodSplit | null {
 
 /**
  * The rollup's rows of the whole days plus, for each partial edge day, its answers counted by the
- * same key as the rollup, in one UNION ALL: a query over it groups and sums them as rollup rows,
- * and gets what a scan of every answer of the period would give (the edges are a day at most each,
- * so the scan stays small however long the period).
+ * same key as the rollup, in one UNION ALL, as answer rows under the alias `a` (`at` is the day): a
+ * query over them groups and sums them as rollup rows, and gets what a scan of every answer of the
+ * period would give (the edges are a day at most each, so the scan stays small however long the period).
  */
 export function rollupWithEdges(
   ctx: Pick<PluginContext, 'db'>,
   workspace: string,
   questionType: string,
   split: PeriodSplit & { days: { from: string; to: string } },
-) {
-  const db = ctx.db.withTables<SurveysTables & RollupTables>()
-  let rows = db
+): AnswerRows {
+  // The rollup's columns in its own order, its day as `at`; a rollup row has no attributes.
+  let rows = workspaceTables<RollupTables>(ctx, workspace)
     .selectFrom('surveys_answer_rollups')
-    .select([...rollupDimensionColumns, 'answers'])
-    .where('workspace_id', '=', workspace)
+    .select([
+      ...rollupDimensionColumns.map((column) => (column === 'day' ? 'day as at' : column)),
+      'answers',
+      sql<string | null>`null`.as('attributes'),
+    ])
     .where('question_type', '=', questionType)
     .where('day', '>=', split.days.from)
     .where('day', '<', split.days.to)
   for (const edge of split.edges) {
     // The columns in the rollup's order, empty dimensions as '' as the rollup stores them.
-    const counted = db
-      .selectFrom('surveys_responses as r')
-      .innerJoin('surveys_answers as a', 'a.response_id', 'r.id')
-      .where('r.workspace_id', '=', workspace)
-      .where('r.submitted_at', '>=', edge.from)
-      .where('r.submitted_at', '<', edge.to)
-      .where('a.question_type', '=', questionType)
-      .where('a.score', 'is not', null)
+    const counted = scoredAnswers(ctx, workspace, questionType, edge)
       .select([
-        sql<string>`substr(r.submitted_at, 1, 10)`.as('day'),
+        sql<string>`substr(r.submitted_at, 1, 10)`.as('at'),
         'r.survey_id',
         sql<string>`coalesce(r.touchpoint_id, '')`.as('touchpoint_id'),
         sql<string>`coalesce(r.stage_id, '')`.as('stage_id'),
@@ -78,24 +76,13 @@ export function rollupWithEdges(
         sql<string>`coalesce(r.segment, '')`.as('segment'),
         sql<string>`coalesce(r.region, '')`.as('region'),
         sql<string>`coalesce(r.plan, '')`.as('plan'),
-        sql<number>`coalesce(a.scale_max, 0)`.as('scale_max'),
-        sql<number>`a.score`.as('score'),
+        sql<number>`coalesce(s.scale_max, 0)`.as('scale_max'),
+        sql<number>`s.score`.as('score'),
         sql<number>`count(*)`.as('answers'),
+        sql<string | null>`null`.as('attributes'),
       ])
-      .groupBy([
-        sql`substr(r.submitted_at, 1, 10)`,
-        'r.survey_id',
-        'r.touchpoint_id',
-        'r.stage_id',
-        'r.channel',
-        'r.locale',
-        'r.segment',
-        'r.region',
-        'r.plan',
-        'a.scale_max',
-        'a.score',
-      ])
+      .groupBy([sql`substr(r.submitted_at, 1, 10)`, ...responseDimensions, 's.scale_max', 's.score'])
     rows = rows.unionAll(counted)
   }
-  return db.selectFrom(rows.as('a'))
+  return ctx.db.selectFrom(rows.as('a'))
 }

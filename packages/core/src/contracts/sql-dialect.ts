@@ -35,8 +35,8 @@ export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres'
   /** Start of the UTC day/ISO week (Monday)/month/quarter an ISO instant column falls in, as `YYYY-MM-DD`. */
   periodStart(instant: Expression<string>, unit: PeriodUnit): RawBuilder<string>
-  /** A key of a JSON-object text column, as text (null when absent). */
-  jsonText(json: Expression<string>, key: string): RawBuilder<string | null>
+  /** A key of a JSON-object text column, as text (null when absent, or when the column is null). */
+  jsonText(json: Expression<string | null>, key: string): RawBuilder<string | null>
   /**
    * A text dimension as a group key: empty text and null become null, one "no value" group, whichever
    * of the two a row stores (the daily rollup stores '' where an answer's response has null). Group by

@@ -11,7 +11,7 @@ export const postgresDialect: SqlDialect = {
     // date_trunc on the UTC wall-clock time: 'week' starts on Monday, as ISO weeks do.
     return sql<string>`to_char(date_trunc(${sql.lit(unit)}, (${instant})::timestamptz at time zone 'UTC'), 'YYYY-MM-DD')`
   },
-  jsonText(json: Expression<string>, key: string) {
+  jsonText(json: Expression<string | null>, key: string) {
     return sql<string | null>`((${json})::jsonb ->> ${key})`
   },
   groupKey: noValueAsNull,

@@ -20,7 +20,7 @@ export const sqliteDialect: SqlDialect = {
         return sql<string>`substr(${instant}, 1, 5) || printf('%02d', ((cast(substr(${instant}, 6, 2) as integer) - 1) / 3) * 3 + 1) || '-01'`
     }
   },
-  jsonText(json: Expression<string>, key: string) {
+  jsonText(json: Expression<string | null>, key: string) {
     return sql<string | null>`cast(json_extract(${json}, '$."' || ${key} || '"') as text)`
   },
   groupKey: noValueAsNull,
