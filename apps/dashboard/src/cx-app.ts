@@ -145,11 +145,11 @@ export class CxApp extends LitElement {
     document.documentElement.lang = this.locale
   }
 
-  private readonly pageElements = new Map<string, HTMLElement & Record<string, unknown>>()
+  private readonly pageElements = new Map<string, HTMLElement>()
 
   /**
-   * A plugin's own page: its element, created once. It reads workspace, locale and API client from the
-   * context; they are still set as properties for pages written before the context.
+   * A plugin's own page: its element, created once. It reads workspace, period, locale and API client from
+   * the context the shell provides (`CxDashboardElement` consumes them), so the shell sets nothing on it.
    */
   private renderPluginPage(path: string) {
     const page = this.plugins.flatMap((plugin) => plugin.pages).find((candidate) => candidate.path === path)
@@ -162,10 +162,9 @@ export class CxApp extends LitElement {
     }
     let element = this.pageElements.get(page.tag)
     if (!element) {
-      element = document.createElement(page.tag) as HTMLElement & Record<string, unknown>
+      element = document.createElement(page.tag)
       this.pageElements.set(page.tag, element)
     }
-    Object.assign(element, { workspace: this.workspace, locale: this.locale, api: this.api })
     return element
   }
 

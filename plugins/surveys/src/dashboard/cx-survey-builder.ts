@@ -1,6 +1,6 @@
-import { ApiError, type ApiClient, createApiClient, themeStyles } from '@cxkit/ui'
+import { ApiError, CxDashboardElement, themeStyles } from '@cxkit/ui'
 import { Task } from '@lit/task'
-import { LitElement, css, html, nothing } from 'lit'
+import { css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { QuestionTypeSummary } from '../question-type-parts.js'
 import { builderTexts } from './builder-texts.js'
@@ -39,7 +39,7 @@ const isChecked = (event: Event) => (event.target as HTMLInputElement).checked
  * the server took the survey, `survey-cancelled` when the user gives up.
  */
 @customElement('cx-survey-builder')
-export class CxSurveyBuilder extends LitElement {
+export class CxSurveyBuilder extends CxDashboardElement {
   static override styles = [
     themeStyles,
     surveysPageStyles,
@@ -57,9 +57,6 @@ export class CxSurveyBuilder extends LitElement {
     `,
   ]
 
-  @property() accessor workspace = ''
-  @property() accessor locale = 'en'
-  @property({ attribute: false }) accessor api: ApiClient = createApiClient()
   /** The saved survey to edit; null starts a new one. */
   @property({ attribute: false }) accessor survey: ListedSurvey | null = null
   @state() private accessor draft: DraftSurvey | null = null

@@ -1,6 +1,6 @@
-import { type ApiClient, createApiClient, themeStyles } from '@cxkit/ui'
+import { CxDashboardElement, themeStyles } from '@cxkit/ui'
 import { Task } from '@lit/task'
-import { LitElement, css, html } from 'lit'
+import { css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { builderTexts } from './builder-texts.js'
@@ -12,7 +12,7 @@ import { surveysPageStyles } from './surveys-page-styles.js'
  * new one, with a `survey-edit` event (detail: the survey, or null for a new one).
  */
 @customElement('cx-survey-list')
-export class CxSurveyList extends LitElement {
+export class CxSurveyList extends CxDashboardElement {
   static override styles = [
     themeStyles,
     surveysPageStyles,
@@ -22,9 +22,6 @@ export class CxSurveyList extends LitElement {
     `,
   ]
 
-  @property() accessor workspace = ''
-  @property() accessor locale = 'en'
-  @property({ attribute: false }) accessor api: ApiClient = createApiClient()
   /** A line shown beside the "New survey" button, such as "Saved.". */
   @property() accessor notice = ''
 

@@ -1,6 +1,6 @@
-import { type ApiClient, createApiClient, themeStyles } from '@cxkit/ui'
-import { LitElement, css, html } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
+import { CxDashboardElement, themeStyles } from '@cxkit/ui'
+import { css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
 import { builderTexts } from './builder-texts.js'
 import type { ListedSurvey } from './draft-survey.js'
 import './cx-survey-builder.js'
@@ -11,12 +11,9 @@ import './cx-survey-list.js'
  * (a new one, or one picked from the list). Saving or cancelling goes back to the list.
  */
 @customElement('cx-surveys-page')
-export class CxSurveysPage extends LitElement {
+export class CxSurveysPage extends CxDashboardElement {
   static override styles = [themeStyles, css`h1 { font-size: 1.4rem; margin: 0 0 16px; }`]
 
-  @property() accessor workspace = ''
-  @property() accessor locale = 'en'
-  @property({ attribute: false }) accessor api: ApiClient = createApiClient()
   /** What the builder edits: a saved survey, or null for a new one; no builder while undefined. */
   @state() private accessor editing: ListedSurvey | null | undefined = undefined
   @state() private accessor notice = ''
@@ -38,9 +35,9 @@ export class CxSurveysPage extends LitElement {
   override render() {
     const body =
       this.editing === undefined
-        ? html`<cx-survey-list .api=${this.api} workspace=${this.workspace} locale=${this.locale} notice=${this.notice}
+        ? html`<cx-survey-list notice=${this.notice}
             @survey-edit=${(e: CustomEvent<ListedSurvey | null>) => this.edit(e.detail)}></cx-survey-list>`
-        : html`<cx-survey-builder .api=${this.api} workspace=${this.workspace} locale=${this.locale} .survey=${this.editing}
+        : html`<cx-survey-builder .survey=${this.editing}
             @survey-saved=${() => this.close(this.texts.saved)} @survey-cancelled=${() => this.close('')}></cx-survey-builder>`
     return html`<h1>${this.texts.heading}</h1>${body}`
   }
