@@ -1,16 +1,13 @@
 import { BoundedProblems, CxValidationError, type FieldProblem, findCustomers, type PluginContext } from '@cxkit/core'
-import type { z } from 'zod'
 import type { QuestionRegistry } from './question-registry.js'
 import { storeResponses } from './group-commit.js'
 import { keyConflict, KeyConflictError } from './idempotency-conflicts.js'
 import { responseContentHash } from './response-content-hash.js'
-import type { responseInputSchema } from './schema.js'
+import type { ParsedResponseInput } from './schema.js'
 import type { ResponseRow } from './stored-response.js'
 import { createSurveysRepository, type StoredSurvey } from './surveys-repository.js'
 import { createAnswerValidator, responsePath } from './validate-answers.js'
 import type { CandidateResponse } from './write-responses.js'
-
-type ResponseInput = z.output<typeof responseInputSchema>
 
 export interface IngestResult {
   received: number
@@ -45,7 +42,7 @@ export async function ingestResponses(
   ctx: Pick<PluginContext, 'db' | 'sql'>,
   registry: QuestionRegistry,
   workspace: string,
-  responses: ResponseInput[],
+  responses: ParsedResponseInput[],
   now = new Date(),
   options: IngestOptions = {},
 ): Promise<IngestResult> {
@@ -148,7 +145,7 @@ export async function ingestResponses(
 async function loadSurveys(
   ctx: Pick<PluginContext, 'db'>,
   workspace: string,
-  responses: ResponseInput[],
+  responses: ParsedResponseInput[],
   problems: BoundedProblems<FieldProblem>,
 ) {
   const repository = createSurveysRepository(ctx)
@@ -184,7 +181,7 @@ async function loadSurveys(
 async function loadTouchpoints(
   ctx: Pick<PluginContext, 'db'>,
   workspace: string,
-  responses: ResponseInput[],
+  responses: ParsedResponseInput[],
   surveys: Map<string, StoredSurvey>,
 ): Promise<Map<string, string>> {
   const ids = new Set<string>()

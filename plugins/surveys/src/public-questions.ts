@@ -8,6 +8,6 @@ export function publicQuestions(survey: Pick<SurveyDefinition, 'questions'>, reg
     type: question.type,
     required: question.required,
     text: question.text,
-    input: registry.get(question.type)?.input(question.config as never) ?? null,
+    input: registry.get(question.type)?.input(question.config) ?? null,
   }))
 }

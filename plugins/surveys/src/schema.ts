@@ -25,7 +25,13 @@ export const responseChannels = [
   'api',
   'import',
 ] as const
+export type ResponseChannel = (typeof responseChannels)[number]
 export const surveyLocales = ['en', 'nl'] as const
+
+/** Whether a text (a spreadsheet cell, say) names a response channel. */
+export function isResponseChannel(value: string): value is ResponseChannel {
+  return (responseChannels as readonly string[]).includes(value)
+}
 
 /** One question of a survey; `config` is checked against the question type's own schema. */
 export const questionSchema = z
@@ -97,6 +103,8 @@ export const responseInputSchema = z
   })
   .strict()
 export type ResponseInput = z.input<typeof responseInputSchema>
+/** A response as ingest takes it: parsed, defaults filled in. */
+export type ParsedResponseInput = z.output<typeof responseInputSchema>
 
 /** Up to 10,000 responses per request. */
 export const maxBatchSize = 10_000

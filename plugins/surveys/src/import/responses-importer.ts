@@ -11,7 +11,7 @@ import {
 } from '@cxkit/core'
 import { ingestResponses } from '../ingest-responses.js'
 import { createQuestionRegistry, type QuestionRegistry } from '../question-registry.js'
-import { responseChannels, type ResponseInput } from '../schema.js'
+import { isResponseChannel, type ParsedResponseInput, responseChannels } from '../schema.js'
 import { createSurveysRepository } from '../surveys-repository.js'
 import { validateSurvey } from '../validate-survey.js'
 import { importRowKeys, type ImportRowIdentity } from './import-row-key.js'
@@ -110,7 +110,7 @@ export const responsesImporter = defineImporter({
     // A file of a million bad rows lists the first problems and counts the rest.
     const errors = new BoundedProblems<ImportProblem>()
     let rowsWithErrors = 0
-    const prepared: { row: number; type: string; input: Omit<ResponseInput, 'surveyId'> }[] = []
+    const prepared: { row: number; type: string; input: Omit<ParsedResponseInput, 'surveyId'> }[] = []
     const identities: ImportRowIdentity[] = []
     for (const { row, values } of records) {
       let rowIsBad = false
@@ -143,12 +143,13 @@ export const responsesImporter = defineImporter({
       const touchpoint = get('touchpoint')
       if (touchpoint && !touchpoints.has(touchpoint))
         problem('touchpoint', `no touchpoint '${touchpoint}' in workspace '${workspace}'`)
-      const channel = get('channel') || 'import'
-      if (!(responseChannels as readonly string[]).includes(channel))
-        problem('channel', `'${channel}' is not one of ${responseChannels.join(', ')}`)
-      const locale = get('locale') || 'en'
-      if (locale !== 'en' && locale !== 'nl') problem('locale', `'${locale}' is not en or nl`)
-      if (rowIsBad) {
+      const channelCell = get('channel') || 'import'
+      const channel = isResponseChannel(channelCell) ? channelCell : null
+      if (!channel) problem('channel', `'${channelCell}' is not one of ${responseChannels.join(', ')}`)
+      const localeCell = get('locale') || 'en'
+      const locale = localeCell === 'en' || localeCell === 'nl' ? localeCell : null
+      if (!locale) problem('locale', `'${localeCell}' is not en or nl`)
+      if (rowIsBad || !channel || !locale) {
         rowsWithErrors++
         continue
       }
@@ -165,8 +166,8 @@ export const responsesImporter = defineImporter({
           customerExternalId: get('customer') || undefined,
           touchpointId: touchpoint || undefined,
           submittedAt: at!,
-          channel: channel as ResponseInput['channel'],
-          locale: locale as 'en' | 'nl',
+          channel,
+          locale,
           answers: [
             { questionId: 'score', value: score },
             ...(comment ? [{ questionId: 'comment', value: comment }] : []),
@@ -201,7 +202,7 @@ export const responsesImporter = defineImporter({
           surveyId: surveyIds.get(p.type)!,
         }))
         // A row's key is its identity in the source: a corrected export of a row imported before keeps the first.
-        const result = await ingestResponses(inTransaction, registry, workspace, batch as never, new Date(), {
+        const result = await ingestResponses(inTransaction, registry, workspace, batch, new Date(), {
           keyReuse: 'keep-first',
         })
         stored += result.stored
