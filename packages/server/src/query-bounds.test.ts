@@ -119,6 +119,25 @@ describe('slow SQLite reads', () => {
     expect(answered[0]).toBe('health')
     expect(app.probe.outcomes).toEqual(['finished', 'finished'])
   })
+
+  it('leave /api/health unqueued when every reader is busy: its check runs on the main connection', async () => {
+    // Each slow query counts for seconds: far longer than a health check takes, however loaded the machine.
+    const app = await startSlowApp('sqlite', { rows: 20_000_000, seconds: 0 }, { readers: 1 })
+    const answered: string[] = []
+    const slow = [1, 2].map((i) =>
+      fetch(app.metricUrl()).then(async (response) => {
+        answered.push(`slow ${i}`)
+        return response.status
+      }),
+    )
+    // The one reader is taken and the second slow query waits for it.
+    await vi.waitFor(() => expect(app.probe.started).toBe(2), { timeout: 20_000 })
+    const health = await fetch(`${app.server.url}/api/health`)
+    answered.push('health')
+    expect(health.status).toBe(200)
+    expect(await Promise.all(slow)).toEqual([200, 200])
+    expect(answered[0]).toBe('health')
+  })
 })
 
 const dialects: ('sqlite' | 'postgres')[] = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite']

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { type Host, throwOnInvalid } from '@cxkit/core'
-import type { CxDatabase } from '@cxkit/db'
+import { type CxDatabase, withMainConnectionReads } from '@cxkit/db'
 import type { ServerEnv } from '../http/server-env.js'
 import { pluginDescriptionSchema } from './schemas.js'
 
@@ -40,8 +40,10 @@ const plugins = createRoute({
 export function systemRoutes(host: Host, database: CxDatabase) {
   return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
     .openapi(health, async (c) => {
-      // A trivial query proves the database answers, not merely that the process runs.
-      await database.db.selectFrom('workspaces').select('id').limit(1).execute()
+      // A trivial query proves the database answers, not merely that the process runs. It runs on the main
+      // connection, the one writes use: a liveness check must not wait behind slow metric reads in the
+      // SQLite reader threads.
+      await withMainConnectionReads(() => database.db.selectFrom('workspaces').select('id').limit(1).execute())
       return c.json({ status: 'ok' as const, database: database.sql.name, plugins: host.plugins.length }, 200)
     })
     .openapi(plugins, (c) => c.json(host.registry(), 200))
