@@ -1,12 +1,9 @@
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, findChromium } from './find-chromium.js'
-import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumFor, useBundledAppInBrowser } from './bundled-app-in-browser.js'
+import type { BundledApp } from './start-bundled-app.js'
 
-const executablePath = findChromium()
-if (!executablePath) {
-  console.warn('browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
-}
+const executablePath = chromiumFor('dashboard panels browser test')
 
 interface RegistryPanel {
   tag: string
@@ -30,14 +27,7 @@ async function addPanelToNps(page: Page, tag: string): Promise<{ answered: () =>
 describe.skipIf(!executablePath)('dashboard panels in a browser', () => {
   let app: BundledApp
   let browser: Browser
-  beforeAll(async () => {
-    app = await startBundledApp()
-    browser = await chromium.launch({ executablePath, args: chromiumArgs })
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  useBundledAppInBrowser(executablePath, (started) => ({ app, browser } = started))
 
   it('shows an error card naming the plugin and the tag when a module never defines its panel, and the rest works', async () => {
     const page = await browser.newPage()

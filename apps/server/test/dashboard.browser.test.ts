@@ -1,28 +1,18 @@
 import { createHost } from '@cxkit/core'
 import { openDatabase } from '@cxkit/db'
 import { seedDemoWorkspace } from '@cxkit/demo'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, findChromium } from './find-chromium.js'
+import type { Browser, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { chromiumFor, useBundledAppInBrowser } from './bundled-app-in-browser.js'
 import config from '../cxkit.config.js'
-import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+import type { BundledApp } from './start-bundled-app.js'
 
-const executablePath = findChromium()
-if (!executablePath) {
-  console.warn('browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
-}
+const executablePath = chromiumFor('dashboard browser test')
 
 describe.skipIf(!executablePath)('the bundled app in a browser', () => {
   let app: BundledApp
   let browser: Browser
-  beforeAll(async () => {
-    app = await startBundledApp()
-    browser = await chromium.launch({ executablePath, args: chromiumArgs })
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  useBundledAppInBrowser(executablePath, (started) => ({ app, browser } = started))
 
   // The app's Content-Security-Policy must let every page work: a blocked script, style or request fails the test.
   const cspViolations: string[] = []

@@ -1,11 +1,9 @@
-import { type Browser, chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, findChromium } from './find-chromium.js'
-import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+import type { Browser } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { chromiumFor, useBundledAppInBrowser } from './bundled-app-in-browser.js'
+import type { BundledApp } from './start-bundled-app.js'
 
-const executablePath = findChromium()
-if (!executablePath)
-  console.warn('survey page browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
+const executablePath = chromiumFor('survey page browser test')
 
 describe.skipIf(!executablePath)('the public survey page in a browser', () => {
   let app: BundledApp
@@ -15,8 +13,8 @@ describe.skipIf(!executablePath)('the public survey page in a browser', () => {
   const storedResponses = async () =>
     (await (await fetch(`${app.url}/api/metrics/csat?workspace=demo&survey=page-check&channel=link`)).json()).n
 
+  useBundledAppInBrowser(executablePath, (started) => ({ app, browser } = started))
   beforeAll(async () => {
-    app = await startBundledApp()
     const created = await fetch(`${app.url}/api/surveys/surveys?workspace=demo`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -30,11 +28,6 @@ describe.skipIf(!executablePath)('the public survey page in a browser', () => {
     })
     expect(created.status, await created.clone().text()).toBe(201)
     token = (await created.json()).publicToken
-    browser = await chromium.launch({ executablePath, args: chromiumArgs })
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
   })
 
   it('stores one response when the visitor sends, goes Back and sends the restored form again', async () => {

@@ -1,13 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, findChromium } from './find-chromium.js'
-import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+import { chromiumFor, useBundledAppInBrowser } from './bundled-app-in-browser.js'
+import type { BundledApp } from './start-bundled-app.js'
 
-const executablePath = findChromium()
-if (!executablePath)
-  console.warn('widget browser test skipped: no Chromium found (install Debian chromium or set CXKIT_CHROMIUM)')
+const executablePath = chromiumFor('widget browser test')
 
 /**
  * A shop's page on another origin that embeds the survey with two lines of HTML, for the customer in
@@ -53,18 +51,15 @@ describe.skipIf(!executablePath)('the <cx-survey> widget on another site', () =>
   let app: BundledApp
   let browser: Browser
   let shop: { url: string; server: Server }
+  useBundledAppInBrowser(executablePath, (started) => ({ app, browser } = started))
   beforeAll(async () => {
-    app = await startBundledApp()
     const surveys = await (await fetch(`${app.url}/api/surveys/surveys?workspace=demo`)).json()
     const csat = surveys.find((s: { id: string }) => s.id === 'purchase-csat')
     // The shop is on its own origin (another port), so loading and posting cross the CORS boundary.
     shop = await startShop(app.url.replace('127.0.0.1', 'localhost'), csat.publicToken)
-    browser = await chromium.launch({ executablePath, args: chromiumArgs })
-  }, 90_000)
+  })
   afterAll(async () => {
-    await browser?.close()
     await new Promise((done) => shop?.server.close(done))
-    await app?.stop()
   })
 
   it('asks the question in Dutch, insists on an answer, and stores one response', async () => {
