@@ -100,42 +100,40 @@ async function startSlowApp(
   }
 }
 
+/**
+ * Sends two slow metric queries, asks `/api/health` once both have started, and returns the order in
+ * which the three were answered, with their statuses.
+ */
+async function askHealthBesideTwoSlowQueries(app: Running) {
+  const answered: string[] = []
+  const slow = [1, 2].map((i) =>
+    fetch(app.metricUrl()).then(async (response) => {
+      answered.push(`slow ${i}`)
+      return response.status
+    }),
+  )
+  await vi.waitFor(() => expect(app.probe.started).toBe(2), { timeout: 20_000 })
+  const health = await fetch(`${app.server.url}/api/health`)
+  answered.push('health')
+  return { answered, healthStatus: health.status, slowStatuses: await Promise.all(slow) }
+}
+
 describe('slow SQLite reads', () => {
   it('leave the server free: /api/health answers while two slow metric queries run', async () => {
     const app = await startSlowApp('sqlite', { rows: 2_000_000, seconds: 0 }, { readers: 3 })
-    const answered: string[] = []
-    const slow = [1, 2].map((i) =>
-      fetch(app.metricUrl()).then(async (response) => {
-        answered.push(`slow ${i}`)
-        return response.status
-      }),
-    )
-    // Both slow queries are under way before health is asked.
-    await vi.waitFor(() => expect(app.probe.started).toBe(2), { timeout: 20_000 })
-    const health = await fetch(`${app.server.url}/api/health`)
-    answered.push('health')
-    expect(health.status).toBe(200)
-    expect(await Promise.all(slow)).toEqual([200, 200])
+    const { answered, healthStatus, slowStatuses } = await askHealthBesideTwoSlowQueries(app)
+    expect(healthStatus).toBe(200)
+    expect(slowStatuses).toEqual([200, 200])
     expect(answered[0]).toBe('health')
     expect(app.probe.outcomes).toEqual(['finished', 'finished'])
   })
 
   it('leave /api/health unqueued when every reader is busy: its check runs on the main connection', async () => {
-    // Each slow query counts for seconds: far longer than a health check takes, however loaded the machine.
+    // One reader for two slow queries, each counting for seconds: far longer than a health check takes.
     const app = await startSlowApp('sqlite', { rows: 20_000_000, seconds: 0 }, { readers: 1 })
-    const answered: string[] = []
-    const slow = [1, 2].map((i) =>
-      fetch(app.metricUrl()).then(async (response) => {
-        answered.push(`slow ${i}`)
-        return response.status
-      }),
-    )
-    // The one reader is taken and the second slow query waits for it.
-    await vi.waitFor(() => expect(app.probe.started).toBe(2), { timeout: 20_000 })
-    const health = await fetch(`${app.server.url}/api/health`)
-    answered.push('health')
-    expect(health.status).toBe(200)
-    expect(await Promise.all(slow)).toEqual([200, 200])
+    const { answered, healthStatus, slowStatuses } = await askHealthBesideTwoSlowQueries(app)
+    expect(healthStatus).toBe(200)
+    expect(slowStatuses).toEqual([200, 200])
     expect(answered[0]).toBe('health')
   })
 })
