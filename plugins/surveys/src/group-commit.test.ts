@@ -5,6 +5,7 @@ import { ingestResponses } from './ingest-responses.js'
 import { createQuestionRegistry } from './question-registry.js'
 import { starsPlugin } from './test-support/stars-plugin.js'
 import { surveysPlugin } from './index.js'
+import { submitResponses } from './test-support/submit-responses.js'
 
 const survey = {
   id: 'pulse',
@@ -26,12 +27,7 @@ const response = (key: string, rating: number) => ({
 for (const dialect of testDialects()) {
   describe(`group commit of concurrent submissions on ${dialect.name}`, () => {
     let test: TestApp
-    const submit = (responses: unknown[]) =>
-      test.request('/api/surveys/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspace: test.workspace, responses }),
-      })
+    const submit = (responses: unknown[]) => submitResponses(test, responses)
     const stored = async (prefix: string) => {
       const { rows } = await sql<{ key: string; score: number }>`
         select r.idempotency_key as key, a.score from surveys_responses r join surveys_answers a on a.response_id = r.id

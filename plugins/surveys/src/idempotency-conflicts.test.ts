@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { starsPlugin } from './test-support/stars-plugin.js'
 import { surveysPlugin } from './index.js'
+import { submitResponses } from './test-support/submit-responses.js'
 
 const survey = {
   id: 'checkout',
@@ -31,12 +32,7 @@ for (const dialect of testDialects()) {
   describe(`idempotency keys reused with other content on ${dialect.name}`, () => {
     let test: TestApp
     let token: string
-    const submit = (responses: unknown[]) =>
-      test.request('/api/surveys/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspace: test.workspace, responses }),
-      })
+    const submit = (responses: unknown[]) => submitResponses(test, responses)
     /** The stored responses with a key starting with `prefix`, and their scores. */
     const stored = async (prefix: string, namespace = 'api:') => {
       const { rows } = await sql<{ key: string; score: number }>`

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rebuildAnswerRollups } from './rebuild-answer-rollups.js'
 import { starsPlugin } from './test-support/stars-plugin.js'
 import { surveysPlugin } from './index.js'
+import { submitResponses } from './test-support/submit-responses.js'
 
 const survey = {
   id: 'pulse',
@@ -58,12 +59,7 @@ function shuffled<T>(values: readonly T[], seed: number): T[] {
 for (const dialect of testDialects()) {
   describe(`concurrent response ingest on ${dialect.name}`, () => {
     let test: TestApp
-    const submit = (responses: unknown[]) =>
-      test.request('/api/surveys/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspace: test.workspace, responses }),
-      })
+    const submit = (responses: unknown[]) => submitResponses(test, responses)
     const countOf = async (table: string) => {
       const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(test.database.db)
       return Number(rows[0]!.n)

@@ -2,6 +2,7 @@ import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { starsPlugin } from './test-support/stars-plugin.js'
 import { surveysPlugin } from './index.js'
+import { submitResponses } from './test-support/submit-responses.js'
 
 const survey = {
   id: 'checkout',
@@ -31,12 +32,7 @@ const survey = {
 for (const dialect of testDialects()) {
   describe(`response ingest on ${dialect.name}`, () => {
     let test: TestApp
-    const submit = (responses: unknown[]) =>
-      test.request('/api/surveys/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspace: test.workspace, responses }),
-      })
+    const submit = (responses: unknown[]) => submitResponses(test, responses)
     const count = async () => {
       const rows = await test.database.db
         .selectFrom('surveys_answers' as any)

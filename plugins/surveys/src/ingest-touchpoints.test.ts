@@ -2,6 +2,7 @@ import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SurveysTables, surveysPlugin } from './index.js'
 import { starsPlugin } from './test-support/stars-plugin.js'
+import { submitResponses } from './test-support/submit-responses.js'
 
 const survey = {
   id: 'shop-survey',
@@ -16,12 +17,7 @@ const survey = {
 for (const dialect of testDialects()) {
   describe(`touchpoints at ingest on ${dialect.name}`, () => {
     let test: TestApp
-    const submit = (responses: unknown[]) =>
-      test.request('/api/surveys/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspace: test.workspace, responses }),
-      })
+    const submit = (responses: unknown[]) => submitResponses(test, responses)
     const stored = () =>
       test.database.db
         .withTables<SurveysTables>()
