@@ -34,6 +34,13 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     expect(cspViolations.splice(0)).toEqual([])
   })
 
+  /** The Surveys page of the demo workspace, as a user reaches it from the navigation. */
+  async function openSurveysPage(page: Page) {
+    await page.goto(`${app.url}/#/p/surveys`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    return page.locator('cx-surveys-page')
+  }
+
   /** The workspace and period a panel got from the shell's context, once it has them. */
   async function shownPeriod(page: Page): Promise<{ from: string; to: string; workspace: string }> {
     const panel = page.locator('cx-metric-panel[metric=renewal-rate]')
@@ -207,9 +214,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
 
   it('builds a survey with a live preview and publishes it', async () => {
     const page = await openPage()
-    await page.goto(`${app.url}/#/p/surveys`)
-    await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    const builder = page.locator('cx-surveys-page')
+    const builder = await openSurveysPage(page)
     await builder.locator('tr[data-survey=relationship-nps]').waitFor()
     await builder.locator('button.primary').click()
     await builder.locator('input[name=name]').fill('Delivery check-in')
@@ -246,9 +251,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     const url = `${app.url}/api/surveys/surveys/relationship-nps?workspace=demo`
     const before = await (await fetch(url)).json()
     const page = await openPage()
-    await page.goto(`${app.url}/#/p/surveys`)
-    await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    const builder = page.locator('cx-surveys-page')
+    const builder = await openSurveysPage(page)
     await builder.locator('tr[data-survey=relationship-nps] button').first().click()
     await expect.poll(() => builder.locator('cx-survey-preview .scale button').count(), { timeout: 20_000 }).toBe(11)
     await builder.locator('input[name=contact]').fill('60')
@@ -267,9 +270,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     const before = reasonsOf(await (await fetch(url)).json())
     expect(before.every((option) => option.label.nl)).toBe(true)
     const page = await browser.newPage()
-    await page.goto(`${app.url}/#/p/surveys`)
-    await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    const builder = page.locator('cx-surveys-page')
+    const builder = await openSurveysPage(page)
     await builder.locator('tr[data-survey=relationship-nps] button').first().click()
     // The first reasons textarea is the English one: add a reason at the end.
     const english = builder.locator('textarea[name^=options]').first()
@@ -285,9 +286,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
 
   it('shows the settings a contributed question type describes, and opens a new survey as the types say', async () => {
     const page = await openPage()
-    await page.goto(`${app.url}/#/p/surveys`)
-    await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    const builder = page.locator('cx-surveys-page')
+    const builder = await openSurveysPage(page)
     await builder.locator('tr[data-survey=relationship-nps]').waitFor()
     await builder.locator('button.primary').click()
     // plugin-nps says new surveys start with its question, then "why?".
@@ -318,9 +317,7 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     })
     await page.route(failing('/api/surveys/surveys'), (route) => route.fulfill(problem('the survey store is away')))
     await page.route(failing('/api/surveys/question-types'), (route) => route.fulfill(problem('no question types')))
-    await page.goto(`${app.url}/#/p/surveys`)
-    await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    const list = page.locator('cx-surveys-page cx-survey-list')
+    const list = (await openSurveysPage(page)).locator('cx-survey-list')
     await expect.poll(() => list.locator('[role=alert]').textContent()).toContain('the survey store is away')
     expect(await list.locator('[role=alert]').textContent()).toContain('Could not load')
     expect(await list.locator('tr[data-survey]').count()).toBe(0)
