@@ -1,72 +1,107 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createHost, type Host } from '@cxkit/core'
+import { createHost, defaultStageModel, type Host } from '@cxkit/core'
 import { type CxDatabase, createWorkspace, insertStages, insertTouchpoints, migrate, openDatabase } from '@cxkit/db'
-import { defaultStageModel } from '@cxkit/core'
 import { npsPlugin } from '@cxkit/plugin-nps'
 import { surveysPlugin } from '@cxkit/plugin-surveys'
+import { sql } from 'kysely'
+import { freshPostgres, freshSqlite, type LoadDatabase } from './load/load-database.js'
 
 export const benchWorkspace = 'bench'
 export const benchTouchpoints = Array.from({ length: 10 }, (_, i) => `touchpoint-${i + 1}`)
+/** The PostgreSQL server the benches create their databases on; each runs on SQLite only when none answers. */
+export const benchPostgresUrl = process.env.CXKIT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+export type BenchDialect = 'sqlite' | 'postgres'
 
 export interface BenchDatabase {
+  dialect: BenchDialect
+  /** The database's URL, as the app's server takes it. */
+  url: string
   database: CxDatabase
   host: Host
-  file: string
+  /** Closes {@link database}, so that another process or a bare driver has the database to itself. */
+  close(): Promise<void>
+  /** Closes the connection (if still open) and removes the file or drops the database. */
   dispose(): Promise<void>
 }
 
+/** Whether a PostgreSQL server answers at {@link benchPostgresUrl}. */
+export async function postgresAnswers(): Promise<boolean> {
+  try {
+    const database = await openDatabase(benchPostgresUrl)
+    try {
+      await sql`select 1`.execute(database.db)
+      return true
+    } finally {
+      await database.close()
+    }
+  } catch {
+    return false
+  }
+}
+
+/** The path of a `sqlite:<file>` URL, for the baselines that open the file with better-sqlite3 themselves. */
+export function sqliteFile(url: string): string {
+  if (!url.startsWith('sqlite:')) throw new Error(`not a SQLite URL: ${url}`)
+  return url.slice('sqlite:'.length)
+}
+
 /**
- * A fresh SQLite file (WAL, as the app runs it) with the survey tables, a workspace, ten touchpoints
- * and an active one-question NPS survey.
+ * A fresh SQLite file (WAL, as the app runs it) or a fresh PostgreSQL database, with the survey
+ * tables, a workspace, ten touchpoints and an active one-question NPS survey.
  */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'cxkit-bench-'))
-  const file = join(dir, 'bench.db')
-  const database = await openDatabase(`sqlite:${file}`)
+export async function openBenchDatabase(dialect: BenchDialect): Promise<BenchDatabase> {
+  const store = await freshStore(dialect)
+  const database = await openDatabase(store.url)
   const host = createHost([surveysPlugin(), npsPlugin()])
-  await migrate(database, host)
-  await createWorkspace(database, { id: benchWorkspace, name: 'Bench', locale: 'en' })
-  await insertStages(database, benchWorkspace, defaultStageModel)
-  await insertTouchpoints(
-    database,
-    benchWorkspace,
-    benchTouchpoints.map((id, i) => ({
-      id,
-      name: id,
-      stageId: defaultStageModel.stages[i % 6]!.id,
-      channel: 'website' as const,
-    })),
-  )
-  const now = new Date().toISOString()
-  await database.db
-    .insertInto('surveys_surveys' as never)
-    .values({
-      workspace_id: benchWorkspace,
-      id: 'nps',
-      name: 'NPS',
-      kind: 'relational',
-      touchpoint_id: null,
-      stage_id: null,
-      status: 'active',
-      definition: JSON.stringify({
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
+    await database.close()
+  }
+  try {
+    await migrate(database, host)
+    await createWorkspace(database, { id: benchWorkspace, name: 'Bench', locale: 'en' })
+    await insertStages(database, benchWorkspace, defaultStageModel)
+    await insertTouchpoints(
+      database,
+      benchWorkspace,
+      benchTouchpoints.map((id, i) => ({
+        id,
+        name: id,
+        stageId: defaultStageModel.stages[i % 6]!.id,
+        channel: 'website' as const,
+      })),
+    )
+    const now = new Date().toISOString()
+    await sql`
+      insert into surveys_surveys (workspace_id, id, name, kind, touchpoint_id, stage_id, status, definition, contact_rule_days, public_token, created_at, updated_at)
+      values (${benchWorkspace}, 'nps', 'NPS', 'relational', null, null, 'active', ${JSON.stringify({
         locales: ['en'],
         questions: [{ id: 'recommend', type: 'nps', required: true, config: {}, text: { en: 'Recommend?' } }],
-      }),
-      contact_rule_days: 0,
-      public_token: `bench-${Date.now()}`,
-      created_at: now,
-      updated_at: now,
-    } as never)
-    .execute()
+      })}, 0, ${`bench-${Date.now()}`}, ${now}, ${now})
+    `.execute(database.db)
+  } catch (error) {
+    await close()
+    await store.dispose()
+    throw error
+  }
   return {
+    dialect,
+    url: store.url,
     database,
     host,
-    file,
+    close,
     async dispose() {
-      await database.close()
-      rmSync(dir, { recursive: true, force: true })
+      await close()
+      await store.dispose()
     },
   }
+}
+
+async function freshStore(dialect: BenchDialect): Promise<LoadDatabase> {
+  if (dialect === 'sqlite') return freshSqlite()
+  const postgres = await freshPostgres(benchPostgresUrl)
+  if (!postgres) throw new Error(`no PostgreSQL server answered at ${benchPostgresUrl}`)
+  return postgres
 }

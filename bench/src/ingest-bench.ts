@@ -1,59 +1,20 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
 import { responseBatchSchema } from '@cxkit/plugin-surveys'
-import { benchTouchpoints, benchWorkspace, openBenchDatabase } from './bench-database.js'
+import {
+  type BenchDialect,
+  benchPostgresUrl,
+  benchWorkspace,
+  openBenchDatabase,
+  postgresAnswers,
+} from './bench-database.js'
+import { rawPostgresInserts, rawSqliteInserts } from './ingest-raw-inserts.js'
+import { ingestTotal as total, responseAt } from './ingest-rows.js'
 import { measure, median } from './measure.js'
 
-const total = 100_000
 const batchSize = 10_000
 /** Requests the load generator keeps open at once. */
 const inFlight = Number(process.env.CXKIT_BENCH_IN_FLIGHT ?? 2)
-const start = Date.parse('2026-01-01T00:00:00Z')
-
-function responseAt(index: number) {
-  return {
-    surveyId: 'nps',
-    idempotencyKey: `bench-${index}`,
-    channel: 'api',
-    touchpointId: benchTouchpoints[index % benchTouchpoints.length],
-    locale: 'en',
-    submittedAt: new Date(start + index * 60_000).toISOString(),
-    answers: [{ questionId: 'recommend', value: index % 11 }],
-  }
-}
-
-/**
- * Baseline: the same rows through prepared better-sqlite3 inserts, one statement per row, in one
- * transaction, with the constant columns written into the SQL: storage alone, nothing else.
- */
-async function rawInsertLoop(): Promise<number> {
-  const bench = await openBenchDatabase()
-  await bench.database.close()
-  const sqlite = new Database(bench.file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  const insertResponse = sqlite.prepare(
-    `insert into surveys_responses (id, workspace_id, survey_id, customer_id, customer_external_id, channel, touchpoint_id, stage_id, locale, segment, region, plan, attributes, submitted_at, idempotency_key, received_at)
-     values (?, ?, 'nps', null, null, 'api', ?, 'awareness', 'en', null, null, null, null, ?, ?, ?)`,
-  )
-  const insertAnswer = sqlite.prepare(
-    `insert into surveys_answers (response_id, question_id, question_type, score, scale_max, text, choices) values (?, 'recommend', 'nps', ?, 10, null, null)`,
-  )
-  const received = new Date().toISOString()
-  const elapsed = await measure(() =>
-    sqlite.transaction(() => {
-      for (let i = 0; i < total; i++) {
-        const r = responseAt(i)
-        insertResponse.run(i + 1, benchWorkspace, r.touchpointId, r.submittedAt, r.idempotencyKey, received)
-        insertAnswer.run(i + 1, i % 11)
-      }
-    })(),
-  )
-  sqlite.close()
-  await bench.dispose()
-  return elapsed
-}
 
 /** The request bodies: batches of `batchSize` responses as JSON. */
 function batchBodies(): string[] {
@@ -66,10 +27,10 @@ function batchBodies(): string[] {
 }
 
 /** Starts the app's server on the bench database in a child process and waits for its URL. */
-async function startServerProcess(file: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startServerProcess(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), file],
+    ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), databaseUrl],
     {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
@@ -93,10 +54,10 @@ async function startServerProcess(file: string): Promise<{ url: string; stop(): 
 }
 
 /** The product path: JSON batches of 10,000 over real HTTP to the app's server, validated, deduplicated and stored. */
-async function httpBatches(): Promise<{ elapsed: number; stored: number }> {
-  const bench = await openBenchDatabase()
-  await bench.database.close()
-  const server = await startServerProcess(bench.file)
+async function httpBatches(dialect: BenchDialect): Promise<{ elapsed: number; stored: number }> {
+  const bench = await openBenchDatabase(dialect)
+  await bench.close()
+  const server = await startServerProcess(bench.url)
   const bodies = batchBodies()
   let stored = 0
   let next = 0
@@ -113,10 +74,13 @@ async function httpBatches(): Promise<{ elapsed: number; stored: number }> {
       stored += ((await response.json()) as { stored: number }).stored
     }
   }
-  const elapsed = await measure(() => Promise.all(Array.from({ length: inFlight }, sender)))
-  await server.stop()
-  await bench.dispose()
-  return { elapsed, stored }
+  try {
+    const elapsed = await measure(() => Promise.all(Array.from({ length: inFlight }, sender)))
+    return { elapsed, stored }
+  } finally {
+    await server.stop()
+    await bench.dispose()
+  }
 }
 
 /**
@@ -135,15 +99,17 @@ function parseAndValidate(bodies: readonly string[]): number {
 /** Rounds of each side, alternated; the median of each is reported (a shared machine is noisy). */
 const rounds = 3
 
-export async function ingestBench() {
+/** The rounds on one dialect, each on a fresh database, against that dialect's raw insert baseline. */
+async function ingestOn(dialect: BenchDialect) {
+  const rawInserts = dialect === 'sqlite' ? rawSqliteInserts : rawPostgresInserts
   const rawTimes: number[] = []
   const httpTimes: number[] = []
   const validateTimes: number[] = []
   for (let round = 0; round < rounds; round++) {
     validateTimes.push(parseAndValidate(batchBodies()))
-    rawTimes.push(await rawInsertLoop())
-    const http = await httpBatches()
-    if (http.stored !== total) throw new Error(`stored ${http.stored} of ${total} responses`)
+    rawTimes.push(await rawInserts())
+    const http = await httpBatches(dialect)
+    if (http.stored !== total) throw new Error(`stored ${http.stored} of ${total} responses on ${dialect}`)
     httpTimes.push(http.elapsed)
   }
   const rawMs = median(rawTimes)
@@ -152,9 +118,6 @@ export async function ingestBench() {
   const rawPerSecond = (total / rawMs) * 1000
   const httpPerSecond = (total / httpMs) * 1000
   return {
-    name: 'ingest',
-    description: `${total.toLocaleString('en')} NPS responses: HTTP API in batches of ${batchSize.toLocaleString('en')} (${inFlight} requests in flight, server in its own process) vs a raw better-sqlite3 prepared-insert loop; medians of ${rounds} rounds`,
-    responses: total,
     rawMs: Math.round(rawMs),
     httpMs: Math.round(httpMs),
     parseAndValidateMs: Math.round(validateMs),
@@ -163,7 +126,26 @@ export async function ingestBench() {
     storagePlusValidationResponsesPerSecond: Math.round((total / (rawMs + validateMs)) * 1000),
     httpResponsesPerSecond: Math.round(httpPerSecond),
     ratioToRaw: Number((httpPerSecond / rawPerSecond).toFixed(3)),
+  }
+}
+
+/**
+ * Batch ingest over the HTTP API against raw inserts of the same rows, on a fresh SQLite file and, when
+ * a server answers at `CXKIT_BENCH_PG_URL` (default: the local one), on fresh PostgreSQL databases.
+ * The targets are SQLite's.
+ */
+export async function ingestBench() {
+  const sqlite = await ingestOn('sqlite')
+  const postgres = (await postgresAnswers())
+    ? await ingestOn('postgres')
+    : `skipped: no PostgreSQL server answered at ${new URL(benchPostgresUrl).host}`
+  return {
+    name: 'ingest',
+    description: `${total.toLocaleString('en')} NPS responses: HTTP API in batches of ${batchSize.toLocaleString('en')} (${inFlight} requests in flight, server in its own process) vs raw inserts of the same rows in the same run (SQLite: a better-sqlite3 prepared insert per row; PostgreSQL: a bare pg client's prepared multi-row INSERTs of 1,000 rows, no COPY), each in one transaction; a fresh database each round, medians of ${rounds} rounds`,
+    responses: total,
+    sqlite,
+    postgres,
     targets: { httpResponsesPerSecond: 100_000, ratioToRaw: 0.2 },
-    met: httpPerSecond >= 100_000 && httpPerSecond / rawPerSecond >= 0.2,
+    met: sqlite.httpResponsesPerSecond >= 100_000 && sqlite.ratioToRaw >= 0.2,
   }
 }

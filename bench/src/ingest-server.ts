@@ -6,12 +6,12 @@ import { createServer, startServer } from '@cxkit/server'
 
 /**
  * The server side of the ingest benchmark, in its own process as in production: the load generator
- * must not share the server's event loop. Serves the database file given as the first argument and
- * prints its URL on the first line of stdout; stops when stdin closes.
+ * must not share the server's event loop. Serves the database URL given as the first argument
+ * (`sqlite:<file>` or `postgres://…`) and prints its URL on the first line of stdout; stops when stdin closes.
  */
-const file = process.argv[2]
-if (!file) throw new Error('usage: ingest-server <sqlite file>')
-const database = await openDatabase(`sqlite:${file}`)
+const databaseUrl = process.argv[2]
+if (!databaseUrl) throw new Error('usage: ingest-server <database url>')
+const database = await openDatabase(databaseUrl)
 const server = await startServer(createServer({ plugins: createHost([surveysPlugin(), npsPlugin()]), db: database }), {
   port: 0,
 })

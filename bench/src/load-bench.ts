@@ -1,3 +1,4 @@
+import { benchPostgresUrl } from './bench-database.js'
 import { type AppProcess, startAppProcess } from './load/app-process.js'
 import { freshPostgres, freshSqlite, type LoadDatabase } from './load/load-database.js'
 import { getStream, type IngestTarget, ingestStream } from './load/load-phases.js'
@@ -5,7 +6,7 @@ import { getStream, type IngestTarget, ingestStream } from './load/load-phases.j
 /** Seconds of each phase; `CXKIT_LOAD_SECONDS=5` makes a quick run. */
 const seconds = Number(process.env.CXKIT_LOAD_SECONDS ?? 60)
 const connections = 50
-const postgresUrl = process.env.CXKIT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
 /** The demo workspace's relationship NPS survey, which the bundled app seeds on its first start. */
 const target: IngestTarget = { workspace: 'demo', surveyId: 'relationship-nps', questionId: 'recommend' }
 
@@ -89,7 +90,7 @@ async function loadOn(database: LoadDatabase) {
  */
 export async function loadBench() {
   const sqlite = await loadOn(freshSqlite())
-  const postgresDatabase = await freshPostgres(postgresUrl)
+  const postgresDatabase = await freshPostgres(benchPostgresUrl)
   const postgres = postgresDatabase ? await loadOn(postgresDatabase) : 'skipped: no PostgreSQL server answered'
   const met =
     sqlite.ingest.requestsPerSecond >= 2_000 &&
