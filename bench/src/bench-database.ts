@@ -105,3 +105,15 @@ async function freshStore(dialect: BenchDialect): Promise<LoadDatabase> {
   if (!postgres) throw new Error(`no PostgreSQL server answered at ${benchPostgresUrl}`)
   return postgres
 }
+
+/**
+ * Runs a benchmark on SQLite, then on PostgreSQL when a server answers at `CXKIT_BENCH_PG_URL`; without
+ * one, `postgres` says it was skipped and why.
+ */
+export async function onBothDialects<T>(run: (dialect: BenchDialect) => Promise<T>) {
+  const sqlite = await run('sqlite')
+  const postgres = (await postgresAnswers())
+    ? await run('postgres')
+    : `skipped: no PostgreSQL server answered at ${new URL(benchPostgresUrl).host}`
+  return { sqlite, postgres }
+}

@@ -1,13 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { responseBatchSchema } from '@cxkit/plugin-surveys'
-import {
-  type BenchDialect,
-  benchPostgresUrl,
-  benchWorkspace,
-  openBenchDatabase,
-  postgresAnswers,
-} from './bench-database.js'
+import { type BenchDialect, benchWorkspace, openBenchDatabase, onBothDialects } from './bench-database.js'
 import { rawPostgresInserts, rawSqliteInserts } from './ingest-raw-inserts.js'
 import { ingestTotal as total, responseAt } from './ingest-rows.js'
 import { measure, median } from './measure.js'
@@ -135,10 +129,7 @@ async function ingestOn(dialect: BenchDialect) {
  * The targets are SQLite's.
  */
 export async function ingestBench() {
-  const sqlite = await ingestOn('sqlite')
-  const postgres = (await postgresAnswers())
-    ? await ingestOn('postgres')
-    : `skipped: no PostgreSQL server answered at ${new URL(benchPostgresUrl).host}`
+  const { sqlite, postgres } = await onBothDialects(ingestOn)
   return {
     name: 'ingest',
     description: `${total.toLocaleString('en')} NPS responses: HTTP API in batches of ${batchSize.toLocaleString('en')} (${inFlight} requests in flight, server in its own process) vs raw inserts of the same rows in the same run (SQLite: a better-sqlite3 prepared insert per row; PostgreSQL: a bare pg client's prepared multi-row INSERTs of 1,000 rows, no COPY), each in one transaction; a fresh database each round, medians of ${rounds} rounds`,

@@ -4,10 +4,9 @@ import { sql } from 'kysely'
 import {
   type BenchDatabase,
   type BenchDialect,
-  benchPostgresUrl,
   benchWorkspace,
   openBenchDatabase,
-  postgresAnswers,
+  onBothDialects,
 } from './bench-database.js'
 import { measure, median } from './measure.js'
 import { fullScan, seedAnswers, storedInPeriod, total } from './nps-query-seed.js'
@@ -83,10 +82,7 @@ async function queryOn(dialect: BenchDialect) {
  * `CXKIT_BENCH_PG_URL` (default: the local one), on a fresh PostgreSQL database. The targets are SQLite's.
  */
 export async function npsQueryBench() {
-  const sqlite = await queryOn('sqlite')
-  const postgres = (await postgresAnswers())
-    ? await queryOn('postgres')
-    : `skipped: no PostgreSQL server answered at ${new URL(benchPostgresUrl).host}`
+  const { sqlite, postgres } = await onBothDialects(queryOn)
   return {
     name: 'nps-query',
     description: `NPS grouped by week × touchpoint over ${total.toLocaleString('en')} answers (a SQLite file in WAL mode; a PostgreSQL database, vacuumed and analysed after the seed), between midnights and between instants inside days (${partialDayQuery.period.from} to ${partialDayQuery.period.to}), vs a full scan on a bare driver of the same dialect; median of ${runs} runs each`,
