@@ -58,6 +58,7 @@ for (const dialect of testDialects()) {
             '003_create_stages',
             '004_create_touchpoints',
             '005_create_metric_settings',
+            '006_create_customer_identities',
           ],
         },
         { set: 'notes', applied: ['001_create_notes'] },
@@ -137,7 +138,7 @@ describe.skipIf(!pgDialect)('migrate on postgres, two processes at once', () => 
       const applied = (reports: typeof a) => reports.flatMap((r) => r.applied.map((name) => `${r.set}/${name}`))
       const all = [...applied(a), ...applied(b)].sort()
       expect(all).toEqual([...new Set(all)])
-      expect(all).toHaveLength(7)
+      expect(all).toHaveLength(8)
     } finally {
       await second.close()
       await first.close()

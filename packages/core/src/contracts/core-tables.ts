@@ -21,6 +21,16 @@ export interface CoreTables {
     /** JSON object, as text. */
     attributes: string
     created_at: string
+    /** `emailKey(email)`: what e-mail matching compares. */
+    email_key: string | null
+  }
+  /** A customer's id in another system (HubSpot, Salesforce, a shop): one per system. */
+  customer_identities: {
+    workspace_id: string
+    source: string
+    source_id: string
+    customer_id: string
+    created_at: string
   }
   stages: {
     id: string

@@ -4,6 +4,7 @@ import * as createCustomers from './002_create_customers.js'
 import * as createStages from './003_create_stages.js'
 import * as createTouchpoints from './004_create_touchpoints.js'
 import * as createMetricSettings from './005_create_metric_settings.js'
+import * as createCustomerIdentities from './006_create_customer_identities.js'
 
 /** Core tables. Migrations are frozen in time: never edit one that has shipped, add a new one. */
 export const coreMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const coreMigrations: Record<string, Migration> = {
   '003_create_stages': createStages,
   '004_create_touchpoints': createTouchpoints,
   '005_create_metric_settings': createMetricSettings,
+  '006_create_customer_identities': createCustomerIdentities,
 }

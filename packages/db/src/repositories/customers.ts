@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Customer } from '@cxkit/core'
+import { type Customer, emailKey } from '@cxkit/core'
 import type { CxDatabase } from '../open-database.js'
 
 /** SQLite caps bound parameters per statement; 10 columns × 500 rows stays well under it. */
@@ -22,6 +22,7 @@ export async function insertCustomers(
     workspace_id: workspace,
     external_id: customer.externalId,
     email: customer.email ?? null,
+    email_key: customer.email ? emailKey(customer.email) : null,
     name: customer.name ?? null,
     segment: customer.segment ?? null,
     region: customer.region ?? null,

@@ -1,0 +1,23 @@
+import { definePlugin } from '@cxkit/core'
+
+/**
+ * The crm-import plugin: reads exports from Salesforce, HubSpot and spreadsheets as a stream and
+ * imports them into any entity a plugin (or core) declares, whole or not at all, with undo.
+ *
+ * @example
+ * export default defineConfig({ plugins: [crmImportPlugin()] })
+ */
+export const crmImportPlugin = definePlugin({
+  id: 'crm-import',
+  version: '0.1.0',
+  description: {
+    en: 'Import customers and more from Salesforce, HubSpot and spreadsheets.',
+    nl: 'Importeer klanten en meer uit Salesforce, HubSpot en spreadsheets.',
+  },
+})
+
+declare module '@cxkit/core' {
+  interface PluginRegistry {
+    'crm-import': ReturnType<typeof crmImportPlugin>
+  }
+}
