@@ -1,0 +1,33 @@
+import type { SourceBatches } from '@cxkit/core'
+
+export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson'
+export type SourceEncoding = 'utf-8' | 'windows-1252'
+export type SourceSeparator = ',' | ';' | '\t' | 'whitespace'
+
+/** How to read a file; anything left out is detected. */
+export interface ReadOptions {
+  format?: SourceFormat
+  encoding?: SourceEncoding
+  separator?: SourceSeparator
+  /** `false`: the file has no header row; its columns are named `1`, `2`, … */
+  header?: boolean
+  /** Rows per batch (default 2,000). */
+  batchSize?: number
+}
+
+/** A file opened for import: what was detected, its columns, and its rows as a stream. */
+export interface OpenedSource {
+  readonly file: string
+  readonly format: SourceFormat
+  readonly encoding: SourceEncoding
+  readonly separator?: SourceSeparator
+  /** Header names as the file spells them (trimmed), in file order. */
+  readonly columns: readonly string[]
+  /** The file's size in bytes, for progress. */
+  readonly size: number
+  /**
+   * The data rows in batches, from the first again on each call (an import that the database makes
+   * retry reads the file again). `onBytes` reports how far into the file reading has come.
+   */
+  rows(onBytes?: (bytesRead: number) => void): SourceBatches
+}
