@@ -1,5 +1,9 @@
 import { definePlugin } from '@cxkit/core'
 
+export * from './mapping/index.js'
+export * from './presets/index.js'
+export * from './readers/index.js'
+
 /**
  * The crm-import plugin: reads exports from Salesforce, HubSpot and spreadsheets as a stream and
  * imports them into any entity a plugin (or core) declares, whole or not at all, with undo.
