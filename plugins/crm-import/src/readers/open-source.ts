@@ -47,7 +47,8 @@ export async function openSource(file: string, options: ReadOptions = {}): Promi
       rows: (onBytes, onProblem) => batchRows(objectRows(read(onBytes), columns, onProblem), batchSize),
     }
   }
-  const encoding: SourceEncoding = format === 'xlsx' ? 'utf-8' : (options.encoding ?? detectEncoding(head))
+  const encoding: SourceEncoding =
+    format === 'xlsx' ? 'utf-8' : (options.encoding ?? detectEncoding(head, head.length >= size))
   // The head may end inside a UTF-8 character; separators are ASCII, so Latin-1 reads them right either way.
   const separator = format === 'csv' ? (options.separator ?? detectSeparator(head.toString('latin1'))) : undefined
   const read = recordReader(file, format, encoding, separator)
