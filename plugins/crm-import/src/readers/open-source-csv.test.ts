@@ -159,4 +159,12 @@ describe('openSource on CSV', () => {
     expect(source.encoding).toBe('utf-8')
     await expect(readAllRows(source)).rejects.toThrow('line 10002: is not valid UTF-8')
   })
+
+  it('refuses a missing file and an old .xls workbook with a validation error', async () => {
+    const missing = openSource('/nonexistent/contacts.csv')
+    await expect(missing).rejects.toBeInstanceOf(CxValidationError)
+    await expect(missing).rejects.toThrow(/^file: \/nonexistent\/contacts\.csv cannot be read/)
+    const xls = await tempFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    await expect(openSource(xls)).rejects.toThrow('file: is an Excel 97–2003 workbook (.xls)')
+  })
 })

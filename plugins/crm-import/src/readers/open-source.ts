@@ -31,9 +31,13 @@ const defaultBatchSize = 2000
  * for await (const batch of source.rows((bytes) => bar.update(bytes / source.size))) …
  */
 export async function openSource(file: string, options: ReadOptions = {}): Promise<OpenedSource> {
-  const [head, { size }] = await Promise.all([readHead(file), stat(file)])
+  const [head, { size }] = await Promise.all([readHead(file), stat(file)]).catch((error: unknown) => {
+    throw sourceError(undefined, `${file} cannot be read (${error instanceof Error ? error.message : String(error)})`)
+  })
   const format = options.format ?? detectFormat(file, head)
   const batchSize = options.batchSize ?? defaultBatchSize
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw sourceError(undefined, `batch size ${batchSize} is not a positive whole number`)
   if (format === 'json' || format === 'ndjson') {
     const read: ObjectReader = (onBytes) =>
       format === 'json' ? jsonRecords(file, onBytes) : ndjsonRecords(file, onBytes)

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { readAllRows } from '../../test/read-all-rows.js'
 import { openSource } from './open-source.js'
@@ -66,6 +67,41 @@ describe('reading stays bounded', () => {
     expect(source.size).toBeGreaterThan(30_000_000)
     expect(peak - baseline).toBeLessThan(16 * 1024 * 1024)
   }, 120_000)
+
+  it('reads a 100,000-row workbook with the heap staying flat', async () => {
+    const file = await tempPath('big.xlsx')
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true })
+    const sheet = writer.addWorksheet('Rows')
+    sheet.addRow(['id', 'email', 'amount', 'active']).commit()
+    for (let i = 0; i < 100_000; i += 1) sheet.addRow([i, `person${i}@example.com`, i / 4, i % 2 === 0]).commit()
+    sheet.commit()
+    await writer.commit()
+
+    const gc = collector()
+    const source = await openSource(file)
+    let count = 0
+    let batches = 0
+    let baseline = 0
+    let peak = 0
+    let last: unknown
+    for await (const batch of source.rows()) {
+      count += batch.length
+      batches += 1
+      last = batch.at(-1)
+      if (batches % 10 !== 1) continue
+      gc()
+      const used = process.memoryUsage().heapUsed
+      if (batches === 1) baseline = used
+      peak = Math.max(peak, used)
+    }
+    expect(count).toBe(100_000)
+    expect(last).toEqual({
+      line: 100_001,
+      cells: { id: 99_999, email: 'person99999@example.com', amount: 24_999.75, active: false },
+    })
+    // The shared strings (100,000 distinct e-mail addresses) are all the reader keeps; rows are not.
+    expect(peak - baseline).toBeLessThan(16 * 1024 * 1024)
+  }, 180_000)
 
   it('stops at a cell past the record limit, naming its line', async () => {
     const file = await tempPath('huge-cell.csv')
