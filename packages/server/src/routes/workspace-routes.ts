@@ -4,7 +4,6 @@ import {
   CxError,
   columnLimits,
   type Host,
-  slugSchema,
   stageModelsOf,
   supportedLocales,
   textSchema,
@@ -40,6 +39,13 @@ const workspaceParam = z.object({
   id: textSchema(columnLimits.id, 1).openapi({ param: { name: 'id', in: 'path' }, example: 'demo' }),
 })
 
+// Core's slugSchema, restated: only schemas built after zod-openapi loads carry `.openapi()`.
+const workspaceId = z
+  .string()
+  .min(1)
+  .max(columnLimits.id)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+  .openapi({ example: 'acme' })
 const workspaceName = textSchema(columnLimits.name, 1).openapi({ example: 'Acme' })
 const workspaceLocale = z.enum(supportedLocales).openapi({ description: 'Language of the workspace' })
 
@@ -62,7 +68,7 @@ function createRouteFor(stageModelIds: readonly [string, ...string[]]) {
         content: {
           'application/json': {
             schema: z.object({
-              id: slugSchema.openapi({ example: 'acme', description: 'Lower-case letters, digits and dashes' }),
+              id: workspaceId,
               name: workspaceName,
               locale: workspaceLocale.default('en'),
               stageModel: z
