@@ -34,7 +34,7 @@ async function addPluginTables(database: CxDatabase): Promise<void> {
 async function fill(database: CxDatabase, workspace: string): Promise<void> {
   await createWorkspace(database, { id: workspace, name: workspace.toUpperCase(), locale: 'en' }, defaultStageModel)
   await insertCustomers(database, workspace, [{ externalId: 'c1', attributes: {} }])
-  await insertTouchpoints(database, workspace, [{ id: 'shop', name: 'Shop', stageId: 'purchase', channel: 'web' }])
+  await insertTouchpoints(database, workspace, [{ id: 'shop', name: 'Shop', stageId: 'purchase', channel: 'website' }])
   await sql`insert into test_notes (id, workspace_id) values (${`${workspace}-n`}, ${workspace})`.execute(database.db)
   await sql`insert into test_visits (id, workspace_id, touchpoint_id) values (${`${workspace}-v`}, ${workspace}, 'shop')`.execute(
     database.db,
