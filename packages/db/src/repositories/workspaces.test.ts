@@ -85,6 +85,38 @@ for (const dialect of testDialects()) {
       expect((await listWorkspaces(database)).map((w) => w.name)).toEqual(['Acme'])
     })
 
+    // SQLite runs write transactions one after the other; on PostgreSQL two creates of one id can both
+    // pass the existence check, and the primary key stops the second.
+    if (dialect.name === 'postgres') {
+      it('answers a 409 when another create of the same id commits while this one waits', async () => {
+        let second: Promise<unknown> | undefined
+        await database.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('workspaces')
+            .values({ id: 'acme', name: 'First', locale: 'en', created_at: 'x' })
+            .execute()
+          second = createWorkspace(
+            database,
+            { id: 'acme', name: 'Second', locale: 'en' },
+            subscriptionStageModel,
+          ).catch((error: unknown) => error)
+          // Commit only once the second create waits on the key this transaction holds.
+          await expect
+            .poll(async () => {
+              const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+                where wait_event_type = 'Lock' and application_name = current_setting('application_name')`.execute(
+                database.db,
+              )
+              return Number(rows[0]?.n)
+            })
+            .toBe(1)
+        })
+        expect(await second).toMatchObject({ code: 'CXKIT_CONFLICT', status: 409 })
+        expect(await listWorkspaces(database)).toMatchObject([{ id: 'acme', name: 'First' }])
+        expect(await listStages(database, 'acme')).toEqual([])
+      })
+    }
+
     it('stores neither the workspace nor any stage when a stage cannot be stored', async () => {
       // Not built with defineStageModel, which would refuse the repeated id: the database refuses it here.
       const broken: StageModel = {

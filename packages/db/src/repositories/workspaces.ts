@@ -27,34 +27,32 @@ export async function createWorkspace(
   stageModel?: StageModel,
 ): Promise<WorkspaceRow> {
   const createdAt = new Date().toISOString()
-  await database.sql.transaction(database.db, async (trx) => {
-    if (await findWorkspace(trx, workspace.id)) {
-      throw new CxError('CXKIT_CONFLICT', `workspace '${workspace.id}' already exists`, {
-        status: 409,
-        details: {
-          fields: [{ field: 'body.id', code: 'duplicate', message: `workspace '${workspace.id}' already exists` }],
-        },
-      })
-    }
-    await trx
-      .insertInto('workspaces')
-      .values({ id: workspace.id, name: workspace.name, locale: workspace.locale, created_at: createdAt })
-      .execute()
-    if (stageModel && stageModel.stages.length > 0) {
+  await database.sql
+    .transaction(database.db, async (trx) => {
+      if (await findWorkspace(trx, workspace.id)) throw workspaceExists(workspace.id)
       await trx
-        .insertInto('stages')
-        .values(
-          stageModel.stages.map((stage, position) => ({
-            workspace_id: workspace.id,
-            id: stage.id,
-            label_en: stage.label.en,
-            label_nl: stage.label.nl ?? null,
-            position,
-          })),
-        )
+        .insertInto('workspaces')
+        .values({ id: workspace.id, name: workspace.name, locale: workspace.locale, created_at: createdAt })
         .execute()
-    }
-  })
+      if (stageModel && stageModel.stages.length > 0) {
+        await trx
+          .insertInto('stages')
+          .values(
+            stageModel.stages.map((stage, position) => ({
+              workspace_id: workspace.id,
+              id: stage.id,
+              label_en: stage.label.en,
+              label_nl: stage.label.nl ?? null,
+              position,
+            })),
+          )
+          .execute()
+      }
+    })
+    .catch((error: unknown) => {
+      // Two creates of one id at once both pass the check above on PostgreSQL; the key stops the second.
+      throw isWorkspaceKeyViolation(error) ? workspaceExists(workspace.id) : error
+    })
   return { ...workspace, createdAt }
 }
 
@@ -145,6 +143,21 @@ function findWorkspace(db: Kysely<CoreTables>, id: string) {
 
 function fromRow(row: CoreTables['workspaces']): WorkspaceRow {
   return { id: row.id, name: row.name, locale: row.locale as Workspace['locale'], createdAt: row.created_at }
+}
+
+function workspaceExists(id: string): CxError {
+  const message = `workspace '${id}' already exists`
+  return new CxError('CXKIT_CONFLICT', message, {
+    status: 409,
+    details: { fields: [{ field: 'body.id', code: 'duplicate', message }] },
+  })
+}
+
+/** A duplicate `workspaces.id`, as PostgreSQL (23505 on the table) or SQLite (its constraint message) says it. */
+function isWorkspaceKeyViolation(error: unknown): boolean {
+  const { code, table, message } = (error ?? {}) as { code?: unknown; table?: unknown; message?: unknown }
+  if (code === '23505') return table === 'workspaces'
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') && String(message).includes('workspaces.id')
 }
 
 function workspaceNotFound(id: string): CxError {
