@@ -93,9 +93,11 @@ export function registerWorkspaceCommand(program: Command): void {
         const what =
           rows.map((row) => `  ${row.table}: ${row.rows} rows`).join('\n') || '  no rows besides the workspace'
         if (!options.yes) {
+          // A 400: the command was incomplete, so it exits with the bad-input code.
           throw new CxError(
-            'CXKIT_CONFIG_INVALID',
+            'CXKIT_CONFIRMATION_REQUIRED',
             `deleting workspace '${id}' would remove:\n${what}\nrun again with --yes to delete it`,
+            { status: 400 },
           )
         }
         await deleteWorkspace(database, id)

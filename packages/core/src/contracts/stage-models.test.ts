@@ -32,6 +32,15 @@ describe('stageModelsOf', () => {
     ])
   })
 
+  it('checks a contributed model that was not made with defineStageModel', () => {
+    const raw = { id: 'raw', stages: [{ id: 'Bad Stage', order: 1, label: { en: 'Bad' } }] }
+    const rawPlugin = definePlugin({ id: 'raw', version: '1.0.0', contributes: [contribute(stageModelsPoint, raw)] })
+    expect(() => stageModelsOf(createHost([rawPlugin()]))).toThrow(/stage id 'Bad Stage' must be lower-case/)
+    const long = { id: 'long', stages: [{ id: 'ok', order: 1, label: { en: 'x'.repeat(101) } }] }
+    const longPlugin = definePlugin({ id: 'long', version: '1.0.0', contributes: [contribute(stageModelsPoint, long)] })
+    expect(() => stageModelsOf(createHost([longPlugin()]))).toThrow(/label longer than 100 characters/)
+  })
+
   it('refuses two models with one id, naming it', () => {
     const clash = defineStageModel({ id: 'subscription', stages: retail.stages })
     const clashing = definePlugin({ id: 'clash', version: '1.0.0', contributes: [contribute(stageModelsPoint, clash)] })

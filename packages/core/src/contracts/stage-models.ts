@@ -2,7 +2,7 @@ import { CxError } from '../errors/cx-error.js'
 import type { Host } from '../host/create-host.js'
 import { defaultStageModel } from './default-stage-model.js'
 import { defineExtensionPoint } from './define-extension-point.js'
-import type { StageModel } from './define-stage.js'
+import { defineStage, defineStageModel, type StageModel } from './define-stage.js'
 import { subscriptionStageModel } from './subscription-stage-model.js'
 
 /**
@@ -26,7 +26,11 @@ export const builtInStageModels: readonly StageModel[] = Object.freeze([defaultS
  * stageModelsOf(host).map((model) => model.id) // ['default', 'subscription', ...]
  */
 export function stageModelsOf(host: Pick<Host, 'contributions'>): StageModel[] {
-  const models = [...builtInStageModels, ...host.contributions(stageModelsPoint)]
+  // Declared again: an item typed as a StageModel may still not have been made by defineStageModel.
+  const contributed = host
+    .contributions(stageModelsPoint)
+    .map((model) => defineStageModel({ id: model.id, stages: model.stages.map((stage) => defineStage(stage)) }))
+  const models = [...builtInStageModels, ...contributed]
   const seen = new Set<string>()
   for (const model of models) {
     if (seen.has(model.id)) {

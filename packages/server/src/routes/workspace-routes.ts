@@ -82,7 +82,7 @@ function createRouteFor(stageModelIds: readonly [string, ...string[]]) {
     },
     responses: {
       201: { description: 'Created', content: { 'application/json': { schema: workspace } } },
-      ...problemResponses,
+      400: problemResponses[400],
       ...conflictResponse,
     },
   })
