@@ -17,6 +17,10 @@ describe.skipIf(!executablePath)('a new install in a browser (no demo data)', ()
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
+    // The app's Content-Security-Policy must let the forms work: a blocked request or style fails the test.
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text())
+    })
     expect(await workspacesOfApi()).toEqual([])
     await page.goto(app.url)
 
