@@ -18,8 +18,10 @@ import { panelFailureMessage } from './panel-failure-message.js'
 import './pages/cx-overview-page.js'
 import './pages/cx-plugins-page.js'
 import { periodEndingToday, periodOptions } from './period-options.js'
+import './workspaces/cx-first-start.js'
+import './workspaces/cx-workspace-settings-page.js'
 
-/** `overview`, `plugins`, or `p/<path>` for a page a plugin contributes. */
+/** `overview`, `plugins`, `workspace` (its settings), or `p/<path>` for a page a plugin contributes. */
 type Page = string
 
 const stored = {
@@ -29,7 +31,7 @@ const stored = {
 
 function pageFromHash(): Page {
   const page = location.hash.replace(/^#\//, '')
-  return page === 'plugins' || page.startsWith('p/') ? page : 'overview'
+  return page === 'plugins' || page === 'workspace' || page.startsWith('p/') ? page : 'overview'
 }
 
 /**
@@ -53,6 +55,7 @@ export class CxApp extends LitElement {
       select { font: inherit; font-size: 0.9rem; padding: 4px 6px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_surface); }
       main { padding: 24px; max-width: 1280px; margin: 0 auto; }
       .error { color: var(--_bad); }
+      .manage { align-self: end; font-size: 0.85rem; padding: 5px 0; color: var(--_primary); }
       .print { align-self: end; font: inherit; font-size: 0.85rem; padding: 5px 10px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_surface); cursor: pointer; }
       @media print {
         header .controls, header nav, .print { display: none; }
@@ -72,6 +75,8 @@ export class CxApp extends LitElement {
   @state() private accessor page: Page = pageFromHash()
   @state() private accessor panelStates = new Map<string, PanelState>()
   @state() private accessor loadError = ''
+  /** False until the workspaces are read: an install without any then shows the first-start screen. */
+  @state() private accessor loaded = false
 
   private readonly context = new DashboardContextProvider(this, {
     api: this.api,
@@ -105,6 +110,7 @@ export class CxApp extends LitElement {
       this.workspaces = workspaces
       this.workspace = workspaces.some((w) => w.id === remembered) ? remembered! : (workspaces[0]?.id ?? '')
       this.plugins = plugins
+      this.loaded = true
       // Each panel shows as soon as its own module is ready: a plugin that never defines its tag waits alone.
       await loadPanels(plugins, panelModules, {
         onState: (tag, state) => {
@@ -119,6 +125,36 @@ export class CxApp extends LitElement {
   private chooseWorkspace(id: string) {
     this.workspace = id
     stored.set('workspace', id)
+  }
+
+  /** A workspace was created (first start or settings): list it and open it. */
+  private readonly onWorkspaceCreated = (event: CustomEvent<WorkspaceSummary>) => {
+    this.workspaces = [...this.workspaces, event.detail].sort((a, b) => a.name.localeCompare(b.name))
+    this.chooseWorkspace(event.detail.id)
+    location.hash = '#/overview'
+  }
+
+  private readonly onWorkspaceUpdated = (event: CustomEvent<WorkspaceSummary>) => {
+    this.workspaces = this.workspaces.map((w) => (w.id === event.detail.id ? event.detail : w))
+  }
+
+  private readonly onWorkspaceDeleted = (event: CustomEvent<WorkspaceSummary>) => {
+    this.workspaces = this.workspaces.filter((w) => w.id !== event.detail.id)
+    this.chooseWorkspace(this.workspaces[0]?.id ?? '')
+    location.hash = '#/overview'
+  }
+
+  private renderPage() {
+    if (this.loaded && this.workspaces.length === 0) {
+      return html`<cx-first-start .api=${this.api} locale=${this.locale} product=${app.productName}></cx-first-start>`
+    }
+    if (this.page === 'workspace') {
+      const current = this.workspaces.find((w) => w.id === this.workspace)
+      return html`<cx-workspace-settings-page .api=${this.api} .workspace=${current} locale=${this.locale}></cx-workspace-settings-page>`
+    }
+    if (this.page === 'plugins') return html`<cx-plugins-page .plugins=${this.plugins}></cx-plugins-page>`
+    if (this.page.startsWith('p/')) return this.renderPluginPage(this.page.slice(2))
+    return html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`
   }
 
   private chooseLocale(locale: UiLocale) {
@@ -190,6 +226,7 @@ export class CxApp extends LitElement {
               ${this.workspaces.map((w) => html`<option value=${w.id} ?selected=${w.id === this.workspace}>${w.name}</option>`)}
             </select>
           </label>
+          <a class="manage" href="#/workspace" aria-current=${this.page === 'workspace' ? 'page' : nothing}>${i18n.t('workspaces:settings.link')}</a>
           <label>${i18n.t('period.label')}
             <select name="period" @change=${(e: Event) => this.choosePeriod(Number((e.target as HTMLSelectElement).value))}>
               ${periodOptions.map((o) => html`<option value=${o.days} ?selected=${o.days === this.periodDays}>${i18n.t(o.label)}</option>`)}
@@ -204,15 +241,13 @@ export class CxApp extends LitElement {
           <button class="print" @click=${() => window.print()}>${i18n.t('app.print')}</button>
         </div>
       </header>
-      <main>
+      <main
+        @workspace-created=${this.onWorkspaceCreated}
+        @workspace-updated=${this.onWorkspaceUpdated}
+        @workspace-deleted=${this.onWorkspaceDeleted}
+      >
         ${this.loadError ? html`<p class="error" role="alert">${i18n.t('error.load', { message: this.loadError })}</p>` : nothing}
-        ${
-          this.page === 'plugins'
-            ? html`<cx-plugins-page .plugins=${this.plugins}></cx-plugins-page>`
-            : this.page.startsWith('p/')
-              ? this.renderPluginPage(this.page.slice(2))
-              : html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`
-        }
+        ${this.renderPage()}
       </main>
     `
   }

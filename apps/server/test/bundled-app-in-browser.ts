@@ -29,11 +29,13 @@ export interface AppInBrowser {
 export function useBundledAppInBrowser(
   executablePath: string | undefined,
   started: (running: AppInBrowser) => void,
+  /** Environment of the app's process, e.g. `{ CXKIT_DEMO: '0' }` for an install without demo data. */
+  env: Record<string, string> = {},
 ): void {
   let app: BundledApp | undefined
   let browser: Browser | undefined
   beforeAll(async () => {
-    app = await startBundledApp()
+    app = await startBundledApp(env)
     browser = await chromium.launch({ executablePath, args: chromiumArgs })
     started({ app, browser })
   }, 90_000)

@@ -4,6 +4,7 @@ import { registerMetricCommand } from './commands/metric-command.js'
 import { registerMigrateCommand } from './commands/migrate-command.js'
 import { registerSeedCommand } from './commands/seed-command.js'
 import { registerServeCommand } from './commands/serve-command.js'
+import { registerWorkspaceCommand } from './commands/workspace-command.js'
 
 /** The `cxkit` program with every command registered. */
 export function createProgram(): Command {
@@ -13,5 +14,6 @@ export function createProgram(): Command {
   registerSeedCommand(program)
   registerMetricCommand(program)
   registerImportCommand(program)
+  registerWorkspaceCommand(program)
   return program
 }

@@ -1,12 +1,5 @@
 import { type DemoCustomer, defaultStageModel, type Host, type Logger, silentLogger } from '@cxkit/core'
-import {
-  type CxDatabase,
-  createPluginContext,
-  createWorkspace,
-  insertCustomers,
-  insertStages,
-  insertTouchpoints,
-} from '@cxkit/db'
+import { type CxDatabase, createPluginContext, createWorkspace, insertCustomers, insertTouchpoints } from '@cxkit/db'
 import { createRandom } from './create-random.js'
 import {
   demoChannelsOfAcquisition,
@@ -54,8 +47,11 @@ export async function seedDemoWorkspace(
   const random = createRandom(options.seed ?? 42)
   const now = options.now ?? new Date()
   const workspace = options.workspace ?? demoWorkspace
-  await createWorkspace(database, { id: workspace.id, name: workspace.name, locale: demoWorkspace.locale })
-  await insertStages(database, workspace.id, defaultStageModel)
+  await createWorkspace(
+    database,
+    { id: workspace.id, name: workspace.name, locale: demoWorkspace.locale },
+    defaultStageModel,
+  )
   await insertTouchpoints(database, workspace.id, demoTouchpoints)
 
   const count = options.customers ?? 600

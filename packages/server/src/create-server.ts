@@ -21,6 +21,7 @@ import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
 import { metricWorkspaceSettingsRoutes } from './routes/metric-workspace-settings-routes.js'
+import { stageModelRoutes } from './routes/stage-model-routes.js'
 import { systemRoutes } from './routes/system-routes.js'
 import { workspaceRoutes } from './routes/workspace-routes.js'
 import { readDashboard, serveDashboard } from './static/serve-dashboard.js'
@@ -96,7 +97,8 @@ export function createServer(options: ServerOptions) {
   app.use('*', writeRequestsReadOnMain())
 
   app.route('/api', systemRoutes(host, database))
-  app.route('/api', workspaceRoutes(database))
+  app.route('/api', workspaceRoutes(host, database))
+  app.route('/api', stageModelRoutes(host))
   app.route('/api', metricRoutes(host, database, logger))
   app.route('/api', metricWorkspaceSettingsRoutes(host, database))
 

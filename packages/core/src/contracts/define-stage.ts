@@ -1,4 +1,5 @@
 import { CxError } from '../errors/cx-error.js'
+import { columnLimits } from '../schemas/column-limits.js'
 import type { LocalizedText } from './localized-text.js'
 
 /** One journey stage. `order` sorts stages left to right on the journey map. */
@@ -25,6 +26,21 @@ const stageIdPattern = /^[a-z][a-z0-9-]*$/
 export function defineStage<const T extends StageDefinition>(stage: T): Readonly<T> {
   if (!stageIdPattern.test(stage.id)) {
     throw new CxError('CXKIT_STAGE_MODEL_INVALID', `stage id '${stage.id}' must be lower-case kebab-case`)
+  }
+  // A workspace stores its stages: what does not fit the columns would fail only when one is created.
+  if (stage.id.length > columnLimits.id) {
+    throw new CxError(
+      'CXKIT_STAGE_MODEL_INVALID',
+      `stage id '${stage.id}' is longer than ${columnLimits.id} characters`,
+    )
+  }
+  for (const label of Object.values(stage.label)) {
+    if (typeof label === 'string' && label.length > columnLimits.label) {
+      throw new CxError(
+        'CXKIT_STAGE_MODEL_INVALID',
+        `stage '${stage.id}' has a label longer than ${columnLimits.label} characters`,
+      )
+    }
   }
   return Object.freeze({ ...stage })
 }
