@@ -15,6 +15,8 @@ export interface TimelineScore {
   readonly max?: number
   /** How the score is named to people (`Net Promoter Score`), when the type has a label. */
   readonly label?: TimelineText
+  /** The named band the score falls in (NPS `Promoters`), when its type has bands. */
+  readonly group?: TimelineText
 }
 
 /** One line of context beside an entry: where it happened, on which channel, for how much. */

@@ -27,6 +27,7 @@ export const timelineEntrySchema = z
           min: z.number().optional(),
           max: z.number().optional(),
           label: timelineText.optional(),
+          group: timelineText.optional(),
         }),
       )
       .max(50)
