@@ -17,9 +17,10 @@ import { loadPanels, type PanelState } from './load-panels.js'
 import { panelFailureMessage } from './panel-failure-message.js'
 import './pages/cx-overview-page.js'
 import './pages/cx-plugins-page.js'
+import { customersRoute, renderCustomersRoute } from './pages/customers/customers-route.js'
 import { periodEndingToday, periodOptions } from './period-options.js'
 
-/** `overview`, `plugins`, or `p/<path>` for a page a plugin contributes. */
+/** `overview`, `plugins`, `customers…` (see `customersRoute`), or `p/<path>` for a page a plugin contributes. */
 type Page = string
 
 const stored = {
@@ -29,7 +30,7 @@ const stored = {
 
 function pageFromHash(): Page {
   const page = location.hash.replace(/^#\//, '')
-  return page === 'plugins' || page.startsWith('p/') ? page : 'overview'
+  return page === 'plugins' || page.startsWith('p/') || customersRoute(page) ? page : 'overview'
 }
 
 /**
@@ -175,6 +176,7 @@ export class CxApp extends LitElement {
         <span class="brand">${app.productName}</span>
         <nav aria-label="main">
           <a href="#/overview" aria-current=${this.page === 'overview' ? 'page' : nothing}>${i18n.t('nav.overview')}</a>
+          <a href="#/customers" aria-current=${customersRoute(this.page) ? 'page' : nothing}>${i18n.t('customers:nav')}</a>
           ${this.plugins
             .flatMap((plugin) => plugin.pages)
             .map(
@@ -209,9 +211,11 @@ export class CxApp extends LitElement {
         ${
           this.page === 'plugins'
             ? html`<cx-plugins-page .plugins=${this.plugins}></cx-plugins-page>`
-            : this.page.startsWith('p/')
-              ? this.renderPluginPage(this.page.slice(2))
-              : html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`
+            : customersRoute(this.page)
+              ? renderCustomersRoute(customersRoute(this.page)!)
+              : this.page.startsWith('p/')
+                ? this.renderPluginPage(this.page.slice(2))
+                : html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`
         }
       </main>
     `
