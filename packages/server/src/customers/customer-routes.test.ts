@@ -1,4 +1,4 @@
-import { contribute, createHost, customerTimelinePoint, definePlugin, emailKey } from '@cxkit/core'
+import { type Customer, contribute, createHost, customerTimelinePoint, definePlugin, emailKey } from '@cxkit/core'
 import { type CxDatabase, createWorkspace, insertCustomers, migrate } from '@cxkit/db'
 import { testDialects } from '@cxkit/db/testing'
 import type { Kysely } from 'kysely'
@@ -87,7 +87,7 @@ interface ListedCustomer {
   email: string | null
 }
 
-const customers = [
+const customers: Customer[] = [
   {
     externalId: 'C-1',
     name: 'Anna de Vries',
@@ -158,9 +158,9 @@ for (const dialect of testDialects()) {
       await createWorkspace(database, { id: 'acme', name: 'Acme', locale: 'en' })
       await createWorkspace(database, { id: 'other', name: 'Other', locale: 'en' })
       ids = await insertCustomers(database, 'acme', customers)
-      ;[otherId] = await insertCustomers(database, 'other', [
-        { externalId: 'C-1', name: 'Anna de Vries', attributes: {} },
-      ])
+      otherId = (
+        await insertCustomers(database, 'other', [{ externalId: 'C-1', name: 'Anna de Vries', attributes: {} }])
+      )[0]!
       await database.db
         .insertInto('customer_identities')
         .values([
