@@ -164,12 +164,17 @@ export class CxCustomersPage extends CxDashboardElement {
   override render() {
     return html`<h1>${this.t('customers:heading')}</h1>
       ${this.renderForm()}
-      ${this.firstPage.render({
-        pending: () => html`<p class="muted" data-state="loading">${this.t('customers:loading')}</p>`,
-        complete: () => this.renderRows(),
-        error: (error) =>
-          html`<p class="error" role="alert">${this.t('customers:loadFailed', { message: error instanceof Error ? error.message : String(error) })}</p>`,
-      })}`
+      ${
+        // Until the shell knows the workspace there is nothing to list, which is not "no customers".
+        !this.workspace
+          ? html`<p class="muted" data-state="loading">${this.t('customers:loading')}</p>`
+          : this.firstPage.render({
+              pending: () => html`<p class="muted" data-state="loading">${this.t('customers:loading')}</p>`,
+              complete: () => this.renderRows(),
+              error: (error) =>
+                html`<p class="error" role="alert">${this.t('customers:loadFailed', { message: error instanceof Error ? error.message : String(error) })}</p>`,
+            })
+      }`
   }
 }
 
