@@ -58,7 +58,7 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
       .executeTakeFirstOrThrow()
     const customer = await db
       .selectFrom('customers')
-      .select(['id', 'external_id', 'name', 'email'])
+      .select(['id', 'external_id', 'name', 'email', 'attributes'])
       .where('id', '=', busiest.customer_id!)
       .executeTakeFirstOrThrow()
     const responses = await db
@@ -116,6 +116,22 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
     await expect.poll(() => rows.count()).toBe(100)
     expect(await shownIds()).toEqual(stored.slice(0, 100).map((customer) => customer.id))
 
+    // A segment from the filter, applied with the Search button: that segment's customers, in the same order.
+    const enterprise = (
+      await database.db
+        .selectFrom('customers')
+        .select(['id', 'external_id', 'name', 'email'])
+        .where('workspace_id', '=', 'demo')
+        .where('segment', '=', 'enterprise')
+        .execute()
+    ).sort(byNameThenId)
+    expect(enterprise.length).toBeGreaterThan(0)
+    await page.locator('cx-customers-page select[name=segment]').selectOption('enterprise')
+    await page.locator('cx-customers-page button[type=submit]').click()
+    await expect.poll(() => shownIds()).toEqual(enterprise.slice(0, 50).map((customer) => customer.id))
+    await page.locator('cx-customers-page a[href="#/customers"]').click()
+    await expect.poll(() => rows.count()).toBe(50)
+
     // Typed in capitals: the search folds case; the e-mail address belongs to one customer only.
     const wanted = stored[Math.floor(stored.length / 2)]!
     const search = page.locator('cx-customers-page input[name=q]')
@@ -130,11 +146,31 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
 
   it("shows a customer's page with exactly that customer's survey answers, and again after a reload", async () => {
     const { customer, responses } = await customerWithResponses()
+    // An id in another system, written into the running app's database: the search finds the customer by it.
+    const sourceId = `HS-${customer.id.slice(0, 8)}`
+    await database.db
+      .insertInto('customer_identities')
+      .values({
+        workspace_id: 'demo',
+        source: 'hubspot',
+        source_id: sourceId,
+        customer_id: customer.id,
+        created_at: new Date().toISOString(),
+      })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute()
     const page = await browser.newPage()
     const errors = await openCustomers(page)
     const search = page.locator('cx-customers-page input[name=q]')
-    await search.fill(customer.external_id)
+    await search.fill(sourceId.toLowerCase())
     await search.press('Enter')
+    await expect
+      .poll(() =>
+        page
+          .locator('cx-customers-page tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-customer'))),
+      )
+      .toEqual([customer.id])
     const link = page.locator(`cx-customers-page tr[data-customer="${customer.id}"] a`)
     await link.waitFor()
     // Keyboard: the row's link takes focus and opens the customer with Enter.
@@ -144,6 +180,28 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
 
     const heading = page.locator('cx-customer-page h1')
     await expect.poll(() => heading.textContent()).toBe(customer.name)
+    expect(
+      await page.locator('cx-customer-page section[aria-labelledby=identities] tbody td').allTextContents(),
+    ).toEqual(['hubspot', sourceId])
+    // Attributes as stored, each shown as its type: a JSON boolean reads yes or no, text as text.
+    const attributes = JSON.parse(customer.attributes) as Record<string, unknown>
+    const shownAttributes = await page
+      .locator('cx-customer-page tr[data-attribute]')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.getAttribute('data-attribute'),
+          row.getAttribute('data-kind'),
+          row.querySelector('td')?.textContent,
+        ]),
+      )
+    expect(shownAttributes).toEqual(
+      Object.keys(attributes)
+        .sort()
+        .map((key) => {
+          const value = attributes[key]
+          return typeof value === 'boolean' ? [key, 'yes-no', value ? 'yes' : 'no'] : [key, 'text', String(value)]
+        }),
+    )
     const entries = page.locator('cx-customer-timeline li[data-entry]')
     const shown = async () =>
       entries.evaluateAll((items) =>

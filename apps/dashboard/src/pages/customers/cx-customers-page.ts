@@ -2,6 +2,7 @@ import { CxDashboardElement, themeStyles } from '@cxkit/ui'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { keyed } from 'lit/directives/keyed.js'
 import { repeat } from 'lit/directives/repeat.js'
 import './customer-messages.js'
 import {
@@ -163,7 +164,10 @@ export class CxCustomersPage extends CxDashboardElement {
 
   override render() {
     return html`<h1>${this.t('customers:heading')}</h1>
-      ${this.renderForm()}
+      ${
+        // A new form for each search in the URL: its fields show that search, not what was last typed or chosen.
+        keyed(this.query, this.renderForm())
+      }
       ${
         // Until the shell knows the workspace there is nothing to list, which is not "no customers".
         !this.workspace
