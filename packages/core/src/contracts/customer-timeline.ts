@@ -57,7 +57,7 @@ export interface CustomerTimelineQuery {
   readonly customerId: string
   /** An ISO-8601 UTC instant: only entries earlier than this (the page after the one that ended here). */
   readonly before?: string
-  /** The most entries to return; a source must not return more. */
+  /** The most entries to return; a source must not return more (the server asks one more than it shows). */
   readonly limit: number
 }
 

@@ -200,6 +200,11 @@ for (const dialect of testDialects()) {
         .values([
           ...visits,
           { id: 'w1', workspace_id: 'other', customer_id: otherId, at: '2026-02-01T00:00:00.000Z', page: '/x' },
+          // Two visits at one instant, between two others: a page must not end between them.
+          { id: 't1', workspace_id: 'acme', customer_id: ids[2]!, at: '2026-03-03T00:00:00.000Z', page: '/a' },
+          { id: 't2', workspace_id: 'acme', customer_id: ids[2]!, at: '2026-03-02T00:00:00.000Z', page: '/b' },
+          { id: 't3', workspace_id: 'acme', customer_id: ids[2]!, at: '2026-03-02T00:00:00.000Z', page: '/c' },
+          { id: 't4', workspace_id: 'acme', customer_id: ids[2]!, at: '2026-03-01T00:00:00.000Z', page: '/d' },
         ])
         .execute()
       server = await startServer(createServer({ plugins: host, db: database }), { port: 0 })
@@ -345,6 +350,18 @@ for (const dialect of testDialects()) {
       const quiet = (await get(`/api/workspaces/acme/customers/${ids[1]}/timeline`)).body
       expect(quiet.items).toEqual([])
       expect((await get(`/api/workspaces/acme/customers/${otherId}/timeline`)).status).toBe(404)
+    })
+
+    it('never ends a page between two entries of one instant, so paging shows each entry once', async () => {
+      const seen: string[][] = []
+      let before: string | null = null
+      do {
+        const query: string = before ? `?limit=2&before=${before}` : '?limit=2'
+        const page = (await get(`/api/workspaces/acme/customers/${ids[2]}/timeline${query}`)).body
+        seen.push(page.items.map((entry: { id: string }) => entry.id))
+        before = page.nextBefore
+      } while (before && seen.length < 10)
+      expect(seen).toEqual([['t1'], ['t2', 't3'], ['t4']])
     })
   })
 }

@@ -35,16 +35,17 @@ export async function loadCustomerTimeline(
   query: CustomerTimelineQuery,
 ): Promise<TimelinePage> {
   const unavailable: TimelinePage['unavailable'] = []
-  let more = false
+  // One entry more than the page from each source: whether the page's last instant has more entries is
+  // then seen in the merge, whatever source they come from.
+  const asked = { ...query, limit: query.limit + 1 }
   const loaded = await Promise.all(
     host.contributors(customerTimelinePoint).map(async ({ plugin, item: source }) => {
       try {
         const entries: CustomerTimelineSourceEntry[] = await source.load(
           createPluginContext(database, host, plugin, logger),
-          query,
+          asked,
         )
-        if (entries.length >= query.limit) more = true
-        return entries.slice(0, query.limit).map((entry) => {
+        return entries.slice(0, asked.limit).map((entry) => {
           const parsed = timelineEntrySchema.parse({ ...entry, plugin: plugin.id })
           return { ...parsed, at: new Date(parsed.at).toISOString() }
         })
@@ -60,8 +61,21 @@ export async function loadCustomerTimeline(
     }),
   )
   const merged = loaded.flat().sort(newestFirst)
-  const items = merged.slice(0, query.limit)
-  if (merged.length > query.limit) more = true
+  return { ...cutPage(merged, query.limit), unavailable }
+}
+
+/**
+ * The first `limit` entries, and where the next page starts. A page never ends inside an instant that has
+ * more entries than it shows: it ends before that instant, and the next page starts with all of it (`before`
+ * is exclusive, so one millisecond later). Only when one millisecond holds more than a page does a page end
+ * inside it, and the rest of that millisecond is passed over.
+ */
+function cutPage(merged: Entry[], limit: number) {
+  const items = merged.slice(0, limit)
   const last = items.at(-1)
-  return { items, nextBefore: more && last ? last.at : null, unavailable }
+  if (!last || merged.length <= limit) return { items, nextBefore: null }
+  if (merged[limit]!.at !== last.at) return { items, nextBefore: last.at }
+  const whole = items.filter((entry) => entry.at !== last.at)
+  if (whole.length === 0) return { items, nextBefore: last.at }
+  return { items: whole, nextBefore: new Date(Date.parse(last.at) + 1).toISOString() }
 }
