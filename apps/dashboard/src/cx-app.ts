@@ -17,11 +17,12 @@ import { loadPanels, type PanelState } from './load-panels.js'
 import { panelFailureMessage } from './panel-failure-message.js'
 import './pages/cx-overview-page.js'
 import './pages/cx-plugins-page.js'
+import { customersRoute, renderCustomersRoute } from './pages/customers/customers-route.js'
 import { periodEndingToday, periodOptions } from './period-options.js'
 import './workspaces/cx-first-start.js'
 import './workspaces/cx-workspace-settings-page.js'
 
-/** `overview`, `plugins`, `workspace` (its settings), or `p/<path>` for a page a plugin contributes. */
+/** `overview`, `plugins`, `workspace` (its settings), `customers…` (see `customersRoute`), or `p/<path>` for a page a plugin contributes. */
 type Page = string
 
 const stored = {
@@ -31,7 +32,7 @@ const stored = {
 
 function pageFromHash(): Page {
   const page = location.hash.replace(/^#\//, '')
-  return page === 'plugins' || page === 'workspace' || page.startsWith('p/') ? page : 'overview'
+  return page === 'plugins' || page === 'workspace' || page.startsWith('p/') || customersRoute(page) ? page : 'overview'
 }
 
 /**
@@ -153,6 +154,8 @@ export class CxApp extends LitElement {
       return html`<cx-workspace-settings-page .api=${this.api} .workspace=${current} locale=${this.locale}></cx-workspace-settings-page>`
     }
     if (this.page === 'plugins') return html`<cx-plugins-page .plugins=${this.plugins}></cx-plugins-page>`
+    const customers = customersRoute(this.page)
+    if (customers) return renderCustomersRoute(customers)
     if (this.page.startsWith('p/')) return this.renderPluginPage(this.page.slice(2))
     return html`<cx-overview-page .plugins=${this.plugins} .panelStates=${this.panelStates}></cx-overview-page>`
   }
@@ -211,6 +214,7 @@ export class CxApp extends LitElement {
         <span class="brand">${app.productName}</span>
         <nav aria-label="main">
           <a href="#/overview" aria-current=${this.page === 'overview' ? 'page' : nothing}>${i18n.t('nav.overview')}</a>
+          <a href="#/customers" aria-current=${customersRoute(this.page) ? 'page' : nothing}>${i18n.t('customers:nav')}</a>
           ${this.plugins
             .flatMap((plugin) => plugin.pages)
             .map(

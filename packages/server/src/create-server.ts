@@ -19,6 +19,7 @@ import { problemFrom } from './http/problem.js'
 import { routeBodyLimits } from './http/route-body-limits.js'
 import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
+import { customerRoutes } from './customers/customer-routes.js'
 import { metricRoutes } from './routes/metric-routes.js'
 import { metricWorkspaceSettingsRoutes } from './routes/metric-workspace-settings-routes.js'
 import { stageModelRoutes } from './routes/stage-model-routes.js'
@@ -99,6 +100,7 @@ export function createServer(options: ServerOptions) {
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(host, database))
   app.route('/api', stageModelRoutes(host))
+  app.route('/api', customerRoutes(host, database, logger))
   app.route('/api', metricRoutes(host, database, logger))
   app.route('/api', metricWorkspaceSettingsRoutes(host, database))
 

@@ -1,4 +1,4 @@
-import { bodyLimits, definePlugin } from '@cxkit/core'
+import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
 import * as createSurveys from './migrations/001_create_surveys.js'
 import * as createResponses from './migrations/002_create_responses.js'
 import * as createAnswerRollups from './migrations/003_create_answer_rollups.js'
@@ -9,6 +9,8 @@ import * as addVerifiedCustomers from './migrations/007_add_verified_customers.j
 import * as addContentHashes from './migrations/008_add_content_hashes.js'
 import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
 import * as securePersonalLinks from './migrations/010_secure_personal_links.js'
+import * as indexResponsesByCustomer from './migrations/011_index_responses_by_customer.js'
+import { surveyResponsesTimeline } from './customer-timeline/survey-responses-timeline.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
 import { responsesImporter } from './import/responses-importer.js'
@@ -51,6 +53,7 @@ export const surveysPlugin = definePlugin({
     '008_add_content_hashes': addContentHashes,
     '009_add_webhook_claims': addWebhookClaims,
     '010_secure_personal_links': securePersonalLinks,
+    '011_index_responses_by_customer': indexResponsesByCustomer,
   },
   optionsSchema: surveysOptionsSchema,
   routes: surveysRoutes,
@@ -61,6 +64,8 @@ export const surveysPlugin = definePlugin({
     '* /public/*': bodyLimits.publicJson,
   },
   importers: [responsesImporter],
+  // Each response of a customer on the customer page.
+  contributes: [contribute(customerTimelinePoint, surveyResponsesTimeline)],
   publicPages: { path: '/s', routes: surveyPageRoutes },
   dashboard: {
     module: '@cxkit/plugin-surveys/dashboard',

@@ -97,6 +97,11 @@ describe('contributions', () => {
     const host = createHost([extra, engine])
     expect(host.contributions(kinds)).toEqual(['base', 'x', 'y'])
     expect(host.contributions(unused)).toEqual([])
+    expect(host.contributors(kinds).map(({ plugin, item }) => [plugin.id, item])).toEqual([
+      ['engine', 'base'],
+      ['extra', 'x'],
+      ['extra', 'y'],
+    ])
   })
 
   it('meets a point declared twice with one id (two copies of the owning package)', () => {

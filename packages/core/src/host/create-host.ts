@@ -15,6 +15,11 @@ export interface Host {
   metric(id: string): { plugin: PluginDefinition; metric: MetricDefinition } | undefined
   /** Everything the enabled plugins contribute to an extension point, in host order. */
   contributions<T>(point: ExtensionPoint<T>): T[]
+  /**
+   * The same items, each with the plugin that contributed it: for code outside any plugin (the server) that
+   * calls a contributed function with its own plugin's context and options.
+   */
+  contributors<T>(point: ExtensionPoint<T>): { plugin: PluginDefinition; item: T }[]
   /** A JSON-safe description of everything registered (the `/api/plugins` payload). */
   registry(): PluginDescription[]
 }
@@ -66,12 +71,19 @@ export function createHost(entries: readonly PluginEntry[]): Host {
     metrics: Object.freeze(metrics),
     metric: (id: string) => metricOwner.get(id),
     registry: () => plugins.map(describePlugin),
-    contributions: <T>(point: ExtensionPoint<T>) =>
-      plugins.flatMap((plugin) =>
-        plugin.contributes.flatMap((contribution) =>
-          // Compared by id, not identity: two copies of a plugin package still meet at one point.
-          contribution.point.id === point.id ? (contribution.items as readonly T[]) : [],
-        ),
-      ),
+    contributions: <T>(point: ExtensionPoint<T>) => contributorsOf(plugins, point).map(({ item }) => item),
+    contributors: <T>(point: ExtensionPoint<T>) => contributorsOf(plugins, point),
   })
+}
+
+function contributorsOf<T>(
+  plugins: readonly PluginDefinition[],
+  point: ExtensionPoint<T>,
+): { plugin: PluginDefinition; item: T }[] {
+  return plugins.flatMap((plugin) =>
+    plugin.contributes.flatMap((contribution) =>
+      // Compared by id, not identity: two copies of a plugin package still meet at one point.
+      contribution.point.id === point.id ? (contribution.items as readonly T[]).map((item) => ({ plugin, item })) : [],
+    ),
+  )
 }

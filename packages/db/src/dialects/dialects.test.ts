@@ -38,7 +38,7 @@ for (const dialect of testDialects()) {
 
     it('reads a JSON attribute as text, null when absent', async () => {
       await insertCustomers(database, 'w', [
-        { externalId: 'c1', attributes: { industry: 'retail', 'seats-count': 12 } },
+        { externalId: 'c1', attributes: { industry: 'retail', 'seats-count': 12, newsletter: true, vip: false } },
       ])
       const row = await database.db
         .selectFrom('customers')
@@ -46,9 +46,12 @@ for (const dialect of testDialects()) {
           database.sql.jsonText(eb.ref('attributes'), 'industry').as('industry'),
           database.sql.jsonText(eb.ref('attributes'), 'seats-count').as('seats'),
           database.sql.jsonText(eb.ref('attributes'), 'missing').as('missing'),
+          database.sql.jsonText(eb.ref('attributes'), 'newsletter').as('newsletter'),
+          database.sql.jsonText(eb.ref('attributes'), 'vip').as('vip'),
         ])
         .executeTakeFirstOrThrow()
-      expect(row).toEqual({ industry: 'retail', seats: '12', missing: null })
+      // Booleans read the same on both dialects: PostgreSQL's spelling, not SQLite's 1 and 0.
+      expect(row).toEqual({ industry: 'retail', seats: '12', missing: null, newsletter: 'true', vip: 'false' })
     })
 
     it('returns counts as numbers', async () => {

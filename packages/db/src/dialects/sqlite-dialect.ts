@@ -21,7 +21,11 @@ export const sqliteDialect: SqlDialect = {
     }
   },
   jsonText(json: Expression<string | null>, key: string) {
-    return sql<string | null>`cast(json_extract(${json}, '$."' || ${key} || '"') as text)`
+    const path = sql`'$."' || ${key} || '"'`
+    // json_extract gives JSON true and false as 1 and 0; PostgreSQL's ->> gives 'true' and 'false', and so must this.
+    return sql<
+      string | null
+    >`(case json_type(${json}, ${path}) when 'true' then 'true' when 'false' then 'false' else cast(json_extract(${json}, ${path}) as text) end)`
   },
   groupKey: noValueAsNull,
   // 100 rows a statement measured fastest in bench/ (fewer calls, still a cached statement).
