@@ -88,7 +88,8 @@ for (const dialect of testDialects()) {
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('import_id', '=', report.importId)
         .executeTakeFirstOrThrow()
-      expect(Number(changes.n)).toBe(5)
+      // One change per batch that created customers (two batches of three rows), none left from the first run.
+      expect(Number(changes.n)).toBe(2)
       expect(await listImports(test.database, test.workspace)).toHaveLength(1)
     })
   })
