@@ -1,5 +1,6 @@
 import { defineConfig } from '@cxkit/core'
 import { cesPlugin } from '@cxkit/plugin-ces'
+import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { csatPlugin } from '@cxkit/plugin-csat'
 import { npsPlugin } from '@cxkit/plugin-nps'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
@@ -13,6 +14,7 @@ export default defineConfig({
     csatPlugin({ scale: 5, topBoxes: 2 }),
     cesPlugin({ easyFrom: 5 }),
     renewalRatePlugin({ target: 0.85 }),
+    crmImportPlugin(),
   ],
   locale: 'en',
   branding: { productName: 'cxkit' },

@@ -1,4 +1,17 @@
 import { definePlugin } from '@cxkit/core'
+import * as createImportRecords from './migrations/001_create_import_records.js'
+
+export * from './cells/index.js'
+export * from './run/index.js'
+export { openSource } from './readers/open-source.js'
+export type {
+  OpenedSource,
+  ReadOptions,
+  SourceEncoding,
+  SourceFormat,
+  SourceSeparator,
+} from './readers/opened-source.js'
+export { findPreset, type ImportPreset, importPresets, type PresetTable } from './presets/index.js'
 
 export * from './mapping/index.js'
 export * from './presets/index.js'
@@ -18,6 +31,7 @@ export const crmImportPlugin = definePlugin({
     en: 'Import customers and more from Salesforce, HubSpot and spreadsheets.',
     nl: 'Importeer klanten en meer uit Salesforce, HubSpot en spreadsheets.',
   },
+  migrations: { '001_create_import_records': createImportRecords },
 })
 
 declare module '@cxkit/core' {

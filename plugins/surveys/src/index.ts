@@ -13,7 +13,7 @@ import * as indexResponsesByCustomer from './migrations/011_index_responses_by_c
 import { surveyResponsesTimeline } from './customer-timeline/survey-responses-timeline.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
-import { responsesImporter } from './import/responses-importer.js'
+import { responsesEntity } from './import/responses-entity.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
 import { surveysOptionsSchema } from './surveys-options.js'
 import { startWebhookDelivery } from './webhooks/start-webhook-delivery.js'
@@ -63,7 +63,7 @@ export const surveysPlugin = definePlugin({
     'POST /surveys/{id}/links': bodyLimits.batch,
     '* /public/*': bodyLimits.publicJson,
   },
-  importers: [responsesImporter],
+  importers: [responsesEntity],
   // Each response of a customer on the customer page.
   contributes: [contribute(customerTimelinePoint, surveyResponsesTimeline)],
   publicPages: { path: '/s', routes: surveyPageRoutes },
