@@ -3,19 +3,11 @@ import * as createImportRecords from './migrations/001_create_import_records.js'
 
 export * from './cells/index.js'
 export * from './run/index.js'
-export { openSource } from './readers/open-source.js'
-export type {
-  OpenedSource,
-  ReadOptions,
-  SourceEncoding,
-  SourceFormat,
-  SourceSeparator,
-} from './readers/opened-source.js'
-export { findPreset, type ImportPreset, importPresets, type PresetTable } from './presets/index.js'
-
 export * from './mapping/index.js'
 export * from './presets/index.js'
 export * from './readers/index.js'
+// Both the suggestions and the runner name the same shape; the suggestions' is the one exported.
+export type { ColumnMapping } from './mapping/index.js'
 
 /**
  * The crm-import plugin: reads exports from Salesforce, HubSpot and spreadsheets as a stream and
