@@ -16,7 +16,8 @@ import { writeRequestsReadOnMain } from './http/write-requests-read-on-main.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
-import { routeBodyLimits } from './http/route-body-limits.js'
+import { matchRouteLimits, routeBodyLimits } from './http/route-body-limits.js'
+import { exceptStreamed, streamedBodies } from './http/streamed-bodies.js'
 import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { metricRoutes } from './routes/metric-routes.js'
@@ -76,20 +77,25 @@ export function createServer(options: ServerOptions) {
     }),
   )
   app.use('*', allowHosts(options.allowedHosts ?? loopbackHosts))
-  app.use('/api/*', refuseMultipart())
-  // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
-  const ceiling = options.maxBodyBytes ?? bodyLimits.batch
   const pluginLimits = host.plugins.map((plugin) => ({
     base: `/api/${plugin.id}`,
     limitFor: routeBodyLimits(plugin.bodyLimits),
+    streamedLimitFor: matchRouteLimits(plugin.streamedBodies),
   }))
+  // Routes that stream their own bodies (uploads to disk) skip the two body guards below.
+  app.use('/api/*', streamedBodies(pluginLimits))
+  app.use('/api/*', exceptStreamed(refuseMultipart()))
+  // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
+  const ceiling = options.maxBodyBytes ?? bodyLimits.batch
   app.use(
     '/api/*',
-    limitRequestBody((c) => {
-      const plugin = pluginLimits.find(({ base }) => c.req.path.startsWith(`${base}/`))
-      const limit = plugin ? plugin.limitFor(c.req.method, c.req.path.slice(plugin.base.length)) : bodyLimits.json
-      return Math.min(limit, ceiling)
-    }),
+    exceptStreamed(
+      limitRequestBody((c) => {
+        const plugin = pluginLimits.find(({ base }) => c.req.path.startsWith(`${base}/`))
+        const limit = plugin ? plugin.limitFor(c.req.method, c.req.path.slice(plugin.base.length)) : bodyLimits.json
+        return Math.min(limit, ceiling)
+      }),
+    ),
   )
 
   app.use('/api/*', cancelAbandonedReads())
