@@ -1,0 +1,92 @@
+import { CxDashboardElement } from '@cxkit/ui'
+import { html } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { ImportableEntity } from './import-api.js'
+import { importStyles } from './import-styles.js'
+
+/** An attribute key made of a header name: `Branche code` → `branche_code`. */
+export function attributeKeyOf(column: string): string {
+  return (
+    column
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_]+/gu, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 100) || 'column'
+  )
+}
+
+/** Required fields of the entity no column is mapped to. */
+export function unmappedRequired(entity: ImportableEntity | undefined, mapping: Record<string, string>): string[] {
+  const targets = new Set(Object.values(mapping))
+  return (entity?.fields ?? []).filter((field) => field.required && !targets.has(field.name)).map((field) => field.name)
+}
+
+/**
+ * A select per column of the file: one of the entity's fields (required ones marked), an attribute
+ * named after the column, or left out. Sends `mapping-change` with the whole mapping.
+ */
+@customElement('cx-import-mapping')
+export class CxImportMapping extends CxDashboardElement {
+  static override styles = [...CxDashboardElement.styles, importStyles]
+
+  @property({ attribute: false }) accessor columns: readonly string[] = []
+  @property({ attribute: false }) accessor entity: ImportableEntity | undefined
+  @property({ attribute: false }) accessor mapping: Record<string, string> = {}
+
+  private change(column: string, target: string) {
+    const mapping = { ...this.mapping }
+    if (target) mapping[column] = target
+    else delete mapping[column]
+    this.dispatchEvent(new CustomEvent('mapping-change', { detail: mapping, bubbles: true, composed: true }))
+  }
+
+  private renderSelect(column: string, index: number) {
+    const current = this.mapping[column] ?? ''
+    const attribute = `attr.${attributeKeyOf(column)}`
+    const fields = this.entity?.fields ?? []
+    return html`<select
+      id="map-${index}"
+      data-column=${column}
+      @change=${(e: Event) => this.change(column, (e.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${current === ''}>${this.t('crm-import:ignore')}</option>
+      ${fields.map(
+        (field) =>
+          html`<option value=${field.name} ?selected=${current === field.name}>
+            ${field.name}${field.required ? ` (${this.t('crm-import:required')})` : ''}
+          </option>`,
+      )}
+      ${
+        this.entity?.acceptsAttributes
+          ? html`<option value=${attribute} ?selected=${current === attribute}>${this.t('crm-import:attribute')}: ${attributeKeyOf(column)}</option>`
+          : ''
+      }
+      ${current.startsWith('attr.') && current !== attribute ? html`<option value=${current} selected>${current}</option>` : ''}
+    </select>`
+  }
+
+  override render() {
+    const missing = unmappedRequired(this.entity, this.mapping)
+    return html`<table>
+        <thead><tr><th scope="col">${this.t('crm-import:column')}</th><th scope="col">${this.t('crm-import:mapsTo')}</th></tr></thead>
+        <tbody>
+          ${this.columns.map(
+            (column, index) =>
+              html`<tr><th scope="row"><label for="map-${index}">${column}</label></th><td>${this.renderSelect(column, index)}</td></tr>`,
+          )}
+        </tbody>
+      </table>
+      ${
+        missing.length > 0
+          ? html`<p class="errors" role="alert">${this.t('crm-import:requiredMissing', { fields: missing.join(', ') })}</p>`
+          : ''
+      }`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-import-mapping': CxImportMapping
+  }
+}
