@@ -9,6 +9,10 @@ import { createUploadStore } from './uploads/upload-store.js'
 
 export { crmImportOptionsSchema, type CrmImportOptions } from './crm-import-options.js'
 
+export * from './mapping/index.js'
+export * from './presets/index.js'
+export * from './readers/index.js'
+
 /**
  * The crm-import plugin: reads exports from Salesforce, HubSpot and spreadsheets as a stream and
  * imports them into any entity a plugin (or core) declares, whole or not at all, with undo.
@@ -34,7 +38,10 @@ export const crmImportPlugin = definePlugin({
         maxAgeMs: ctx.options.uploadMaxAgeHours * 3600_000,
       })
       return new OpenAPIHono({ defaultHook: throwOnInvalid })
-        .route('/', uploadRoutes(ctx, uploads))
+        .route(
+          '/',
+          uploadRoutes(ctx, uploads, () => undefined),
+        )
         .route('/', mappingRoutes(ctx))
     },
   }),

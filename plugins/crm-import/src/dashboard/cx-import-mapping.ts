@@ -1,23 +1,15 @@
 import { CxDashboardElement } from '@cxkit/ui'
 import { html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import { attributeKey } from '../mapping/normalise-name.js'
 import type { ImportableEntity } from './import-api.js'
 import { importStyles } from './import-styles.js'
 
-/** An attribute key made of a header name: `Branche code` → `branche_code`. */
-export function attributeKeyOf(column: string): string {
-  return (
-    column
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}_]+/gu, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 100) || 'column'
-  )
-}
-
 /** Required fields of the entity no column is mapped to. */
-export function unmappedRequired(entity: ImportableEntity | undefined, mapping: Record<string, string>): string[] {
+export function unmappedRequired(
+  entity: ImportableEntity | undefined,
+  mapping: Record<string, string | null>,
+): string[] {
   const targets = new Set(Object.values(mapping))
   return (entity?.fields ?? []).filter((field) => field.required && !targets.has(field.name)).map((field) => field.name)
 }
@@ -32,18 +24,17 @@ export class CxImportMapping extends CxDashboardElement {
 
   @property({ attribute: false }) accessor columns: readonly string[] = []
   @property({ attribute: false }) accessor entity: ImportableEntity | undefined
-  @property({ attribute: false }) accessor mapping: Record<string, string> = {}
+  @property({ attribute: false }) accessor mapping: Record<string, string | null> = {}
 
   private change(column: string, target: string) {
     const mapping = { ...this.mapping }
-    if (target) mapping[column] = target
-    else delete mapping[column]
+    mapping[column] = target || null
     this.dispatchEvent(new CustomEvent('mapping-change', { detail: mapping, bubbles: true, composed: true }))
   }
 
   private renderSelect(column: string, index: number) {
     const current = this.mapping[column] ?? ''
-    const attribute = `attr.${attributeKeyOf(column)}`
+    const attribute = `attr.${attributeKey(column)}`
     const fields = this.entity?.fields ?? []
     return html`<select
       id="map-${index}"
@@ -59,7 +50,7 @@ export class CxImportMapping extends CxDashboardElement {
       )}
       ${
         this.entity?.acceptsAttributes
-          ? html`<option value=${attribute} ?selected=${current === attribute}>${this.t('crm-import:attribute')}: ${attributeKeyOf(column)}</option>`
+          ? html`<option value=${attribute} ?selected=${current === attribute}>${this.t('crm-import:attribute')}: ${attributeKey(column)}</option>`
           : ''
       }
       ${current.startsWith('attr.') && current !== attribute ? html`<option value=${current} selected>${current}</option>` : ''}

@@ -37,7 +37,7 @@ export class CxImportPage extends CxDashboardElement {
   @state() private accessor failure = ''
   @state() private accessor upload: UploadResponse | undefined
   @state() private accessor entity = 'customers'
-  @state() private accessor mapping: Record<string, string> = {}
+  @state() private accessor mapping: Record<string, string | null> = {}
   @state() private accessor settings: ImportSettings = { locale: 'en', dateOrder: 'ymd', onError: 'abort' }
   @state() private accessor job: ImportJobState | undefined
   @query('cx-import-history') private accessor history!: CxImportHistory
@@ -139,7 +139,7 @@ export class CxImportPage extends CxDashboardElement {
         const missing = unmappedRequired(entity, this.mapping)
         return html`${upload?.mappingSource === 'saved' ? html`<p class="muted">${t('crm-import:mappingFromSaved')}</p>` : nothing}
           <cx-import-mapping .columns=${upload?.columns ?? []} .entity=${entity} .mapping=${this.mapping}
-            @mapping-change=${(e: CustomEvent<Record<string, string>>) => (this.mapping = e.detail)}></cx-import-mapping>
+            @mapping-change=${(e: CustomEvent<Record<string, string | null>>) => (this.mapping = e.detail)}></cx-import-mapping>
           ${renderImportSettings(this.i18n, this.settings, (settings) => (this.settings = settings))}
           <div class="actions"><button @click=${() => (this.step = 'preview')}>${t('crm-import:back')}</button>
             <button class="primary" ?disabled=${missing.length > 0 || !!this.busy} @click=${() => this.run(true)}>${t('crm-import:runDryRun')}</button></div>`

@@ -63,7 +63,7 @@ export interface ImportRequest {
   workspace: string
   upload: string
   entity: string
-  mapping: Record<string, string>
+  mapping: Record<string, string | null>
   locale: 'en' | 'nl'
   dateOrder: 'dmy' | 'mdy' | 'ymd'
   onError: 'abort' | 'skip'
@@ -89,7 +89,7 @@ export function importApi(api: ApiClient) {
       if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null))
       return (await response.json()) as UploadResponse
     },
-    readAgain(workspace: string, id: string, options: Record<string, string>, signal?: AbortSignal) {
+    readAgain(workspace: string, id: string, options: Record<string, string | null>, signal?: AbortSignal) {
       const query = new URLSearchParams({ workspace, ...options })
       return api.get<UploadResponse>(`${base}/uploads/${encodeURIComponent(id)}?${query}`, signal)
     },

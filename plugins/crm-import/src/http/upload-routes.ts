@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
-import { type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import { type ImportEntity, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import type { CrmImportOptions } from '../crm-import-options.js'
 import type { UploadStore } from '../uploads/upload-store.js'
 import { describeUpload } from './describe-upload.js'
@@ -60,14 +60,18 @@ const remove = createRoute({
  * `/api/crm-import/uploads`: files to import, streamed to disk as they arrive (the server leaves this
  * route's body to it, see `streamedBodies`), then read back with what the readers detect.
  */
-export function uploadRoutes(ctx: PluginContext<CrmImportOptions>, uploads: UploadStore) {
+export function uploadRoutes(
+  ctx: PluginContext<CrmImportOptions>,
+  uploads: UploadStore,
+  findEntity: (name: string) => ImportEntity | undefined,
+) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(upload, async (c) => {
       const { workspace } = c.req.valid('query')
       await ctx.requireWorkspace(workspace)
       const stored = await uploads.save(workspace, c.req.raw, ctx.options.maxUploadBytes)
       try {
-        return c.json(await describeUpload(ctx, stored), 201)
+        return c.json(await describeUpload(ctx, stored, findEntity), 201)
       } catch (error) {
         // A file the readers refuse is of no use later either.
         await uploads.remove(workspace, stored.id)
@@ -78,7 +82,7 @@ export function uploadRoutes(ctx: PluginContext<CrmImportOptions>, uploads: Uplo
       const { workspace, ...overrides } = c.req.valid('query')
       await ctx.requireWorkspace(workspace)
       const stored = await uploads.find(workspace, c.req.valid('param').id)
-      return c.json(await describeUpload(ctx, stored, overrides), 200)
+      return c.json(await describeUpload(ctx, stored, findEntity, overrides), 200)
     })
     .openapi(remove, async (c) => {
       const { workspace } = c.req.valid('query')

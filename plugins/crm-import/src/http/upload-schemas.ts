@@ -38,7 +38,7 @@ export const uploadResponseSchema = z
       .object({ id: z.string(), label: z.string(), table: z.string().nullable(), source: z.string() })
       .describe('The system whose export this looks like (`generic` when none)'),
     entity: z.string(),
-    mapping: z.record(z.string(), z.string()),
+    mapping: z.record(z.string(), z.string().nullable()),
     mappingSource: z.enum(['saved', 'suggested']),
     rows: z.array(z.object({ line: z.number().int(), cells: z.array(cellSchema) })).describe('The first 20 rows'),
   })

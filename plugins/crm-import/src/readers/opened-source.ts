@@ -1,4 +1,4 @@
-import type { SourceBatches } from '@cxkit/core'
+import type { ImportRowProblem, SourceBatches } from '@cxkit/core'
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson'
 export type SourceEncoding = 'utf-8' | 'windows-1252'
@@ -11,15 +11,22 @@ export interface ReadOptions {
   separator?: SourceSeparator
   /** `false`: the file has no header row; its columns are named `1`, `2`, … */
   header?: boolean
-  /** Rows per batch (default 2,000). */
+  /** Rows per batch (default 2,000); for JSON and NDJSON also how many objects name the columns. */
   batchSize?: number
 }
+
+/**
+ * Told about a row the reader could still hand over, but not whole: more cells than the header has
+ * columns, or a JSON key the columns do not know. Without it such a row stops the read with an error.
+ */
+export type ReadProblemHandler = (problem: ImportRowProblem) => void
 
 /** A file opened for import: what was detected, its columns, and its rows as a stream. */
 export interface OpenedSource {
   readonly file: string
   readonly format: SourceFormat
   readonly encoding: SourceEncoding
+  /** Between cells in a CSV file; absent for other formats. */
   readonly separator?: SourceSeparator
   /** Header names as the file spells them (trimmed), in file order. */
   readonly columns: readonly string[]
@@ -29,5 +36,5 @@ export interface OpenedSource {
    * The data rows in batches, from the first again on each call (an import that the database makes
    * retry reads the file again). `onBytes` reports how far into the file reading has come.
    */
-  rows(onBytes?: (bytesRead: number) => void): SourceBatches
+  rows(onBytes?: (bytesRead: number) => void, onProblem?: ReadProblemHandler): SourceBatches
 }

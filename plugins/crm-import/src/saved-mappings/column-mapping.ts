@@ -11,13 +11,13 @@ const columnNameSchema = textSchema(500, 1)
 const mappingTargetSchema = textSchema(120, 1).regex(/^(attr\.)?[A-Za-z0-9_.-]+$/, 'an entity field or attr.<key>')
 
 /**
- * Column → what it fills: an entity field or `attr.<key>`. Columns left out are ignored.
+ * Column → what it fills: an entity field or `attr.<key>`; `null`, or left out, for a column not imported.
  *
  * @example
  * columnMappingSchema.parse({ 'E-mail': 'email', Branche: 'attr.industry' })
  */
 export const columnMappingSchema = z
-  .record(columnNameSchema, mappingTargetSchema)
+  .record(columnNameSchema, mappingTargetSchema.nullable())
   .refine((mapping) => Object.keys(mapping).length <= maxMappedColumns, `at most ${maxMappedColumns} columns`)
 
 export type ColumnMapping = z.output<typeof columnMappingSchema>

@@ -1,6 +1,11 @@
 import { type CellValue, CxValidationError, isCxError } from '@cxkit/core'
-import { openSource } from '../readers/open-source.js'
-import type { ReadOptions, SourceEncoding, SourceFormat, SourceSeparator } from '../readers/opened-source.js'
+import {
+  openSource,
+  type ReadOptions,
+  type SourceEncoding,
+  type SourceFormat,
+  type SourceSeparator,
+} from '../readers/index.js'
 
 /** Rows the wizard shows before anything is mapped. */
 export const previewRowCount = 20

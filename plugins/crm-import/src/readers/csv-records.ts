@@ -1,0 +1,62 @@
+import { Readable, pipeline } from 'node:stream'
+import { CsvError, parse } from 'csv-parse'
+import { decodeText } from './decode-text.js'
+import { fileBytes } from './file-bytes.js'
+import type { SourceEncoding } from './opened-source.js'
+import type { RawRecord } from './raw-record.js'
+import { readLimits } from './read-limits.js'
+import { sourceError } from './source-error.js'
+
+const lineBreaks = /\r\n|\r|\n/g
+
+/**
+ * The records of a CSV file, streamed through csv-parse: quoted cells may hold separators, doubled
+ * quotes and line breaks. Each record's `line` is where it starts; csv-parse's own line counter is
+ * taken after the record's end, so the start is counted here from the line breaks inside cells
+ * (only a quoted cell can hold one) and the blank lines, which are read as one-empty-cell records.
+ *
+ * @example
+ * for await (const { line, values } of csvRecords('contacts.csv', 'utf-8', ';')) …
+ */
+export async function* csvRecords(
+  file: string,
+  encoding: SourceEncoding,
+  separator: ',' | ';' | '\t',
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<RawRecord> {
+  const parser = parse({
+    delimiter: separator,
+    record_delimiter: ['\r\n', '\n'],
+    relax_column_count: true,
+    // A stray quote inside an unquoted cell (`24" screen`) is text, as spreadsheets write it.
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: readLimits.maxRecordChars,
+  })
+  // pipeline, not pipe: a decoding error must reach the parser (and so this loop), not crash the process.
+  pipeline(Readable.from(decodeText(fileBytes(file, onBytes), encoding)), parser, () => {})
+  let line = 1
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const start = line
+      line += 1
+      for (const cell of record) line += cell.match(lineBreaks)?.length ?? 0
+      if (record.length === 1 && record[0] === '') continue
+      if (record.length > readLimits.maxColumns) {
+        throw sourceError(start, `has ${record.length} cells, more than the ${readLimits.maxColumns} a file may have`)
+      }
+      yield { line: start, values: record }
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw sourceError(line, csvMessage(error))
+    throw error
+  } finally {
+    parser.destroy()
+  }
+}
+
+function csvMessage(error: CsvError): string {
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return `is longer than ${readLimits.maxRecordChars} characters`
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'opens a quote that is never closed'
+  return error.message.replace(/ at line \d+$/, '')
+}
