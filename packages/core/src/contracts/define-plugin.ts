@@ -6,6 +6,7 @@ import type { PluginBodyLimits } from './body-limits.js'
 import type { DemoSeedContext } from './demo-seed.js'
 import type { Contribution } from './define-extension-point.js'
 import type { ImporterDefinition } from './define-importer.js'
+import type { ImportEntity } from './import-entity.js'
 import type { StageModel } from './define-stage.js'
 import type { MetricDefinition } from './define-metric.js'
 import type { TouchpointDefinition } from './define-touchpoint.js'
@@ -36,6 +37,8 @@ export interface PluginParts<TOptions, TMetricId extends string = string, TDepen
   touchpoints?: readonly TouchpointDefinition[]
   /** Spreadsheet importers, by entity (`cxkit import --entity <entity>`). */
   importers?: readonly ImporterDefinition[]
+  /** Entities rows can be imported into (`cxkit import <file> --entity <entity>`), for the tables this plugin owns. */
+  importEntities?: readonly ImportEntity[]
   stageModels?: readonly StageModel[]
   metrics?: readonly MetricDefinition<TMetricId>[]
   routes?: (ctx: PluginContext<TOptions>) => FetchApp
@@ -102,6 +105,7 @@ export interface PluginDefinition<
   readonly migrations: Readonly<Record<string, Migration>>
   readonly touchpoints: readonly TouchpointDefinition[]
   readonly importers: readonly ImporterDefinition[]
+  readonly importEntities: readonly ImportEntity[]
   readonly stageModels: readonly StageModel[]
   readonly metrics: readonly MetricDefinition<TMetricId>[]
   // Method syntax on purpose: it keeps a plugin with typed options assignable to PluginDefinition<string>.
@@ -193,6 +197,7 @@ function freezePlugin<TId extends string, TOptions, TMetricId extends string, TD
     migrations: Object.freeze({ ...(parts.migrations ?? {}) }),
     touchpoints: Object.freeze([...(parts.touchpoints ?? [])]),
     importers: Object.freeze([...(parts.importers ?? [])]),
+    importEntities: Object.freeze([...(parts.importEntities ?? [])]),
     stageModels: Object.freeze([...(parts.stageModels ?? [])]),
     metrics: Object.freeze([...(parts.metrics ?? [])]),
     routes: parts.routes,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { CoreTables } from './core-tables.js'
+import type { PluginContext } from './plugin-context.js'
 import type { SqlDialect } from './sql-dialect.js'
 
 /**
@@ -79,14 +80,29 @@ export interface UpsertOutcome {
  * Where an entity writes: inside the one transaction that makes an import whole or nothing.
  * `recordChanges` keeps what `undo` needs to reverse this import.
  */
-export interface ImportWriteContext {
+export interface ImportWriteContext extends ImportUndoContext {
+  /** The system the rows come from (`salesforce`, `hubspot`, `import`): ids in the rows are that system's. */
+  readonly source: string
+  recordChanges(changes: readonly ImportChange[]): Promise<void>
+  /**
+   * State an entity keeps from one batch to the next of this import run (a survey it created, how often
+   * a row's content was seen): `create` runs on the first call for `key`. A run the database makes
+   * retry starts with none, as it re-reads the file from its first row.
+   */
+  perImport<T>(key: string, create: () => T): T
+}
+
+/**
+ * Where an entity writes and undoes: the import's transaction, its workspace and id. `contributions`
+ * reaches what enabled plugins contribute (the survey engine's question types, say), which an entity
+ * needs to check rows the way its own API does.
+ */
+export interface ImportUndoContext {
   readonly db: Kysely<CoreTables>
   readonly sql: SqlDialect
   readonly workspace: string
   readonly importId: string
-  /** The system the rows come from (`salesforce`, `hubspot`, `import`): ids in the rows are that system's. */
-  readonly source: string
-  recordChanges(changes: readonly ImportChange[]): Promise<void>
+  contributions: PluginContext['contributions']
 }
 
 /**
@@ -99,15 +115,19 @@ export interface ImportEntity<Row = unknown> {
   readonly description: string
   readonly fields: readonly ImportField[]
   readonly acceptsAttributes: boolean
-  /** Checks a mapped row and shapes it for `upsert`; issues' paths name fields (or `attributes.<key>`). */
-  readonly rowSchema: z.ZodType<Row, MappedRow['fields'] & { attributes: MappedRow['attributes'] }>
+  /**
+   * Checks a mapped row (its fields, plus `attributes`) and shapes it for `upsert`; issues' paths name
+   * fields (or `attributes.<key>`). Its input is left open: a field map cannot be typed as a record of
+   * scalars and also hold the `attributes` object, so no object schema would fit a narrower type.
+   */
+  readonly rowSchema: z.ZodType<Row>
   /**
    * Writes a batch of valid rows: an existing row (matched the entity's way) is updated, a new one
    * inserted, one that would not change is left alone. Rows later in the file see the earlier ones.
    */
   upsert(ctx: ImportWriteContext, rows: readonly ValidRow<Row>[]): Promise<UpsertOutcome>
   /** Reverses changes this entity recorded, newest first. */
-  undo(ctx: Omit<ImportWriteContext, 'recordChanges' | 'source'>, changes: readonly ImportChange[]): Promise<void>
+  undo(ctx: ImportUndoContext, changes: readonly ImportChange[]): Promise<void>
 }
 
 /**

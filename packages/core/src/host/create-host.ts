@@ -1,6 +1,8 @@
 import { CxError } from '../errors/cx-error.js'
 import type { ExtensionPoint } from '../contracts/define-extension-point.js'
 import type { MetricDefinition } from '../contracts/define-metric.js'
+import type { ImportEntity } from '../contracts/import-entity.js'
+import { customersEntity } from '../imports/customers-entity.js'
 import type { PluginDefinition } from '../contracts/define-plugin.js'
 import { orderPlugins } from './order-plugins.js'
 import { describePlugin, type PluginDescription } from './describe-plugin.js'
@@ -13,6 +15,12 @@ export interface Host {
   /** Every metric of every plugin, with the plugin that owns it. */
   readonly metrics: readonly { plugin: PluginDefinition; metric: MetricDefinition }[]
   metric(id: string): { plugin: PluginDefinition; metric: MetricDefinition } | undefined
+  /**
+   * What rows can be imported into: core's customers on every install, then each plugin's entities,
+   * with the plugin that declares them (none for core's).
+   */
+  readonly importEntities: readonly { plugin?: PluginDefinition; entity: ImportEntity }[]
+  importEntity(name: string): { plugin?: PluginDefinition; entity: ImportEntity } | undefined
   /** Everything the enabled plugins contribute to an extension point, in host order. */
   contributions<T>(point: ExtensionPoint<T>): T[]
   /** A JSON-safe description of everything registered (the `/api/plugins` payload). */
@@ -60,12 +68,15 @@ export function createHost(entries: readonly PluginEntry[]): Host {
     pageOwner.set(plugin.publicPages.path, plugin.id)
   }
   const byId = new Map(plugins.map((plugin) => [plugin.id, plugin]))
+  const importEntities = collectImportEntities(plugins)
   return Object.freeze({
     plugins: Object.freeze(plugins),
     plugin: (id: string) => byId.get(id),
     metrics: Object.freeze(metrics),
     metric: (id: string) => metricOwner.get(id),
     registry: () => plugins.map(describePlugin),
+    importEntities: Object.freeze(importEntities),
+    importEntity: (name: string) => importEntities.find(({ entity }) => entity.entity === name),
     contributions: <T>(point: ExtensionPoint<T>) =>
       plugins.flatMap((plugin) =>
         plugin.contributes.flatMap((contribution) =>
@@ -74,4 +85,21 @@ export function createHost(entries: readonly PluginEntry[]): Host {
         ),
       ),
   })
+}
+
+function collectImportEntities(plugins: readonly PluginDefinition[]) {
+  const entities: { plugin?: PluginDefinition; entity: ImportEntity }[] = [{ entity: customersEntity }]
+  for (const plugin of plugins) {
+    for (const entity of plugin.importEntities) {
+      const owner = entities.find((known) => known.entity.entity === entity.entity)
+      if (owner) {
+        throw new CxError(
+          'CXKIT_PLUGIN_INVALID',
+          `entity '${entity.entity}' is declared by ${owner.plugin ? `plugin '${owner.plugin.id}'` : 'core'} and by plugin '${plugin.id}'`,
+        )
+      }
+      entities.push({ plugin, entity })
+    }
+  }
+  return entities
 }

@@ -1,0 +1,2 @@
+export * from './customer-import-row.js'
+export * from './customers-entity.js'

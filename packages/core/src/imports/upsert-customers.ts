@@ -1,0 +1,183 @@
+import type { ImportChange, ImportWriteContext, UpsertOutcome, ValidRow } from '../contracts/import-entity.js'
+import { timeOrderedId } from '../ids/time-ordered-id.js'
+import { emailKey } from '../schemas/email-key.js'
+import type { CustomerImportRow } from './customer-import-row.js'
+import { addToIndex, type CustomerIndex, loadCustomerIndex, type StoredCustomer } from './customer-lookups.js'
+
+const customerColumns = [
+  'id',
+  'workspace_id',
+  'external_id',
+  'email',
+  'email_key',
+  'name',
+  'segment',
+  'region',
+  'plan',
+  'attributes',
+  'created_at',
+] as const
+
+/** The external id a new customer gets: the row's, else `<source>:<source_id>`, else its e-mail key. */
+function externalIdFor(row: CustomerImportRow, source: string): string {
+  if (row.externalId) return row.externalId
+  if (row.sourceId) return `${source}:${row.sourceId}`
+  return emailKey(row.email ?? '')
+}
+
+/** Change keys: `customer:<id>` and `identity:["<source>","<source id>"]` (see `undoCustomers`). */
+export const customerChangeKey = (id: string) => `customer:${id}`
+export const identityChangeKey = (source: string, sourceId: string) => `identity:${JSON.stringify([source, sourceId])}`
+
+/**
+ * Upserts a batch of customer rows. Each row is matched, in this order, by its source id among the
+ * identities of the import's source, by its external id (or the one it would be given), then by its
+ * e-mail key; unmatched, it is a new customer. A match is updated only with the row's non-blank
+ * values, attributes key by key; a row that would change nothing is left alone. A source id seen
+ * for the first time adds an identity, so the same person exported by two CRMs is one customer.
+ * Look-ups take a few queries per batch and new customers are written with `insertRows`.
+ */
+export async function upsertCustomers(
+  ctx: ImportWriteContext,
+  rows: readonly ValidRow<CustomerImportRow>[],
+): Promise<UpsertOutcome> {
+  const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [] }
+  const index = await loadCustomerIndex(ctx, {
+    sourceIds: rows.flatMap(({ row }) => (row.sourceId ? [row.sourceId] : [])),
+    externalIds: rows.map(({ row }) => externalIdFor(row, ctx.source)),
+    emailKeys: rows.flatMap(({ row }) => (row.email ? [emailKey(row.email)] : [])),
+  })
+  const now = new Date().toISOString()
+  const created = new Map<string, StoredCustomer>()
+  const before = new Map<string, StoredCustomer>()
+  const newIdentities: [string, string][] = []
+  for (const { row } of rows) {
+    const customer = match(index, row, ctx.source)
+    if (!customer) {
+      const fresh = newCustomer(ctx.workspace, row, externalIdFor(row, ctx.source), now)
+      created.set(fresh.id, fresh)
+      addToIndex(index, fresh)
+      if (row.sourceId) {
+        index.identities.set(row.sourceId, fresh.id)
+        newIdentities.push([row.sourceId, fresh.id])
+      }
+      outcome.inserted++
+      continue
+    }
+    let changed = false
+    if (row.sourceId && !index.identities.has(row.sourceId)) {
+      index.identities.set(row.sourceId, customer.id)
+      newIdentities.push([row.sourceId, customer.id])
+      changed = true
+    }
+    const next = merged(customer, row)
+    if (next) {
+      if (!created.has(customer.id) && !before.has(customer.id)) before.set(customer.id, { ...customer })
+      Object.assign(customer, next)
+      addToIndex(index, customer)
+      changed = true
+    }
+    if (changed) outcome.updated++
+    else outcome.unchanged++
+  }
+  await write(ctx, index, created, before, newIdentities, now)
+  return outcome
+}
+
+function match(index: CustomerIndex, row: CustomerImportRow, source: string): StoredCustomer | undefined {
+  const bySource = row.sourceId ? index.identities.get(row.sourceId) : undefined
+  return (
+    (bySource ? index.byId.get(bySource) : undefined) ??
+    (row.externalId ? index.byExternalId.get(row.externalId) : undefined) ??
+    (row.email ? index.byEmailKey.get(emailKey(row.email)) : undefined) ??
+    index.byExternalId.get(externalIdFor(row, source))
+  )
+}
+
+function newCustomer(workspace: string, row: CustomerImportRow, externalId: string, now: string): StoredCustomer {
+  return {
+    id: timeOrderedId(),
+    workspace_id: workspace,
+    external_id: externalId,
+    email: row.email ?? null,
+    email_key: row.email ? emailKey(row.email) : null,
+    name: row.name ?? null,
+    segment: row.segment ?? null,
+    region: row.region ?? null,
+    plan: row.plan ?? null,
+    attributes: JSON.stringify(row.attributes),
+    created_at: now,
+  }
+}
+
+/** The columns a row changes on a customer, or undefined when it changes none. */
+function merged(customer: StoredCustomer, row: CustomerImportRow): Partial<StoredCustomer> | undefined {
+  const next: Partial<StoredCustomer> = {}
+  for (const column of ['name', 'segment', 'region', 'plan'] as const) {
+    const value = row[column]
+    if (value !== undefined && value !== customer[column]) next[column] = value
+  }
+  // The same address in other capitals is no change: it is how another system happens to write it.
+  if (row.email !== undefined && emailKey(row.email) !== customer.email_key) {
+    next.email = row.email
+    next.email_key = emailKey(row.email)
+  }
+  const attributes: Record<string, unknown> = JSON.parse(customer.attributes)
+  let attributesChanged = false
+  for (const [key, value] of Object.entries(row.attributes)) {
+    if (value === null || attributes[key] === value) continue
+    attributes[key] = value
+    attributesChanged = true
+  }
+  if (attributesChanged) next.attributes = JSON.stringify(attributes)
+  return Object.keys(next).length > 0 ? next : undefined
+}
+
+async function write(
+  ctx: ImportWriteContext,
+  index: CustomerIndex,
+  created: Map<string, StoredCustomer>,
+  before: Map<string, StoredCustomer>,
+  newIdentities: [string, string][],
+  now: string,
+): Promise<void> {
+  const changes: ImportChange[] = []
+  if (created.size > 0) {
+    const values = [...created.values()]
+    await ctx.sql.insertRows(
+      ctx.db,
+      'customers',
+      customerColumns,
+      values.map((customer) => customerColumns.map((column) => customer[column])),
+    )
+    for (const customer of values) changes.push({ key: customerChangeKey(customer.id), before: null })
+  }
+  for (const [id, previous] of before) {
+    const current = index.byId.get(id)!
+    await ctx.db
+      .updateTable('customers')
+      .set({
+        email: current.email,
+        email_key: current.email_key,
+        name: current.name,
+        segment: current.segment,
+        region: current.region,
+        plan: current.plan,
+        attributes: current.attributes,
+      })
+      .where('workspace_id', '=', ctx.workspace)
+      .where('id', '=', id)
+      .execute()
+    changes.push({ key: customerChangeKey(id), before: previous })
+  }
+  if (newIdentities.length > 0) {
+    await ctx.sql.insertRows(
+      ctx.db,
+      'customer_identities',
+      ['workspace_id', 'source', 'source_id', 'customer_id', 'created_at'],
+      newIdentities.map(([sourceId, customerId]) => [ctx.workspace, ctx.source, sourceId, customerId, now]),
+    )
+    for (const [sourceId] of newIdentities) changes.push({ key: identityChangeKey(ctx.source, sourceId), before: null })
+  }
+  await ctx.recordChanges(changes)
+}

@@ -1,0 +1,7 @@
+export { type CellOptions, type CellProblem, isCellProblem } from './cell-options.js'
+export { excelSerialToDate } from './excel-serial.js'
+export { inferAttribute } from './infer-attribute.js'
+export { parseBoolean } from './parse-boolean.js'
+export { parseDate, type ReadDate } from './parse-date.js'
+export { parseLocaleNumber } from './parse-number.js'
+export { type TypedCell, typeCell } from './type-cell.js'

@@ -1,0 +1,6 @@
+export { findImport, type ImportRun, listImports } from './import-records.js'
+export type { ImportProblem, ImportReport } from './import-report.js'
+export type { CrmImportTables, ImportStatus } from './import-tables.js'
+export { type ColumnMapping, type ColumnPlan, defaultMapping, resolveMapping } from './resolve-mapping.js'
+export { type ImportDatabase, type RunImportInput, runImport } from './run-import.js'
+export { undoImport } from './undo-import.js'
