@@ -1,5 +1,6 @@
 import { defineConfig } from '@cxkit/core'
 import { cesPlugin } from '@cxkit/plugin-ces'
+import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { csatPlugin } from '@cxkit/plugin-csat'
 import { npsPlugin } from '@cxkit/plugin-nps'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
@@ -13,6 +14,8 @@ export default defineConfig({
     csatPlugin({ scale: 5, topBoxes: 2 }),
     cesPlugin({ easyFrom: 5 }),
     renewalRatePlugin({ target: 0.85 }),
+    // Uploads wait beside the default database (./data); CXKIT_UPLOADS_DIR puts them elsewhere.
+    crmImportPlugin({ uploadsDir: process.env.CXKIT_UPLOADS_DIR ?? './data/uploads' }),
   ],
   locale: 'en',
   branding: { productName: 'cxkit' },

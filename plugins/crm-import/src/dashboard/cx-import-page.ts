@@ -14,7 +14,7 @@ import {
 } from './import-api.js'
 import { importStyles } from './import-styles.js'
 import { type ImportSettings, renderImportSettings } from './render-import-settings.js'
-import { type WizardStep, renderWizardSteps } from './render-wizard-steps.js'
+import { renderWizardSteps, type WizardStep, wizardStepsStyles } from './render-wizard-steps.js'
 import { waitForJob } from './wait-for-job.js'
 import './cx-import-file-picker.js'
 import './cx-import-history.js'
@@ -30,7 +30,12 @@ import './cx-import-report.js'
  */
 @customElement('cx-import-page')
 export class CxImportPage extends CxDashboardElement {
-  static override styles = [...CxDashboardElement.styles, importStyles, css`h1 { font-size: 1.4rem; margin: 0 0 8px; }`]
+  static override styles = [
+    ...CxDashboardElement.styles,
+    importStyles,
+    wizardStepsStyles,
+    css`h1 { font-size: 1.4rem; margin: 0 0 8px; }`,
+  ]
 
   @state() private accessor step: WizardStep = 'upload'
   @state() private accessor busy = ''

@@ -1,5 +1,5 @@
 import type { Translator } from '@cxkit/ui'
-import { html } from 'lit'
+import { css, html } from 'lit'
 
 export const wizardSteps = ['upload', 'preview', 'mapping', 'dryRun', 'import', 'report'] as const
 export type WizardStep = (typeof wizardSteps)[number]
@@ -13,15 +13,20 @@ const stepKeys = {
   report: 'crm-import:step.report',
 } as const
 
+/** The step list's look: in a style sheet, since the app's Content-Security-Policy refuses inline styles. */
+export const wizardStepsStyles = css`
+  ol.steps { display: flex; flex-wrap: wrap; gap: 16px; padding-left: 20px; margin: 12px 0 20px; }
+  ol.steps li.later { color: var(--_muted); }
+  ol.steps li[aria-current='step'] { font-weight: 700; }
+`
+
 /** The wizard's steps as an ordered list, the current one marked for screen readers too. */
 export function renderWizardSteps(i18n: Translator, current: WizardStep) {
   const at = wizardSteps.indexOf(current)
-  return html`<ol style="display:flex;gap:16px;padding-left:20px;margin:12px 0 20px">
+  return html`<ol class="steps">
     ${wizardSteps.map(
       (step, index) =>
-        html`<li aria-current=${step === current ? 'step' : 'false'}
-          style="font-weight:${step === current ? 700 : 400};color:${index > at ? 'var(--_muted)' : 'inherit'}">
-          ${i18n.t(stepKeys[step])}</li>`,
+        html`<li class=${index > at ? 'later' : ''} aria-current=${step === current ? 'step' : 'false'}>${i18n.t(stepKeys[step])}</li>`,
     )}
   </ol>`
 }
