@@ -36,7 +36,8 @@ export interface ServerOptions {
   dashboardDir?: string
   /**
    * Largest request body any API route accepts, in bytes (default `bodyLimits.batch`, 20 MiB); each route
-   * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares).
+   * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares). Routes a plugin declares in
+   * `streamedBodies` are bounded by their own limit only: they never hold their body in memory.
    */
   maxBodyBytes?: number
   /**
