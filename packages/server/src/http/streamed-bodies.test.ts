@@ -14,7 +14,8 @@ const uploads = definePlugin({
     new Hono()
       .post('/files', async (c) => {
         let bytes = 0
-        for await (const chunk of c.req.raw.body ?? []) bytes += chunk.length
+        const reader = c.req.raw.body!.getReader()
+        for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.length
         return c.json({ bytes, type: c.req.header('content-type')?.split(';')[0] })
       })
       .post('/other', (c) => c.json({ ok: true })),
