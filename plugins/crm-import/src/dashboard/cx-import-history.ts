@@ -41,7 +41,14 @@ export class CxImportHistory extends CxDashboardElement {
       <td>${new Date(run.startedAt).toLocaleString(this.locale)}</td><td>${run.actor}</td><td>${run.file}</td>
       <td>${run.entity}</td><td>${run.undoneAt ? this.t('crm-import:undone') : run.status}</td>
       <td>${run.inserted}</td><td>${run.updated}</td><td>${run.unchanged}</td><td>${run.rejected}</td>
-      <td>${canUndo ? html`<button @click=${() => this.undo(run)}>${this.t('crm-import:undo')}</button>` : ''}</td>
+      <td>
+        ${canUndo ? html`<button @click=${() => this.undo(run)}>${this.t('crm-import:undo')}</button>` : ''}
+        ${
+          run.hasRejects
+            ? html`<a href=${importApi(this.api).rejectsUrl(this.workspace, run.id)} download>${this.t('crm-import:rejectsShort')}</a>`
+            : ''
+        }
+      </td>
     </tr>`
   }
 

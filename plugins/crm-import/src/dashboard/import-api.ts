@@ -57,6 +57,8 @@ export interface PastImport {
   rejected: number
   startedAt: string
   undoneAt: string | null
+  /** True while the rejected rows of a `skip` import can be downloaded. */
+  hasRejects: boolean
 }
 
 export interface ImportRequest {

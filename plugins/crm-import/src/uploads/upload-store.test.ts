@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -23,8 +23,13 @@ describe('the upload store', () => {
     const fresh = await uploads.save('acme', multipart('a,b\n3,4\n'), 1024)
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000)
     await utimes(old.path, twoHoursAgo, twoHoursAgo)
+    await mkdir(join(dir, 'rejects'))
+    await writeFile(join(dir, 'rejects', 'old-import.csv'), 'line,reason\n')
+    await writeFile(join(dir, 'rejects', 'new-import.csv'), 'line,reason\n')
+    await utimes(join(dir, 'rejects', 'old-import.csv'), twoHoursAgo, twoHoursAgo)
     expect(await uploads.removeExpired()).toBe(1)
-    expect((await readdir(dir)).sort()).toEqual([`${fresh.id}.json`, `${fresh.id}.upload`].sort())
+    expect((await readdir(dir)).sort()).toEqual([`${fresh.id}.json`, `${fresh.id}.upload`, 'rejects'].sort())
+    expect(await readdir(join(dir, 'rejects'))).toEqual(['new-import.csv'])
     await expect(uploads.find('acme', old.id)).rejects.toMatchObject({ status: 404 })
     expect(await uploads.find('acme', fresh.id)).toMatchObject({ fileName: 'a.csv', size: 8 })
   })

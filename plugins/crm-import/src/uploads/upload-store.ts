@@ -21,7 +21,7 @@ export interface UploadStore {
   /** The workspace's upload with this id; a 404 for another workspace's or an unknown one. */
   find(workspace: string, id: string): Promise<StoredUpload>
   remove(workspace: string, id: string): Promise<void>
-  /** Deletes uploads older than the store's maximum age; returns how many. */
+  /** Deletes uploads (and kept rejected rows) older than the store's maximum age; returns how many uploads. */
   removeExpired(now?: Date): Promise<number>
 }
 
@@ -31,7 +31,8 @@ const notFound = (id: string) => new CxError('CXKIT_NOT_FOUND', `no upload '${id
 
 /**
  * Uploads as two files in `dir`: `<id>.upload` holds the bytes, `<id>.json` who uploaded what and when.
- * Expired uploads are removed whenever a new one arrives, so the folder never grows without bound.
+ * Expired uploads, and the rejected rows of imports (`rejects/`) as old, are removed whenever a new upload
+ * arrives, so the folder never grows without bound.
  *
  * @example
  * const uploads = createUploadStore({ dir: './data/uploads', maxAgeMs: 24 * 3600_000 })
@@ -82,6 +83,13 @@ export function createUploadStore(options: { dir: string; maxAgeMs: number }): U
         if (now.getTime() - mtimeMs <= maxAgeMs) continue
         await removeFiles(id)
         removed += 1
+      }
+      // Rejected rows of `skip` imports, and those a crash left half-written, go after as long.
+      const rejectsDir = join(dir, 'rejects')
+      for (const name of await readdir(rejectsDir).catch(() => [] as string[])) {
+        if (!name.endsWith('.csv')) continue
+        const { mtimeMs } = await stat(join(rejectsDir, name))
+        if (now.getTime() - mtimeMs > maxAgeMs) await rm(join(rejectsDir, name), { force: true })
       }
       return removed
     },
