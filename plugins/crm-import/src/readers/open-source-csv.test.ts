@@ -140,4 +140,31 @@ describe('openSource on CSV', () => {
     expect((await openSource(file)).encoding).toBe('windows-1252')
     await expect(openSource(file, { encoding: 'utf-8' })).rejects.toThrow('line 3: is not valid UTF-8')
   })
+
+  it('decodes a character split across two read chunks whole', async () => {
+    // 64 KiB chunks: the two bytes of é sit on either side of the first boundary.
+    const filler = 'x'.repeat(65_535 - 'name\n'.length)
+    const file = await tempFile('split.csv', `name\n${filler}é\nZoë\n`)
+    const { rows } = await readAllRows(await openSource(file))
+    expect(rows.map((row) => row.cells.name)).toEqual([`${filler}é`, 'Zoë'])
+  })
+
+  it('names the line of a Windows-1252 byte found past the part read to detect the encoding', async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `name ${i}`).join('\n')
+    const file = await tempFile(
+      'late.csv',
+      Buffer.concat([Buffer.from(`name\n${lines}\n`), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a])]),
+    )
+    const source = await openSource(file)
+    expect(source.encoding).toBe('utf-8')
+    await expect(readAllRows(source)).rejects.toThrow('line 10002: is not valid UTF-8')
+  })
+
+  it('refuses a missing file and an old .xls workbook with a validation error', async () => {
+    const missing = openSource('/nonexistent/contacts.csv')
+    await expect(missing).rejects.toBeInstanceOf(CxValidationError)
+    await expect(missing).rejects.toThrow(/^file: \/nonexistent\/contacts\.csv cannot be read/)
+    const xls = await tempFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    await expect(openSource(xls)).rejects.toThrow('file: is an Excel 97–2003 workbook (.xls)')
+  })
 })

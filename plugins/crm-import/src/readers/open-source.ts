@@ -12,7 +12,6 @@ import { objectColumns, objectRows } from './object-rows.js'
 import type { OpenedSource, ReadOptions, SourceEncoding, SourceFormat, SourceSeparator } from './opened-source.js'
 import type { RawRecord, RecordReader } from './raw-record.js'
 import { readHead } from './read-head.js'
-import { readLimits } from './read-limits.js'
 import { sourceError } from './source-error.js'
 import { tableRows } from './table-rows.js'
 import { whitespaceRecords } from './whitespace-records.js'
@@ -31,36 +30,54 @@ const defaultBatchSize = 2000
  * for await (const batch of source.rows((bytes) => bar.update(bytes / source.size))) …
  */
 export async function openSource(file: string, options: ReadOptions = {}): Promise<OpenedSource> {
-  const [head, { size }] = await Promise.all([readHead(file), stat(file)])
-  const format = options.format ?? detectFormat(file, head)
+  const [head, { size }] = await Promise.all([readHead(file), stat(file)]).catch((error: unknown) => {
+    throw sourceError(undefined, `${file} cannot be read (${error instanceof Error ? error.message : String(error)})`)
+  })
   const batchSize = options.batchSize ?? defaultBatchSize
-  if (format === 'json' || format === 'ndjson') {
-    const read: ObjectReader = (onBytes) =>
-      format === 'json' ? jsonRecords(file, onBytes) : ndjsonRecords(file, onBytes)
-    const columns = await objectColumns(read(), batchSize)
-    return {
-      file,
-      format,
-      encoding: 'utf-8',
-      columns,
-      size,
-      rows: (onBytes, onProblem) => batchRows(objectRows(read(onBytes), columns, onProblem), batchSize),
-    }
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw sourceError(undefined, `batch size ${batchSize} is not a positive whole number`)
   }
-  const encoding: SourceEncoding = format === 'xlsx' ? 'utf-8' : (options.encoding ?? detectEncoding(head))
+  const format = options.format ?? detectFormat(file, head)
+  if (format === 'json' || format === 'ndjson') return openObjectSource(file, format, size, batchSize)
+  return openTableSource(file, format, head, size, { ...options, batchSize })
+}
+
+/** A JSON or NDJSON file: its columns are the keys of its first batch of objects. */
+async function openObjectSource(
+  file: string,
+  format: 'json' | 'ndjson',
+  size: number,
+  batchSize: number,
+): Promise<OpenedSource> {
+  const read: ObjectReader = (onBytes) =>
+    format === 'json' ? jsonRecords(file, onBytes) : ndjsonRecords(file, onBytes)
+  const columns = await objectColumns(read(), batchSize)
+  return {
+    file,
+    format,
+    encoding: 'utf-8',
+    columns,
+    size,
+    rows: (onBytes, onProblem) => batchRows(objectRows(read(onBytes), columns, onProblem), batchSize),
+  }
+}
+
+/** A CSV file or a workbook: its columns come from the header row, or are numbered without one. */
+async function openTableSource(
+  file: string,
+  format: 'csv' | 'xlsx',
+  head: Buffer,
+  size: number,
+  options: ReadOptions & { batchSize: number },
+): Promise<OpenedSource> {
+  const encoding: SourceEncoding =
+    format === 'xlsx' ? 'utf-8' : (options.encoding ?? detectEncoding(head, head.length >= size))
   // The head may end inside a UTF-8 character; separators are ASCII, so Latin-1 reads them right either way.
   const separator = format === 'csv' ? (options.separator ?? detectSeparator(head.toString('latin1'))) : undefined
   const read = recordReader(file, format, encoding, separator)
   const first = await firstRecord(read())
-  const columns =
-    options.header === false ? numberedColumns(first?.values.length ?? 0) : first ? headerColumns(first) : []
-  if (columns.length > readLimits.maxColumns) {
-    throw sourceError(
-      first?.line,
-      `has ${columns.length} columns, more than the ${readLimits.maxColumns} a file may have`,
-    )
-  }
-  const skipHeader = options.header !== false
+  const hasHeader = options.header !== false
+  const columns = !hasHeader ? numberedColumns(first?.values.length ?? 0) : first ? headerColumns(first) : []
   return {
     file,
     format,
@@ -69,7 +86,7 @@ export async function openSource(file: string, options: ReadOptions = {}): Promi
     columns,
     size,
     rows: (onBytes, onProblem) =>
-      batchRows(tableRows(dataRecords(read(onBytes), skipHeader), columns, onProblem), batchSize),
+      batchRows(tableRows(dataRecords(read(onBytes), hasHeader), columns, onProblem), options.batchSize),
   }
 }
 

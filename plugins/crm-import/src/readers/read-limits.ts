@@ -1,6 +1,9 @@
 /**
  * What one record may hold. A file past these is broken or not what it claims to be: reading stops
  * with the line instead of growing memory without end.
+ *
+ * @example
+ * if (record.length > readLimits.maxColumns) throw sourceError(line, 'has too many cells')
  */
 export const readLimits = {
   /** Characters in one record (a CSV line with its quoted line breaks, a JSON object, a sheet row). */

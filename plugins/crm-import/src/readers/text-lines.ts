@@ -21,16 +21,19 @@ export async function* textLines(texts: AsyncIterable<string>): AsyncGenerator<T
     pending += text
     let start = 0
     for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n', start)) {
+      if (end - start > readLimits.maxRecordChars) throw tooLong(line)
       yield { line, text: withoutCarriageReturn(pending.slice(start, end)) }
       line += 1
       start = end + 1
     }
     pending = pending.slice(start)
-    if (pending.length > readLimits.maxRecordChars) {
-      throw sourceError(line, `is longer than ${readLimits.maxRecordChars} characters`)
-    }
+    if (pending.length > readLimits.maxRecordChars) throw tooLong(line)
   }
   if (pending.length > 0) yield { line, text: withoutCarriageReturn(pending) }
+}
+
+function tooLong(line: number): Error {
+  return sourceError(line, `is longer than ${readLimits.maxRecordChars} characters`)
 }
 
 function withoutCarriageReturn(text: string): string {

@@ -50,7 +50,13 @@ export async function* xlsxRecords(file: string, onBytes?: (bytesRead: number) =
   }
 }
 
-/** A sheet cell as the import reads it. */
+/**
+ * A sheet cell as the import reads it.
+ *
+ * @example
+ * plainCell({ formula: 'C2*2', result: 20 }) // 20
+ * plainCell({ richText: [{ text: 'Zoë ' }, { text: 'Bakker' }] }) // 'Zoë Bakker'
+ */
 export function plainCell(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
