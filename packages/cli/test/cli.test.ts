@@ -118,10 +118,9 @@ for (const makeTarget of targets) {
         )
         const refused = await cli('import', bad, '--entity', 'responses')
         expect(refused.code).toBe(2)
-        expect(refused.stderr).toContain('row 3, column submitted_at')
-        expect(refused.stderr).toContain('row 3, column score')
-        expect(refused.stderr).toContain('row 4, column touchpoint')
-        expect(refused.stderr).toContain('nothing was imported: 3 problem(s) in 2 of 3 rows')
+        expect(refused.stderr).toContain(`${bad}:3:3 (submitted_at): '31-02-2020' is not a date`)
+        expect(refused.stderr).toContain(`${bad}:4:2 (touchpoint): no touchpoint 'moon' in workspace 'demo'`)
+        expect(refused.stderr).toContain('nothing was imported: 2 bad row(s) of 3 checked')
         const before = JSON.parse(
           (await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout,
         )
@@ -134,9 +133,9 @@ for (const makeTarget of targets) {
         )
         const imported = await cli('import', good, '--entity', 'responses')
         expect(imported.stderr).toBe('')
-        expect(imported.stdout).toContain('3 responses imported, 0 already present')
+        expect(imported.stdout).toContain('3 rows into responses: 3 inserted, 0 updated, 0 unchanged, 0 rejected')
         const again = await cli('import', good, '--entity', 'responses')
-        expect(again.stdout).toContain('0 responses imported, 3 already present')
+        expect(again.stdout).toContain('3 rows into responses: 0 inserted, 0 updated, 3 unchanged, 0 rejected')
         const after = JSON.parse(
           (await cli('metric', 'nps', '--from', '2020-01-01', '--to', '2020-12-31', '--json')).stdout,
         )

@@ -11,7 +11,7 @@ import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
 import * as securePersonalLinks from './migrations/010_secure_personal_links.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
-import { responsesImporter } from './import/responses-importer.js'
+import { responsesEntity } from './import/responses-entity.js'
 import { seedDemoSurveys } from './seed-demo-surveys.js'
 import { surveysOptionsSchema } from './surveys-options.js'
 import { startWebhookDelivery } from './webhooks/start-webhook-delivery.js'
@@ -60,7 +60,7 @@ export const surveysPlugin = definePlugin({
     'POST /surveys/{id}/links': bodyLimits.batch,
     '* /public/*': bodyLimits.publicJson,
   },
-  importers: [responsesImporter],
+  importers: [responsesEntity],
   publicPages: { path: '/s', routes: surveyPageRoutes },
   dashboard: {
     module: '@cxkit/plugin-surveys/dashboard',

@@ -1,93 +1,70 @@
-import { CxError, createHost, type ImporterDefinition } from '@cxkit/core'
-import { createPluginContext, listWorkspaces, migrate, openDatabase, requireWorkspace } from '@cxkit/db'
 import type { Command } from 'commander'
-import { loadConfig } from '../load-config.js'
-import { readCsv } from '../read-csv.js'
+import { listImportsCommand, undoImportCommand } from './import/import-history.js'
+import { type ImportFileOptions, importFile } from './import/import-file.js'
 
-interface ImportOptions {
-  entity: string
-  config?: string
-  db?: string
-  workspace?: string
-  dryRun?: boolean
-}
+const configOption = ['--config <file>', 'app config (default: ./cxkit.config.ts or $CXKIT_CONFIG)'] as const
+const dbOption = ['--db <url>', 'database URL (default: $CXKIT_DATABASE_URL or sqlite:./data/cxkit.db)'] as const
+const workspaceOption = ['--workspace <id>', 'workspace id (default: the only workspace)'] as const
+const collect = (value: string, previous: string[]) => [...previous, value]
 
-const shownErrors = 25
-
-/** `cxkit import <file> --entity <entity>`: a spreadsheet into the database, all rows or none. */
-export function registerImportCommand(program: Command): void {
-  program
-    .command('import')
-    .description('import a CSV export (checked whole first: any error stores nothing)')
-    .argument('<file>', 'CSV file with a header row; , ; or tab separated')
-    .requiredOption('--entity <entity>', 'what the rows are, e.g. responses')
-    .option('--config <file>', 'app config (default: ./cxkit.config.ts or $CXKIT_CONFIG)')
-    .option('--db <url>', 'database URL (default: $CXKIT_DATABASE_URL or sqlite:./data/cxkit.db)')
-    .option('--workspace <id>', 'workspace id (default: the only workspace)')
-    .option('--dry-run', 'check the file and report, store nothing')
-    .action(async (file: string, options: ImportOptions) => {
-      const { config } = await loadConfig(options.config)
-      const host = createHost(config.plugins)
-      const found = host.plugins.flatMap((plugin) => plugin.importers.map((importer) => ({ plugin, importer })))
-      const match = found.find(({ importer }) => importer.entity === options.entity)
-      if (!match) {
-        const known = found.map(({ importer }) => importer.entity).join(', ') || 'none'
-        throw new CxError('CXKIT_CONFIG_INVALID', `no enabled plugin imports '${options.entity}'; importable: ${known}`)
-      }
-      const records = readCsv(file)
-      checkColumns(match.importer, records[0]?.values ?? {}, file)
-      const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
-      try {
-        await migrate(database, host)
-        const workspace = options.workspace ?? (await onlyWorkspace(database))
-        await requireWorkspace(database, workspace)
-        const report = await match.importer.run(createPluginContext(database, host, match.plugin), {
-          workspace,
-          records,
-          dryRun: Boolean(options.dryRun),
-        })
-        const errorCount = report.errorCount ?? report.errors.length
-        if (errorCount > 0) {
-          for (const error of report.errors.slice(0, shownErrors)) {
-            process.stderr.write(
-              `${file}: row ${error.row}${error.column ? `, column ${error.column}` : ''}: ${error.message}\n`,
-            )
-          }
-          if (errorCount > shownErrors) process.stderr.write(`… and ${errorCount - shownErrors} more\n`)
-          const badRows = report.rowsWithErrors ?? new Set(report.errors.map((error) => error.row)).size
-          process.stderr.write(`nothing was imported: ${errorCount} problem(s) in ${badRows} of ${report.rows} rows\n`)
-          process.exitCode = 2
-          return
-        }
-        process.stdout.write(
-          options.dryRun
-            ? `${file}: ${report.rows} rows are valid (dry run: nothing stored)\n`
-            : `${file}: ${report.stored} ${options.entity} imported, ${report.duplicates} already present, from ${report.rows} rows\n`,
-        )
-      } finally {
-        await database.close()
-      }
-    })
-}
-
-function checkColumns(importer: ImporterDefinition, first: Record<string, string>, file: string) {
-  const missing = importer.columns
-    .filter((column) => column.required && !(column.name in first))
-    .map((column) => column.name)
-  if (missing.length > 0) {
-    const expected = importer.columns.map((c) => `${c.name}${c.required ? '' : ' (optional)'}`).join(', ')
-    throw new CxError(
-      'CXKIT_CONFIG_INVALID',
-      `${file}: row 1 lacks the column(s) ${missing.join(', ')}; expected: ${expected}`,
-    )
+/** `--config`, `--db`, `--workspace` and `--json` given before the subcommand's name belong to `import`: pass them on. */
+function shared(sub: Command): { config?: string; db?: string; workspace?: string; json?: boolean } {
+  const given = sub.parent?.opts<{ config?: string; db?: string; workspace?: string; json?: boolean }>() ?? {}
+  const { config, db, workspace, json } = given
+  return {
+    ...(config ? { config } : {}),
+    ...(db ? { db } : {}),
+    ...(workspace ? { workspace } : {}),
+    ...(json ? { json } : {}),
   }
 }
 
-async function onlyWorkspace(database: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
-  const workspaces = await listWorkspaces(database)
-  if (workspaces.length === 1) return workspaces[0]!.id
-  throw new CxError(
-    'CXKIT_CONFIG_INVALID',
-    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${workspaces.map((w) => w.id).join(', ') || 'none'})`,
-  )
+/**
+ * `cxkit import <file> --entity <entity>`: a file into the database, whole or not at all;
+ * `cxkit import list` and `cxkit import undo <id>`.
+ */
+export function registerImportCommand(program: Command): void {
+  const command = program
+    .command('import')
+    .description('import a CSV, XLSX, JSON or NDJSON export (whole or not at all); list and undo imports')
+    .argument('<file>', 'the export to import')
+    .option('--entity <entity>', 'what the rows are: customers, responses, …')
+    .option(...workspaceOption)
+    .option('--preset <preset>', 'the system that made the file: salesforce, hubspot or generic (default)')
+    .option(
+      '--map <column=field>',
+      'map a column to a field or attr.<key> (repeatable; column= leaves it out)',
+      collect,
+      [],
+    )
+    .option('--locale <locale>', 'how numbers are written: nl (1.234,5) or en (1,234.5); default: the preset’s')
+    .option('--date-order <order>', 'how slashed dates are read: dmy, mdy or ymd')
+    .option('--separator <separator>', 'CSV separator: , ; tab or whitespace (default: detected)')
+    .option('--no-header', 'the file has no header row: columns are named 1, 2, …')
+    .option('--encoding <encoding>', 'utf-8 or windows-1252 (default: detected)')
+    .option('--source <system>', 'the system the ids in the file belong to (default: the preset’s)')
+    .option('--on-error <mode>', 'abort: write nothing if any row is bad; skip: import the good rows', 'abort')
+    .option('--rejects <file>', 'where skipped rows go (default: <file>.rejects.csv next to the file)')
+    .option('--dry-run', 'do everything, then roll back: exact counts, nothing written')
+    .option('--json', 'print the report as JSON')
+    .option(...dbOption)
+    .option(...configOption)
+    .action(async (file: string, options: ImportFileOptions) => {
+      process.exitCode = await importFile(file, options)
+    })
+  command
+    .command('list')
+    .description('the imports of a workspace, newest first')
+    .option(...workspaceOption)
+    .option('--json', 'print as JSON')
+    .option(...dbOption)
+    .option(...configOption)
+    .action((options, sub: Command) => listImportsCommand({ ...shared(sub), ...options }))
+  command
+    .command('undo')
+    .description('reverse an import (undo later imports of the same entity first)')
+    .argument('<id>', 'the import id (see cxkit import list)')
+    .option(...dbOption)
+    .option(...configOption)
+    .action((id: string, options, sub: Command) => undoImportCommand(id, { ...shared(sub), ...options }))
 }

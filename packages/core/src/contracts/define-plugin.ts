@@ -5,7 +5,6 @@ import { parseInput } from '../errors/validation-error.js'
 import type { PluginBodyLimits } from './body-limits.js'
 import type { DemoSeedContext } from './demo-seed.js'
 import type { Contribution } from './define-extension-point.js'
-import type { ImporterDefinition } from './define-importer.js'
 import type { ImportEntity } from './import-entity.js'
 import type { StageModel } from './define-stage.js'
 import type { MetricDefinition } from './define-metric.js'
@@ -35,10 +34,8 @@ export interface PluginParts<TOptions, TMetricId extends string = string, TDepen
   /** Kysely migrations keyed `NNN_verb_noun`; they run in key order, in the plugin's own migration table. */
   migrations?: Readonly<Record<string, Migration>>
   touchpoints?: readonly TouchpointDefinition[]
-  /** Spreadsheet importers, by entity (`cxkit import --entity <entity>`). */
-  importers?: readonly ImporterDefinition[]
   /** Entities rows can be imported into (`cxkit import <file> --entity <entity>`), for the tables this plugin owns. */
-  importEntities?: readonly ImportEntity[]
+  importers?: readonly ImportEntity[]
   stageModels?: readonly StageModel[]
   metrics?: readonly MetricDefinition<TMetricId>[]
   routes?: (ctx: PluginContext<TOptions>) => FetchApp
@@ -104,8 +101,7 @@ export interface PluginDefinition<
   readonly dependsOn: readonly TDependency[]
   readonly migrations: Readonly<Record<string, Migration>>
   readonly touchpoints: readonly TouchpointDefinition[]
-  readonly importers: readonly ImporterDefinition[]
-  readonly importEntities: readonly ImportEntity[]
+  readonly importers: readonly ImportEntity[]
   readonly stageModels: readonly StageModel[]
   readonly metrics: readonly MetricDefinition<TMetricId>[]
   // Method syntax on purpose: it keeps a plugin with typed options assignable to PluginDefinition<string>.
@@ -197,7 +193,6 @@ function freezePlugin<TId extends string, TOptions, TMetricId extends string, TD
     migrations: Object.freeze({ ...(parts.migrations ?? {}) }),
     touchpoints: Object.freeze([...(parts.touchpoints ?? [])]),
     importers: Object.freeze([...(parts.importers ?? [])]),
-    importEntities: Object.freeze([...(parts.importEntities ?? [])]),
     stageModels: Object.freeze([...(parts.stageModels ?? [])]),
     metrics: Object.freeze([...(parts.metrics ?? [])]),
     routes: parts.routes,

@@ -116,6 +116,11 @@ export interface ImportEntity<Row = unknown> {
   readonly fields: readonly ImportField[]
   readonly acceptsAttributes: boolean
   /**
+   * Fields of which a mapping must include at least one (a customer needs a way to be found: a source
+   * id, an external id or an e-mail address); checked with the required fields, before rows are read.
+   */
+  readonly requiresOneOf?: readonly string[]
+  /**
    * Checks a mapped row (its fields, plus `attributes`) and shapes it for `upsert`; issues' paths name
    * fields (or `attributes.<key>`). Its input is left open: a field map cannot be typed as a record of
    * scalars and also hold the `attributes` object, so no object schema would fit a narrower type.
@@ -126,6 +131,11 @@ export interface ImportEntity<Row = unknown> {
    * inserted, one that would not change is left alone. Rows later in the file see the earlier ones.
    */
   upsert(ctx: ImportWriteContext, rows: readonly ValidRow<Row>[]): Promise<UpsertOutcome>
+  /**
+   * The checks `upsert` makes against the database (an unknown touchpoint), without writing: used
+   * once an import with `--on-error abort` has stopped writing, to go on reporting what else is wrong.
+   */
+  check?(ctx: ImportWriteContext, rows: readonly ValidRow<Row>[]): Promise<ImportRowProblem[]>
   /** Reverses changes this entity recorded, newest first. */
   undo(ctx: ImportUndoContext, changes: readonly ImportChange[]): Promise<void>
 }

@@ -90,7 +90,7 @@ export function createHost(entries: readonly PluginEntry[]): Host {
 function collectImportEntities(plugins: readonly PluginDefinition[]) {
   const entities: { plugin?: PluginDefinition; entity: ImportEntity }[] = [{ entity: customersEntity }]
   for (const plugin of plugins) {
-    for (const entity of plugin.importEntities) {
+    for (const entity of plugin.importers) {
       const owner = entities.find((known) => known.entity.entity === entity.entity)
       if (owner) {
         throw new CxError(

@@ -33,7 +33,9 @@ const name = textSchema(columnLimits.name, 1).optional()
  * An e-mail address as CRMs hold them: Unicode allowed (`émile@exemple.fr`), which the API's
  * ASCII-only check would refuse, so the same person can be matched across exports.
  */
-export const importEmailSchema = z.email({ pattern: z.regexes.unicodeEmail }).max(columnLimits.email)
+export const importEmailSchema = z
+  .email({ pattern: /^[^\s@"<>(),;:]{1,64}@[^\s@"<>(),;:.]+(?:\.[^\s@"<>(),;:.]+)+$/u })
+  .max(columnLimits.email)
 const cut = textSchema(columnLimits.segment, 1).optional()
 
 /**

@@ -16,6 +16,7 @@ export const customersEntity = defineImportEntity({
   description: 'customers: who they are, their segment, region, plan and attributes',
   fields: customerImportFields,
   acceptsAttributes: true,
+  requiresOneOf: ['source_id', 'external_id', 'email'],
   rowSchema: customerImportRowSchema,
   upsert: upsertCustomers,
   undo: undoCustomers,

@@ -70,6 +70,14 @@ export function resolveMapping(entity: ImportEntity, columns: readonly string[],
       })
     }
   }
+  const oneOf = entity.requiresOneOf ?? []
+  if (oneOf.length > 0 && !oneOf.some((field) => mappedFrom.has(field))) {
+    problems.push({
+      field: 'mapping',
+      code: 'required_field_unmapped',
+      message: `map a column to one of ${oneOf.join(', ')} (columns: ${columns.join(', ')}; fields: ${fieldList})`,
+    })
+  }
   if (problems.length > 0) throw new CxValidationError(problems)
   return plans.sort((a, b) => a.position - b.position)
 }

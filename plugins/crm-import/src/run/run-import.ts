@@ -183,14 +183,18 @@ async function streamRows<Row>(
       tally.rows++
       const typed = typeRow(input.entity, plans, row, input.cells)
       if (!typed.ok) await reject(row.line, typed.problems, row.cells)
-      else if (tally.writing) valid.push({ line: row.line, row: typed.row })
+      else valid.push({ line: row.line, row: typed.row })
     }
+    // Once abort stopped writing, valid rows are only checked against the database (the entity's `check`).
+    const checking = tally.writing ? [] : valid
     if (tally.writing && valid.length > 0) {
       const outcome = await input.entity.upsert(write, valid)
       tally.inserted += outcome.inserted
       tally.updated += outcome.updated
       tally.unchanged += outcome.unchanged
       await rejectRefused(outcome.rejected, batch, plans, reject)
+    } else if (checking.length > 0 && input.entity.check) {
+      await rejectRefused(await input.entity.check(write, checking), batch, plans, reject)
     }
     input.onProgress?.({ rows: tally.rows, bytes })
     // With abort nothing will be written: check on only until the problem list is full.

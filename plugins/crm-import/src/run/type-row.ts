@@ -33,18 +33,20 @@ export function typeRow<Row>(
     if (plan.field) fields[plan.field.name] = typed
     else attributes[plan.attribute!] = typed
   }
-  if (problems.length > 0) return { ok: false, problems }
   const parsed = entity.rowSchema.safeParse({ ...fields, attributes })
-  if (parsed.success) return { ok: true, row: parsed.data }
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => {
-      const plan = planAt(plans, issue.path)
-      return plan
+  if (parsed.success && problems.length === 0) return { ok: true, row: parsed.data }
+  // Cells that could not be typed are absent from what the schema saw: its word on them is moot.
+  const failed = new Set(problems.map((problem) => problem.column))
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const plan = planAt(plans, issue.path)
+    if (plan && failed.has(plan.column)) continue
+    problems.push(
+      plan
         ? { line: source.line, column: plan.column, position: plan.position, message: issue.message }
-        : { line: source.line, message: `${issue.path.join('.') || 'row'}: ${issue.message}` }
-    }),
+        : { line: source.line, message: `${issue.path.join('.') || 'row'}: ${issue.message}` },
+    )
   }
+  return { ok: false, problems }
 }
 
 /** The column an issue path names: `['email']` → the column mapped to email, `['attributes', 'tier']` → attr.tier's. */

@@ -23,11 +23,17 @@ export interface ImportRowIdentity {
  */
 export function importRowKeys(rows: readonly ImportRowIdentity[]): string[] {
   const occurrences = new Map<string, number>()
-  return rows.map(({ sourceId, content }) => {
-    if (sourceId) return `import:source:${sourceId}`
-    const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url')
-    const occurrence = (occurrences.get(hash) ?? 0) + 1
-    occurrences.set(hash, occurrence)
-    return occurrence === 1 ? `import:${hash}` : `import:${hash}:${occurrence}`
-  })
+  return rows.map((row) => importRowKey(row, occurrences))
+}
+
+/**
+ * The key of one row, the rows before it in the file counted in `occurrences` (one map per file, in
+ * file order): the streaming form of {@link importRowKeys}. The map holds one hash per distinct row.
+ */
+export function importRowKey({ sourceId, content }: ImportRowIdentity, occurrences: Map<string, number>): string {
+  if (sourceId) return `import:source:${sourceId}`
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url')
+  const occurrence = (occurrences.get(hash) ?? 0) + 1
+  occurrences.set(hash, occurrence)
+  return occurrence === 1 ? `import:${hash}` : `import:${hash}:${occurrence}`
 }

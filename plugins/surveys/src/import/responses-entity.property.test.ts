@@ -1,5 +1,5 @@
-import { type ImportRecord, isCxError } from '@cxkit/core'
-import { createPluginContext } from '@cxkit/db'
+import { isCxError } from '@cxkit/core'
+import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { hostileInstant, hostileText, mostly, propertyRuns } from '@cxkit/testing/hostile-input'
 import fc from 'fast-check'
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowCounts } from '../test-support/clean-answer.js'
 import { starsPlugin } from '../test-support/stars-plugin.js'
 import { surveysPlugin } from '../index.js'
-import { responsesImporter } from './responses-importer.js'
+import { importResponses } from '../test-support/import-responses.js'
 
 const text = mostly(fc.stringMatching(/^[A-Za-z0-9 -]{1,12}$/), hostileText)
 
@@ -30,24 +30,18 @@ for (const dialect of testDialects()) {
   describe(`no spreadsheet makes the responses importer fail or half-write, on ${dialect.name}`, () => {
     let test: TestApp
     beforeAll(async () => {
-      test = await createTestApp({ plugins: [surveysPlugin(), starsPlugin], dialect })
+      test = await createTestApp({ plugins: [surveysPlugin(), starsPlugin, crmImportPlugin()], dialect })
     })
     afterAll(async () => {
       await test.close()
     })
 
     it('stores every row, or reports problems by row and column and stores none', async () => {
-      const plugin = () => test.host.plugins.find((p) => p.id === 'surveys')!
       await fc.assert(
         fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), async (rows) => {
           const before = await rowCounts(test)
-          const records: ImportRecord[] = rows.map((values, index) => ({ row: index + 2, values }))
           try {
-            const report = await responsesImporter.run(createPluginContext(test.database, test.host, plugin()), {
-              workspace: test.workspace,
-              records,
-              dryRun: false,
-            })
+            const report = await importResponses(test, rows)
             if (report.errors.length === 0) return
             for (const error of report.errors) expect(error.column).toBeTruthy()
           } catch (error) {

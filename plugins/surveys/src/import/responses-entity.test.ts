@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto'
-import type { ImportRecord, PluginContext } from '@cxkit/core'
+import type { PluginContext } from '@cxkit/core'
 import { createPluginContext } from '@cxkit/db'
+import { crmImportPlugin, undoImport } from '@cxkit/plugin-crm-import'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { surveysPlugin } from '../index.js'
 import { ingestResponses } from '../ingest-responses.js'
 import { createQuestionRegistry } from '../question-registry.js'
+import { importDatabase, importResponses } from '../test-support/import-responses.js'
 import { starsPlugin } from '../test-support/stars-plugin.js'
-import { responsesImporter } from './responses-importer.js'
 
-/** Rows as the CLI reads them: the header is row 1, so data starts at row 2. */
-const records = (rows: Record<string, string>[]): ImportRecord[] =>
-  rows.map((values, index) => ({ row: index + 2, values }))
+type Rows = Record<string, string>[]
+const records = (rows: Rows) => rows
 
 const fiveAlike = records(
   Array.from({ length: 5 }, () => ({ submitted_at: '2026-03-01', question_type: 'stars', score: '4' })),
@@ -21,8 +21,7 @@ for (const dialect of testDialects()) {
   describe(`responses import on ${dialect.name}`, () => {
     let test: TestApp
     let ctx: PluginContext
-    const run = (rows: ImportRecord[]) =>
-      responsesImporter.run(ctx, { workspace: test.workspace, records: rows, dryRun: false })
+    const run = (rows: Rows) => importResponses(test, rows)
     const storedAnswers = async () => {
       const row = await test.database.db
         .withTables<{ surveys_answers: { response_id: number } }>()
@@ -34,7 +33,7 @@ for (const dialect of testDialects()) {
 
     beforeEach(async () => {
       const surveys = surveysPlugin()
-      test = await createTestApp({ plugins: [surveys, starsPlugin], dialect })
+      test = await createTestApp({ plugins: [surveys, starsPlugin, crmImportPlugin()], dialect })
       ctx = createPluginContext(test.database, test.host, surveys)
     })
     afterEach(async () => {
@@ -42,14 +41,14 @@ for (const dialect of testDialects()) {
     })
 
     it('stores every one of five identical rows, and nothing new when the file comes again', async () => {
-      expect(await run(fiveAlike)).toMatchObject({ rows: 5, stored: 5, duplicates: 0, errors: [] })
-      expect(await run(fiveAlike)).toMatchObject({ rows: 5, stored: 0, duplicates: 5 })
+      expect(await run(fiveAlike)).toMatchObject({ rows: 5, inserted: 5, unchanged: 0, errors: [] })
+      expect(await run(fiveAlike)).toMatchObject({ rows: 5, inserted: 0, unchanged: 5 })
       expect(await storedAnswers()).toBe(5)
     })
 
     it('stores only the extra identical rows of a longer file', async () => {
       await run(fiveAlike.slice(0, 3))
-      expect(await run(fiveAlike)).toMatchObject({ stored: 2, duplicates: 3 })
+      expect(await run(fiveAlike)).toMatchObject({ inserted: 2, unchanged: 3 })
       expect(await storedAnswers()).toBe(5)
     })
 
@@ -59,10 +58,10 @@ for (const dialect of testDialects()) {
         { source_id: 'R-2', submitted_at: '2026-03-01', question_type: 'stars', score: '4' },
         { source_id: 'R-1', submitted_at: '2026-03-01', question_type: 'stars', score: '4' },
       ])
-      expect(await run(rows)).toMatchObject({ stored: 2, duplicates: 1 })
+      expect(await run(rows)).toMatchObject({ inserted: 2, unchanged: 1 })
       // A corrected export of the same source rows replaces nothing and adds nothing.
-      const corrected = rows.map((record) => ({ ...record, values: { ...record.values, score: '5' } }))
-      expect(await run(corrected)).toMatchObject({ stored: 0, duplicates: 3 })
+      const corrected = rows.map((row) => ({ ...row, score: '5' }))
+      expect(await run(corrected)).toMatchObject({ inserted: 0, unchanged: 3 })
       expect(await storedAnswers()).toBe(2)
     })
 
@@ -82,7 +81,7 @@ for (const dialect of testDialects()) {
           answers: [{ questionId: 'score', value: 4 }],
         },
       ])
-      expect(await run(fiveAlike.slice(0, 1))).toMatchObject({ stored: 0, duplicates: 1 })
+      expect(await run(fiveAlike.slice(0, 1))).toMatchObject({ inserted: 0, unchanged: 1 })
       expect(await storedAnswers()).toBe(2)
     })
 
@@ -95,22 +94,57 @@ for (const dialect of testDialects()) {
           customer: `C-${index}`,
         })),
       )
-      // The answers of the last batch (1,000 of 6,000 rows) fail to insert, after two batches went in.
-      const failing: PluginContext = {
-        ...ctx,
+      // The answers of the last batch (2,000 of 6,000 rows) fail to insert, after two batches went in.
+      let answerWrites = 0
+      const failing = {
+        ...importDatabase(test),
         sql: {
           ...ctx.sql,
-          insertRows: async (trx, table, columns, rows, options) => {
-            if (table === 'surveys_answers' && rows.length < 5000) throw new Error('disk full')
-            return ctx.sql.insertRows(trx, table, columns, rows, options)
+          insertRows: async (...args: Parameters<PluginContext['sql']['insertRows']>) => {
+            if (args[1] === 'surveys_answers' && ++answerWrites === 3) throw new Error('disk full')
+            return ctx.sql.insertRows(...args)
           },
         },
       }
-      await expect(
-        responsesImporter.run(failing, { workspace: test.workspace, records: many, dryRun: false }),
-      ).rejects.toThrow('disk full')
+      await expect(importResponses(test, many, { database: failing })).rejects.toThrow('disk full')
+      expect(answerWrites).toBe(3)
       expect(await storedAnswers()).toBe(0)
-      expect(await run(many)).toMatchObject({ stored: 6_000 })
+      expect(await run(many)).toMatchObject({ inserted: 6_000 })
+    })
+
+    it('rejects a row whose touchpoint the workspace lacks, naming the column', async () => {
+      const report = await importResponses(test, [
+        { submitted_at: '01-03-2026', question_type: 'stars', score: '4,0', touchpoint: 'kiosk' },
+      ])
+      expect(report).toMatchObject({ status: 'aborted', rejected: 1, inserted: 0 })
+      expect(report.errors).toEqual([
+        { line: 2, column: 'touchpoint', position: 4, message: "no touchpoint 'kiosk' in workspace 'test'" },
+      ])
+      expect(await storedAnswers()).toBe(0)
+    })
+
+    it('undo deletes the responses the import stored and takes them out of the metrics', async () => {
+      await run(fiveAlike.slice(0, 2))
+      const second = await run([
+        ...fiveAlike,
+        { submitted_at: '2026-03-02', question_type: 'stars', score: '2', comment: 'slow' },
+      ])
+      expect(second).toMatchObject({ inserted: 4, unchanged: 2 })
+      const rollup = () =>
+        test.database.db
+          .withTables<{ surveys_answer_rollups: { day: string; score: number; answers: number } }>()
+          .selectFrom('surveys_answer_rollups')
+          .select(['day', 'score', 'answers'])
+          .orderBy('day')
+          .execute()
+      expect((await rollup()).map((r) => [r.day, Number(r.score), Number(r.answers)])).toEqual([
+        ['2026-03-01', 4, 5],
+        ['2026-03-02', 2, 1],
+      ])
+      await undoImport(importDatabase(test), test.host, second.importId)
+      expect(await storedAnswers()).toBe(2)
+      expect((await rollup()).map((r) => [r.day, Number(r.score), Number(r.answers)])).toEqual([['2026-03-01', 4, 2]])
+      expect(await run(fiveAlike)).toMatchObject({ inserted: 3, unchanged: 2 })
     })
   })
 }

@@ -1,25 +1,17 @@
-import type { ImportRecord } from '@cxkit/core'
-import { createPluginContext } from '@cxkit/db'
+import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { starsPlugin } from '../test-support/stars-plugin.js'
 import { surveysPlugin } from '../index.js'
-import { responsesImporter } from './responses-importer.js'
+import { importResponses } from '../test-support/import-responses.js'
 
 const good = { submitted_at: '2026-03-01', question_type: 'stars', score: '4' }
 
 for (const dialect of testDialects()) {
   describe(`the responses importer refuses what the database cannot hold, on ${dialect.name}`, () => {
     let test: TestApp
-    const run = (rows: Record<string, string>[]) => {
-      const plugin = test.host.plugins.find((p) => p.id === 'surveys')!
-      const records: ImportRecord[] = rows.map((values, index) => ({ row: index + 2, values }))
-      return responsesImporter.run(createPluginContext(test.database, test.host, plugin), {
-        workspace: test.workspace,
-        records,
-        dryRun: false,
-      })
-    }
+    const run = (rows: Record<string, string>[], onError: 'abort' | 'skip' = 'abort') =>
+      importResponses(test, rows, { onError })
     const stored = async () => {
       const row = await test.database.db
         .selectFrom('surveys_responses' as never)
@@ -29,7 +21,7 @@ for (const dialect of testDialects()) {
     }
 
     beforeAll(async () => {
-      test = await createTestApp({ plugins: [surveysPlugin(), starsPlugin], dialect })
+      test = await createTestApp({ plugins: [surveysPlugin(), starsPlugin, crmImportPlugin()], dialect })
     })
     afterAll(async () => {
       await test.close()
@@ -44,19 +36,22 @@ for (const dialect of testDialects()) {
         good,
       ])
       expect(report.errors).toEqual([
-        { row: 2, column: 'comment', message: expect.stringContaining('NUL') },
-        { row: 3, column: 'customer', message: expect.stringContaining('NUL') },
-        { row: 4, column: 'submitted_at', message: expect.stringContaining('1970') },
-        { row: 5, column: 'customer', message: expect.stringContaining('200') },
+        { line: 2, column: 'comment', position: 4, message: expect.stringContaining('NUL') },
+        { line: 3, column: 'customer', position: 5, message: expect.stringContaining('NUL') },
+        { line: 4, column: 'submitted_at', position: 1, message: expect.stringContaining('1970') },
+        { line: 5, column: 'customer', position: 5, message: expect.stringContaining('200') },
       ])
       expect(await stored()).toBe(0)
     })
 
     it('lists the first 100 problems of a file full of them and counts them all', async () => {
-      const report = await run(Array.from({ length: 5000 }, () => ({ ...good, score: 'x', channel: 'pigeon' })))
+      const report = await run(
+        Array.from({ length: 5000 }, () => ({ ...good, score: 'x', channel: 'pigeon' })),
+        'skip',
+      )
       expect(report.errors).toHaveLength(100)
       expect(report.errorCount).toBe(10_000)
-      expect(report.rowsWithErrors).toBe(5000)
+      expect(report.rejected).toBe(5000)
       expect(await stored()).toBe(0)
     })
   })

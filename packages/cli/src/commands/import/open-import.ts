@@ -1,0 +1,43 @@
+import { CxError, createHost, type Host, type PluginContext } from '@cxkit/core'
+import { type CxDatabase, createPluginContext, listWorkspaces, migrate, openDatabase } from '@cxkit/db'
+import { loadConfig } from '../../load-config.js'
+
+export interface CommonImportOptions {
+  config?: string
+  db?: string
+  workspace?: string
+}
+
+/** The configured host with crm-import enabled, an up-to-date database and crm-import's context. */
+export async function openImport(
+  options: CommonImportOptions,
+): Promise<{ host: Host; database: CxDatabase; ctx: PluginContext }> {
+  const { config } = await loadConfig(options.config)
+  const host = createHost(config.plugins)
+  const plugin = host.plugin('crm-import')
+  if (!plugin) {
+    throw new CxError(
+      'CXKIT_CONFIG_INVALID',
+      'imports need the crm-import plugin: add crmImportPlugin() (from @cxkit/plugin-crm-import) to the plugins in your cxkit.config.ts',
+    )
+  }
+  const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
+  try {
+    await migrate(database, host)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  return { host, database, ctx: createPluginContext(database, host, plugin) }
+}
+
+/** `--workspace`, or the only workspace there is. */
+export async function chosenWorkspace(database: CxDatabase, workspace: string | undefined): Promise<string> {
+  if (workspace) return workspace
+  const workspaces = await listWorkspaces(database)
+  if (workspaces.length === 1) return workspaces[0]!.id
+  throw new CxError(
+    'CXKIT_CONFIG_INVALID',
+    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${workspaces.map((w) => w.id).join(', ') || 'none'})`,
+  )
+}
