@@ -3,16 +3,8 @@ import { html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { attributeKey } from '../mapping/normalise-name.js'
 import type { ImportableEntity } from './import-api.js'
+import { unmappedRequired } from './unmapped-required.js'
 import { importStyles } from './import-styles.js'
-
-/** Required fields of the entity no column is mapped to. */
-export function unmappedRequired(
-  entity: ImportableEntity | undefined,
-  mapping: Record<string, string | null>,
-): string[] {
-  const targets = new Set(Object.values(mapping))
-  return (entity?.fields ?? []).filter((field) => field.required && !targets.has(field.name)).map((field) => field.name)
-}
 
 /**
  * A select per column of the file: one of the entity's fields (required ones marked), an attribute

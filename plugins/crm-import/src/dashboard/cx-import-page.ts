@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import type { CxImportHistory } from './cx-import-history.js'
-import { unmappedRequired } from './cx-import-mapping.js'
+import { unmappedRequired } from './unmapped-required.js'
 import type { ReadOverrides } from './cx-import-preview.js'
 import {
   describeFailure,

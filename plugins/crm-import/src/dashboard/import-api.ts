@@ -15,6 +15,8 @@ export interface ImportableEntity {
   entity: string
   description: string
   acceptsAttributes: boolean
+  /** Fields of which the mapping must include at least one. */
+  requiresOneOf: string[]
   fields: EntityField[]
 }
 

@@ -160,8 +160,8 @@ for (const dialect of testDialects()) {
         return ((await answer.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)
       }
       expect(await problems({ entity: 'planets' })).toEqual(['body.entity'])
-      expect(await problems({ mapping: { Nope: 'email' } })).toEqual(['body.mapping.Nope'])
-      expect(await problems({ mapping: { Naam: 'shoe_size' } })).toEqual(['body.mapping.Naam'])
+      expect(await problems({ mapping: { Klantnummer: 'external_id', Nope: 'name' } })).toEqual(['body.mapping.Nope'])
+      expect(await problems({ mapping: { ...mapping, Naam: 'shoe_size' } })).toEqual(['body.mapping.Naam'])
       expect(await problems({ onError: 'ignore' })).toEqual(['body.onError'])
       expect(await problems({ dryRun: 'yes' })).toEqual(['body.dryRun'])
       expect(await problems({ extra: 1 })).toEqual(['body'])

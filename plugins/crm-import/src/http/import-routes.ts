@@ -117,10 +117,11 @@ export function importRoutes(ctx: PluginContext, deps: ImportRouteDeps) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(routes.entities, (c) =>
       c.json(
-        deps.entities().map(({ entity: name, description, acceptsAttributes, fields }) => ({
+        deps.entities().map(({ entity: name, description, acceptsAttributes, requiresOneOf, fields }) => ({
           entity: name,
           description,
           acceptsAttributes,
+          requiresOneOf: [...(requiresOneOf ?? [])],
           fields: fields.map(({ name: field, type, required, description: about }) => ({
             name: field,
             type,

@@ -100,6 +100,8 @@ export const importableEntitySchema = z
     entity: z.string(),
     description: z.string(),
     acceptsAttributes: z.boolean(),
+    /** Fields of which a mapping must include at least one (empty when there are none). */
+    requiresOneOf: z.array(z.string()),
     fields: z.array(z.object({ name: z.string(), type: z.string(), required: z.boolean(), description: z.string() })),
   })
   .openapi('CrmImportEntity')
