@@ -106,6 +106,27 @@ describe.skipIf(!executablePath)('the import wizard in a browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows a dry run’s problems with line, column and reason, and imports nothing', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${app.url}/#/p/import`)
+    await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    const wizard = page.locator('cx-import-page')
+    const broken = 'Klantnummer,E-mail\nWIZ-9,nine.wizard@example.nl\nWIZ-10,not-an-address\n'
+    await wizard.locator('cx-import-file-picker input[type=file]').setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(broken),
+    })
+    await wizard.getByRole('button', { name: 'Next' }).click({ timeout: 20_000 })
+    await wizard.getByRole('button', { name: 'Dry run' }).click()
+    const problem = wizard.locator('cx-import-problems tbody tr')
+    await problem.first().waitFor({ timeout: 20_000 })
+    expect(await problem.locator('td').allTextContents()).toEqual(['3', 'E-mail', expect.stringMatching(/e-?mail/i)])
+    // With "import nothing" chosen, a file with a bad row cannot be imported.
+    expect(await wizard.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true)
+    expect(await imported()).toEqual([])
+  })
+
   it('speaks Dutch when the dashboard does', async () => {
     const page = await browser.newPage()
     await page.goto(`${app.url}/#/p/import`)
