@@ -72,6 +72,14 @@ describe.skipIf(!executablePath)('the import wizard in a browser', () => {
     await expect.poll(() => preview.locator('tbody tr').count(), { timeout: 20_000 }).toBe(3)
     expect(await preview.locator('select[name=separator]').inputValue()).toBe(';')
     expect(await preview.locator('tbody tr').first().textContent()).toContain('anne.wizard@example.nl')
+    // Told another separator, the readers see one column; told the right one again, four.
+    const columns = preview.locator('thead th')
+    await preview.locator('select[name=separator]').selectOption(',')
+    await preview.getByRole('button', { name: 'Read again' }).click()
+    await expect.poll(() => columns.count()).toBe(2)
+    await preview.locator('select[name=separator]').selectOption(';')
+    await preview.getByRole('button', { name: 'Read again' }).click()
+    await expect.poll(() => columns.count()).toBe(5)
 
     await wizard.getByRole('button', { name: 'Next' }).click()
     // The suggested mapping, one select per column.

@@ -42,6 +42,8 @@ export class CxImportPage extends CxDashboardElement {
   @state() private accessor failure = ''
   @state() private accessor upload: UploadResponse | undefined
   @state() private accessor entity = 'customers'
+  /** What the user told the readers (separator, encoding, header row); kept when the entity changes. */
+  @state() private accessor overrides: ReadOverrides = {}
   @state() private accessor mapping: Record<string, string | null> = {}
   @state() private accessor settings: ImportSettings = { locale: 'en', dateOrder: 'ymd', onError: 'abort' }
   @state() private accessor job: ImportJobState | undefined
@@ -82,10 +84,11 @@ export class CxImportPage extends CxDashboardElement {
     )
   }
 
-  private readAgain(overrides: ReadOverrides & { entity?: string }) {
+  private readAgain(overrides: ReadOverrides) {
     const upload = this.upload
     if (!upload) return
-    const options = Object.fromEntries(Object.entries({ entity: this.entity, ...overrides }).filter(([, v]) => v))
+    this.overrides = { ...this.overrides, ...overrides }
+    const options = Object.fromEntries(Object.entries({ entity: this.entity, ...this.overrides }).filter(([, v]) => v))
     return this.attempt(this.t('crm-import:loading'), async () =>
       this.took(await this.client.readAgain(this.workspace, upload.id, options)),
     )
@@ -101,6 +104,11 @@ export class CxImportPage extends CxDashboardElement {
       mapping: this.mapping,
       ...this.settings,
       dryRun,
+      // Read the file for the import exactly as it was read for the preview.
+      format: upload.format,
+      encoding: upload.encoding,
+      ...(upload.separator ? { separator: upload.separator } : {}),
+      header: this.overrides.header !== 'false',
     }
     this.job = undefined
     this.step = dryRun ? 'dryRun' : 'import'
@@ -119,6 +127,7 @@ export class CxImportPage extends CxDashboardElement {
   private restart() {
     this.step = 'upload'
     this.upload = undefined
+    this.overrides = {}
     this.job = undefined
     this.failure = ''
   }
@@ -132,7 +141,7 @@ export class CxImportPage extends CxDashboardElement {
       case 'upload':
         return html`<cx-import-file-picker @file-chosen=${(e: CustomEvent<File>) => this.chose(e.detail)}></cx-import-file-picker>`
       case 'preview':
-        return html`<cx-import-preview .upload=${upload} .entities=${this.entities.value ?? []} entity=${this.entity}
+        return html`<cx-import-preview .upload=${upload} .entities=${this.entities.value ?? []} entity=${this.entity} ?header=${this.overrides.header !== 'false'}
             @read-again=${(e: CustomEvent<ReadOverrides>) => this.readAgain(e.detail)}
             @entity-change=${(e: CustomEvent<string>) => {
               this.entity = e.detail

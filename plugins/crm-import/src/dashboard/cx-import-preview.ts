@@ -30,6 +30,8 @@ export class CxImportPreview extends CxDashboardElement {
   @property({ attribute: false }) accessor upload: UploadResponse | undefined
   @property({ attribute: false }) accessor entities: readonly ImportableEntity[] = []
   @property() accessor entity = 'customers'
+  /** Whether the file is read with a header row (as last told). */
+  @property({ type: Boolean }) accessor header = true
 
   private readAgain(form: HTMLFormElement) {
     const data = new FormData(form)
@@ -61,7 +63,7 @@ export class CxImportPreview extends CxDashboardElement {
               <select name="encoding">
                 ${['utf-8', 'windows-1252'].map((value) => html`<option ?selected=${value === upload.encoding}>${value}</option>`)}
               </select></label>
-            <label><input type="checkbox" name="header" checked /> ${this.t('crm-import:headerRow')}</label>
+            <label><input type="checkbox" name="header" ?checked=${this.header} /> ${this.t('crm-import:headerRow')}</label>
             <button type="submit">${this.t('crm-import:readAgain')}</button>`
           : ''
       }

@@ -72,6 +72,10 @@ export interface ImportRequest {
   dateOrder: 'dmy' | 'mdy' | 'ymd'
   onError: 'abort' | 'skip'
   dryRun: boolean
+  format?: UploadResponse['format']
+  encoding?: UploadResponse['encoding']
+  separator?: string
+  header?: boolean
 }
 
 const base = '/api/crm-import'
