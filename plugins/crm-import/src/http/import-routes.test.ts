@@ -1,6 +1,6 @@
 import { testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fileForm, type ServedCrmImport, serveCrmImport } from './served-crm-import.js'
+import { fileForm, type ServedCrmImport, serveCrmImport } from '../test-support/served-crm-import.js'
 import type { UploadResponse } from './upload-schemas.js'
 
 const customersCsv = [

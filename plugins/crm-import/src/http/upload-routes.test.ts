@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { createWorkspace } from '@cxkit/db'
 import { testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fileForm, type ServedCrmImport, serveCrmImport } from './served-crm-import.js'
+import { fileForm, type ServedCrmImport, serveCrmImport } from '../test-support/served-crm-import.js'
 import type { UploadResponse } from './upload-schemas.js'
 
 const customersCsv = 'Name;E-mail;Branche\nAnn de Vries;ann@example.nl;retail\nBob Jansen;bob@example.nl;bouw\n'
