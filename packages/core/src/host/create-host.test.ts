@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { defineMetric } from '../contracts/define-metric.js'
 import { contribute, defineExtensionPoint } from '../contracts/define-extension-point.js'
 import { definePlugin } from '../contracts/define-plugin.js'
+import { defineImportEntity } from '../contracts/import-entity.js'
 import { isCxError } from '../errors/cx-error.js'
+import { customersEntity } from '../imports/customers-entity.js'
 import { createHost } from './create-host.js'
 
 const plugin = (id: string, dependsOn: string[] = []) => definePlugin({ id, version: '1.0.0', dependsOn })()
@@ -107,5 +109,28 @@ describe('contributions', () => {
 
   it('refuses an extension point id without its owner', () => {
     expect(() => defineExtensionPoint('kinds')).toThrow(/'<plugin-id>.<what>'/)
+  })
+})
+
+describe('import entities', () => {
+  const events = defineImportEntity({
+    ...customersEntity,
+    entity: 'events',
+    description: 'journey events',
+  })
+
+  it('offers core’s customers on every install, then each plugin’s entities with their plugin', () => {
+    const host = createHost([definePlugin({ id: 'journey', version: '1.0.0', importers: [events] })()])
+    expect(host.importEntities.map(({ plugin, entity }) => [plugin?.id, entity.entity])).toEqual([
+      [undefined, 'customers'],
+      ['journey', 'events'],
+    ])
+    expect(host.importEntity('events')?.plugin?.id).toBe('journey')
+    expect(host.importEntity('orders')).toBeUndefined()
+  })
+
+  it('refuses an entity declared twice, naming who declares it', () => {
+    const again = definePlugin({ id: 'crm', version: '1.0.0', importers: [{ ...events, entity: 'customers' }] })()
+    expect(() => createHost([again])).toThrow("entity 'customers' is declared by core and by plugin 'crm'")
   })
 })

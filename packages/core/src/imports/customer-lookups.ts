@@ -1,8 +1,13 @@
 import type { CoreTables } from '../contracts/core-tables.js'
 import type { ImportWriteContext } from '../contracts/import-entity.js'
-import { customerLookupChunk } from '../queries/find-customers.js'
 
 export type StoredCustomer = CoreTables['customers']
+
+/**
+ * Keys per look-up query: a whole import batch in one statement, well under SQLite's 32,766 bound
+ * parameters, so a batch costs three queries, not a dozen.
+ */
+const lookupChunk = 5000
 
 /** What a batch of import rows may match: customers by id, external id and e-mail key, identities by source id. */
 export interface CustomerIndex {
@@ -16,8 +21,8 @@ export interface CustomerIndex {
 function chunks<T>(values: Iterable<T>): T[][] {
   const unique = [...new Set(values)]
   const out: T[][] = []
-  for (let start = 0; start < unique.length; start += customerLookupChunk) {
-    out.push(unique.slice(start, start + customerLookupChunk))
+  for (let start = 0; start < unique.length; start += lookupChunk) {
+    out.push(unique.slice(start, start + lookupChunk))
   }
   return out
 }

@@ -25,9 +25,14 @@ function externalIdFor(row: CustomerImportRow, source: string): string {
   return emailKey(row.email ?? '')
 }
 
-/** Change keys: `customer:<id>` and `identity:["<source>","<source id>"]` (see `undoCustomers`). */
+/**
+ * Change keys (see `undoCustomers`): `customer:<id>` with the row before an update; `created` with
+ * the ids of a batch's new customers and `identities:<source>` with a batch's new source ids, one
+ * change per batch each, so a million new customers add hundreds of change rows, not a million.
+ */
 export const customerChangeKey = (id: string) => `customer:${id}`
-export const identityChangeKey = (source: string, sourceId: string) => `identity:${JSON.stringify([source, sourceId])}`
+export const createdChangeKey = 'created'
+export const identitiesChangeKey = (source: string) => `identities:${source}`
 
 /**
  * Upserts a batch of customer rows. Each row is matched, in this order, by its source id among the
@@ -150,7 +155,7 @@ async function write(
       customerColumns,
       values.map((customer) => customerColumns.map((column) => customer[column])),
     )
-    for (const customer of values) changes.push({ key: customerChangeKey(customer.id), before: null })
+    changes.push({ key: createdChangeKey, before: values.map((customer) => customer.id) })
   }
   for (const [id, previous] of before) {
     const current = index.byId.get(id)!
@@ -177,7 +182,7 @@ async function write(
       ['workspace_id', 'source', 'source_id', 'customer_id', 'created_at'],
       newIdentities.map(([sourceId, customerId]) => [ctx.workspace, ctx.source, sourceId, customerId, now]),
     )
-    for (const [sourceId] of newIdentities) changes.push({ key: identityChangeKey(ctx.source, sourceId), before: null })
+    changes.push({ key: identitiesChangeKey(ctx.source), before: newIdentities.map(([sourceId]) => sourceId) })
   }
   await ctx.recordChanges(changes)
 }
