@@ -14,7 +14,8 @@ export default defineConfig({
     csatPlugin({ scale: 5, topBoxes: 2 }),
     cesPlugin({ easyFrom: 5 }),
     renewalRatePlugin({ target: 0.85 }),
-    crmImportPlugin(),
+    // Uploads wait beside the default database (./data); CXKIT_UPLOADS_DIR puts them elsewhere.
+    crmImportPlugin({ uploadsDir: process.env.CXKIT_UPLOADS_DIR ?? './data/uploads' }),
   ],
   locale: 'en',
   branding: { productName: 'cxkit' },

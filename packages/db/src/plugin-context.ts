@@ -20,6 +20,7 @@ export function createPluginContext<TOptions>(
     logger,
     options: plugin.options,
     contributions: (point) => host.contributions(point),
+    importEntities: () => host.importEntities.map(({ entity }) => entity),
     requireWorkspace: (id) => requireWorkspace(database, id),
   }
 }

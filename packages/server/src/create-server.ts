@@ -16,7 +16,8 @@ import { writeRequestsReadOnMain } from './http/write-requests-read-on-main.js'
 import { createErrorHandler, problemResponse } from './http/error-handler.js'
 import { limitRequestBody, refuseMultipart } from './http/limit-request-body.js'
 import { problemFrom } from './http/problem.js'
-import { routeBodyLimits } from './http/route-body-limits.js'
+import { matchRouteLimits, routeBodyLimits } from './http/route-body-limits.js'
+import { exceptStreamed, streamedBodies } from './http/streamed-bodies.js'
 import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { customerRoutes } from './customers/customer-routes.js'
@@ -37,7 +38,8 @@ export interface ServerOptions {
   dashboardDir?: string
   /**
    * Largest request body any API route accepts, in bytes (default `bodyLimits.batch`, 20 MiB); each route
-   * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares).
+   * has its own, smaller limit besides (`bodyLimits`, and what a plugin declares). Routes a plugin declares in
+   * `streamedBodies` are bounded by their own limit only: they never hold their body in memory.
    */
   maxBodyBytes?: number
   /**
@@ -78,20 +80,25 @@ export function createServer(options: ServerOptions) {
     }),
   )
   app.use('*', allowHosts(options.allowedHosts ?? loopbackHosts))
-  app.use('/api/*', refuseMultipart())
-  // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
-  const ceiling = options.maxBodyBytes ?? bodyLimits.batch
   const pluginLimits = host.plugins.map((plugin) => ({
     base: `/api/${plugin.id}`,
     limitFor: routeBodyLimits(plugin.bodyLimits),
+    streamedLimitFor: matchRouteLimits(plugin.streamedBodies),
   }))
+  // Routes that stream their own bodies (uploads to disk) skip the two body guards below.
+  app.use('/api/*', streamedBodies(pluginLimits))
+  app.use('/api/*', exceptStreamed(refuseMultipart()))
+  // Each API route reads at most its own limit: what its plugin declares for it, bodyLimits.json otherwise.
+  const ceiling = options.maxBodyBytes ?? bodyLimits.batch
   app.use(
     '/api/*',
-    limitRequestBody((c) => {
-      const plugin = pluginLimits.find(({ base }) => c.req.path.startsWith(`${base}/`))
-      const limit = plugin ? plugin.limitFor(c.req.method, c.req.path.slice(plugin.base.length)) : bodyLimits.json
-      return Math.min(limit, ceiling)
-    }),
+    exceptStreamed(
+      limitRequestBody((c) => {
+        const plugin = pluginLimits.find(({ base }) => c.req.path.startsWith(`${base}/`))
+        const limit = plugin ? plugin.limitFor(c.req.method, c.req.path.slice(plugin.base.length)) : bodyLimits.json
+        return Math.min(limit, ceiling)
+      }),
+    ),
   )
 
   app.use('/api/*', cancelAbandonedReads())

@@ -14,6 +14,11 @@ export const bodyLimits = Object.freeze({
   json: 1024 * 1024,
   /** Batch ingest (`POST /api/surveys/responses`, up to 10,000 responses), and the ceiling of every route. */
   batch: 20 * 1024 * 1024,
+  /**
+   * A file upload a route streams to disk as it arrives (a spreadsheet to import): never held in
+   * memory, so it may pass the ceiling of the routes that are (see `streamedBodies` in `definePlugin`).
+   */
+  upload: 512 * 1024 * 1024,
 })
 
 /**

@@ -44,6 +44,13 @@ export interface PluginParts<TOptions, TMetricId extends string = string, TDepen
    * than `bodyLimits.json`, which every other route of the plugin gets: `{ 'POST /responses': bodyLimits.batch }`.
    */
   bodyLimits?: PluginBodyLimits
+  /**
+   * Routes that read their request body themselves, as a stream (a multipart file upload written to
+   * disk), keyed as `bodyLimits` with the largest body each takes: the server neither reads these bodies
+   * first nor refuses them for being multipart, and refuses a declared `Content-Length` over the limit.
+   * The route must count what it reads and stop at the limit. `{ 'POST /uploads': bodyLimits.upload }`.
+   */
+  streamedBodies?: PluginBodyLimits
   /** Panels (metric cards) and pages the plugin adds to the dashboard. */
   dashboard?: PluginDashboard
   /** Public pages outside the API (a survey page at `/s/<token>`), mounted at `path`. */
@@ -100,6 +107,7 @@ export interface PluginDefinition<
   // Method syntax on purpose: it keeps a plugin with typed options assignable to PluginDefinition<string>.
   routes?(ctx: PluginContext<TOptions>): FetchApp
   readonly bodyLimits: PluginBodyLimits
+  readonly streamedBodies: PluginBodyLimits
   readonly dashboard?: PluginDashboard
   readonly publicPages?: PluginPublicPages<TOptions>
   readonly options: TOptions
@@ -189,6 +197,7 @@ function freezePlugin<TId extends string, TOptions, TMetricId extends string, TD
     metrics: Object.freeze([...(parts.metrics ?? [])]),
     routes: parts.routes,
     bodyLimits: Object.freeze({ ...(parts.bodyLimits ?? {}) }),
+    streamedBodies: Object.freeze({ ...(parts.streamedBodies ?? {}) }),
     dashboard: parts.dashboard,
     publicPages: parts.publicPages,
     options,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CoreTables } from './core-tables.js'
 import type { ExtensionPoint } from './define-extension-point.js'
+import type { ImportEntity } from './import-entity.js'
 import type { Logger } from './logger.js'
 import type { SqlDialect } from './sql-dialect.js'
 
@@ -18,4 +19,6 @@ export interface PluginContext<TOptions = unknown> {
   requireWorkspace(id: string): Promise<void>
   /** Everything enabled plugins contribute to an extension point, in host order. */
   contributions<T>(point: ExtensionPoint<T>): T[]
+  /** What rows can be imported into on this install: core's customers, then the enabled plugins' entities. */
+  importEntities(): readonly ImportEntity[]
 }

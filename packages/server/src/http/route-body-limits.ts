@@ -19,6 +19,26 @@ function pathPattern(path: string): { pattern: RegExp; below: boolean } {
 }
 
 /**
+ * The limit of the most specific rule that matches a method and path (relative to the plugin's base), or
+ * undefined when none does: an exact route before a `/*` prefix, a longer path before a shorter one.
+ *
+ * @example
+ * const streamed = matchRouteLimits({ 'POST /uploads': bodyLimits.upload })
+ * streamed('POST', '/uploads') // 512 MiB
+ * streamed('POST', '/imports') // undefined
+ */
+export function matchRouteLimits(declared: PluginBodyLimits): (method: string, path: string) => number | undefined {
+  const rules: BodyLimitRule[] = Object.entries(declared).map(([key, maxBytes]) => {
+    const [method = '*', path = '/'] = key.split(' ')
+    return { method: method.toUpperCase(), ...pathPattern(path), length: path.length, maxBytes }
+  })
+  // Exact routes first, then longer paths: the first rule that matches is the most specific.
+  rules.sort((a, b) => Number(a.below) - Number(b.below) || b.length - a.length)
+  return (method, path) =>
+    rules.find((r) => (r.method === '*' || r.method === method.toUpperCase()) && r.pattern.test(path))?.maxBytes
+}
+
+/**
  * Turns a plugin's declared `bodyLimits` into a look-up by method and path (relative to the plugin's base).
  * The most specific rule wins: an exact route before a `/*` prefix, a longer path before a shorter one.
  * Routes no rule names get `bodyLimits.json`.
@@ -28,14 +48,6 @@ function pathPattern(path: string): { pattern: RegExp; below: boolean } {
  * limitFor('POST', '/surveys/feedback/links') // 20 MiB
  */
 export function routeBodyLimits(declared: PluginBodyLimits): (method: string, path: string) => number {
-  const rules: BodyLimitRule[] = Object.entries(declared).map(([key, maxBytes]) => {
-    const [method = '*', path = '/'] = key.split(' ')
-    return { method: method.toUpperCase(), ...pathPattern(path), length: path.length, maxBytes }
-  })
-  // Exact routes first, then longer paths: the first rule that matches is the most specific.
-  rules.sort((a, b) => Number(a.below) - Number(b.below) || b.length - a.length)
-  return (method, path) => {
-    const rule = rules.find((r) => (r.method === '*' || r.method === method.toUpperCase()) && r.pattern.test(path))
-    return rule?.maxBytes ?? bodyLimits.json
-  }
+  const match = matchRouteLimits(declared)
+  return (method, path) => match(method, path) ?? bodyLimits.json
 }

@@ -1,0 +1,144 @@
+import { readdir } from 'node:fs/promises'
+import { createWorkspace } from '@cxkit/db'
+import { testDialects } from '@cxkit/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fileForm, type ServedCrmImport, serveCrmImport } from '../test-support/served-crm-import.js'
+import type { UploadResponse } from './upload-schemas.js'
+
+const customersCsv = 'Name;E-mail;Branche\nAnn de Vries;ann@example.nl;retail\nBob Jansen;bob@example.nl;bouw\n'
+
+for (const dialect of testDialects()) {
+  describe(`uploads over HTTP on ${dialect.name}`, () => {
+    let served: ServedCrmImport
+    let base: string
+    beforeAll(async () => {
+      served = await serveCrmImport(dialect, { maxUploadBytes: 64 * 1024 })
+      base = `${served.server.url}/api/crm-import`
+    })
+    afterAll(() => served.close())
+
+    const upload = (form: FormData, workspace = 'test') =>
+      fetch(`${base}/uploads?workspace=${workspace}`, { method: 'POST', body: form })
+
+    it('streams a multipart file to disk and answers what the readers detect, with the first rows', async () => {
+      const answer = await upload(fileForm('klanten.csv', customersCsv))
+      expect(answer.status).toBe(201)
+      const body = (await answer.json()) as UploadResponse
+      expect(body).toMatchObject({
+        fileName: 'klanten.csv',
+        size: Buffer.byteLength(customersCsv),
+        format: 'csv',
+        encoding: 'utf-8',
+        separator: ';',
+        columns: ['Name', 'E-mail', 'Branche'],
+        entity: 'customers',
+        mappingSource: 'suggested',
+        preset: { id: 'generic' },
+      })
+      expect(body.rows).toEqual([
+        { line: 2, cells: ['Ann de Vries', 'ann@example.nl', 'retail'] },
+        { line: 3, cells: ['Bob Jansen', 'bob@example.nl', 'bouw'] },
+      ])
+      expect(await readdir(served.uploadsDir)).toContain(`${body.id}.upload`)
+    })
+
+    it('shows at most 20 rows of a longer file', async () => {
+      const csv = `id,name\n${Array.from({ length: 50 }, (_, i) => `${i},n${i}`).join('\n')}\n`
+      const body = (await (await upload(fileForm('long.csv', csv))).json()) as UploadResponse
+      expect(body.rows).toHaveLength(20)
+      expect(body.rows.at(-1)).toEqual({ line: 21, cells: ['19', 'n19'] })
+    })
+
+    it('reads an upload again with the separator and header row the user says', async () => {
+      const { id } = (await (await upload(fileForm('klanten.csv', customersCsv))).json()) as UploadResponse
+      const answer = await fetch(`${base}/uploads/${id}?workspace=test&separator=,&header=false`)
+      expect(answer.status).toBe(200)
+      const body = (await answer.json()) as UploadResponse
+      expect(body.separator).toBe(',')
+      expect(body.columns).toHaveLength(1)
+    })
+
+    it('refuses an upload over the limit with 413 and keeps nothing, declared or streamed', async () => {
+      const big = 'a,b\n'.repeat(20_000)
+      const declared = await upload(fileForm('big.csv', big))
+      expect(declared.status).toBe(413)
+      expect(await declared.json()).toMatchObject({ status: 413 })
+      // The same body without a Content-Length: counted as it streams in.
+      const form = new Response(fileForm('big.csv', big))
+      const streamed = await fetch(`${base}/uploads?workspace=test`, {
+        method: 'POST',
+        headers: { 'content-type': form.headers.get('content-type')! },
+        body: form.body,
+        duplex: 'half',
+      } as RequestInit)
+      expect(streamed.status).toBe(413)
+      const problem = (await streamed.json()) as { errors: { field: string }[] }
+      expect(problem.errors[0]!.field).toBe('body.file')
+      const left = await readdir(served.uploadsDir)
+      expect(left.filter((name) => name.includes('big'))).toEqual([])
+      expect(left.filter((name) => name.endsWith('.upload')).length).toBe(
+        left.filter((n) => n.endsWith('.json')).length,
+      )
+    })
+
+    it('answers 400 naming the line for a file the readers refuse, and keeps nothing of it', async () => {
+      const before = await readdir(served.uploadsDir)
+      const answer = await upload(fileForm('broken.csv', 'a,b\n1,2\n3,4,5\n'))
+      expect(answer.status).toBe(400)
+      const problem = (await answer.json()) as { errors: { field: string }[] }
+      expect(problem.errors[0]!.field).toMatch(/^line 3/)
+      expect(await readdir(served.uploadsDir)).toEqual(before)
+    })
+
+    it('answers 400 naming body.file for a body without a file part', async () => {
+      const form = new FormData()
+      form.append('note', 'no file here')
+      const answer = await upload(form)
+      expect(answer.status).toBe(400)
+      expect(((await answer.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.file')
+    })
+
+    it("answers 404 for an unknown workspace, an unknown upload and another workspace's upload", async () => {
+      expect((await upload(fileForm('a.csv', customersCsv), 'nowhere')).status).toBe(404)
+      expect((await fetch(`${base}/uploads/00000000-0000-4000-8000-000000000000?workspace=test`)).status).toBe(404)
+      expect((await fetch(`${base}/uploads/..%2F..%2Fetc?workspace=test`)).status).toBe(404)
+      await createWorkspace(served.test.database, { id: 'other', name: 'Other', locale: 'en' })
+      const { id } = (await (await upload(fileForm('a.csv', customersCsv))).json()) as UploadResponse
+      expect((await fetch(`${base}/uploads/${id}?workspace=other`)).status).toBe(404)
+    })
+
+    it('deletes an upload, its bytes included', async () => {
+      const { id } = (await (await upload(fileForm('a.csv', customersCsv))).json()) as UploadResponse
+      expect((await fetch(`${base}/uploads/${id}?workspace=test`, { method: 'DELETE' })).status).toBe(204)
+      expect(await readdir(served.uploadsDir)).not.toContain(`${id}.upload`)
+      expect((await fetch(`${base}/uploads/${id}?workspace=test`)).status).toBe(404)
+    })
+
+    it('offers the mapping the workspace saved for the same columns, in any order', async () => {
+      const saved = await fetch(`${base}/mappings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          workspace: 'test',
+          entity: 'customers',
+          columns: ['branche', 'NAME', 'E-mail'],
+          mapping: { 'E-mail': 'email', branche: 'attr.industry' },
+        }),
+      })
+      expect(saved.status).toBe(204)
+      const body = (await (await upload(fileForm('klanten.csv', customersCsv))).json()) as UploadResponse
+      expect(body.mappingSource).toBe('saved')
+      expect(body.mapping).toEqual({ 'E-mail': 'email', branche: 'attr.industry' })
+    })
+
+    it('refuses a mapping that names a column the file lacks, naming it', async () => {
+      const answer = await fetch(`${base}/mappings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workspace: 'test', entity: 'customers', columns: ['a'], mapping: { b: 'email' } }),
+      })
+      expect(answer.status).toBe(400)
+      expect(((await answer.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.mapping.b')
+    })
+  })
+}
