@@ -99,7 +99,7 @@ export async function openBenchDatabase(dialect: BenchDialect): Promise<BenchDat
   }
 }
 
-async function freshStore(dialect: BenchDialect): Promise<LoadDatabase> {
+export async function freshStore(dialect: BenchDialect): Promise<LoadDatabase> {
   if (dialect === 'sqlite') return freshSqlite()
   const postgres = await freshPostgres(benchPostgresUrl)
   if (!postgres) throw new Error(`no PostgreSQL server answered at ${benchPostgresUrl}`)

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { customersImportBench } from './customers-import-bench.js'
 import { ingestBench } from './ingest-bench.js'
 import { loadBench } from './load-bench.js'
 import { npsQueryBench } from './nps-query-bench.js'
@@ -9,7 +10,12 @@ const resultsDir = fileURLToPath(new URL('../results/', import.meta.url))
 const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length }
 const only = process.argv[2]
 
-const benches = { ingest: ingestBench, 'nps-query': npsQueryBench, load: loadBench }
+const benches = {
+  ingest: ingestBench,
+  'nps-query': npsQueryBench,
+  load: loadBench,
+  'customers-import': customersImportBench,
+}
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue
   process.stdout.write(`running ${name}…\n`)
