@@ -45,7 +45,7 @@ describe.skipIf(!executablePath)('the import wizard in a browser', () => {
       .orderBy('external_id')
       .execute()
 
-  it('uploads a customers file, maps it, dry-runs and imports it, and the customers exist', async () => {
+  it('uploads a customers file, maps it, dry-runs and imports it, and the customers appear on the customers page', async () => {
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
@@ -104,6 +104,20 @@ describe.skipIf(!executablePath)('the import wizard in a browser', () => {
       ['WIZ-2', 'bram.wizard@example.nl', 'Bram Wizard'],
       ['WIZ-3', 'cato.wizard@example.nl', 'Cato Wizard'],
     ])
+
+    // The customers page finds them: a search for the file's ids lists exactly the three, by name.
+    const customersPage = await browser.newPage()
+    await customersPage.goto(`${app.url}/#/customers?q=wizard`)
+    await customersPage.locator('cx-app select[name=workspace]').selectOption('demo')
+    const listed = customersPage.locator('cx-customers-page tbody tr')
+    await expect
+      .poll(() => listed.allTextContents(), { timeout: 20_000 })
+      .toEqual([
+        expect.stringContaining('Anne Wizard'),
+        expect.stringContaining('Bram Wizard'),
+        expect.stringContaining('Cato Wizard'),
+      ])
+    await customersPage.close()
 
     // The import is listed, and undone from the list.
     const history = wizard.locator('cx-import-history')
