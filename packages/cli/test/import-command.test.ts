@@ -144,7 +144,8 @@ for (const makeTarget of targets) {
         'map a column to one of source_id, external_id, email (columns: Naam, Plaats; fields:',
       )
       const unknown = await cli('import', file, '--entity', 'customers', '--map', 'Naam=full_name')
-      expect(unknown.stderr).toContain("'full_name' is not a field of customers")
+      expect(unknown.code).toBe(2)
+      expect(unknown.stderr).toContain('--map[0]: "Naam=full_name": unknown field "full_name"')
     })
   })
 }

@@ -30,7 +30,10 @@ export function registerImportCommand(program: Command): void {
     .argument('<file>', 'the export to import')
     .option('--entity <entity>', 'what the rows are: customers, responses, …')
     .option(...workspaceOption)
-    .option('--preset <preset>', 'the system that made the file: salesforce, hubspot or generic (default)')
+    .option(
+      '--preset <preset>',
+      'the system that made the file: salesforce, hubspot or generic (default: detected from the header)',
+    )
     .option(
       '--map <column=field>',
       'map a column to a field or attr.<key> (repeatable; column= leaves it out)',
@@ -38,7 +41,10 @@ export function registerImportCommand(program: Command): void {
       [],
     )
     .option('--locale <locale>', 'how numbers are written: nl (1.234,5) or en (1,234.5); default: the preset’s')
-    .option('--date-order <order>', 'how slashed dates are read: dmy, mdy or ymd')
+    .option(
+      '--date-order <order>',
+      'how slashed dates are read: dmy, mdy or ymd; default: the locale’s, else the preset’s',
+    )
     .option('--separator <separator>', 'CSV separator: , ; tab or whitespace (default: detected)')
     .option('--no-header', 'the file has no header row: columns are named 1, 2, …')
     .option('--encoding <encoding>', 'utf-8 or windows-1252 (default: detected)')

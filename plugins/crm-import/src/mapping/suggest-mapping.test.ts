@@ -82,6 +82,14 @@ describe('suggestMapping', () => {
     })
   })
 
+  it('keeps an attr.<key> column as that attribute, where the entity keeps attributes', () => {
+    expect(suggestMapping(['email', 'attr.tier'], customerFields, true)).toEqual({
+      email: 'email',
+      'attr.tier': 'attr.tier',
+    })
+    expect(suggestMapping(['attr.tier'], customerFields, false)).toEqual({ 'attr.tier': null })
+  })
+
   it('leaves a preset target out when the entity does not have it', () => {
     const preset = detectPreset(['Record ID', 'First Name', 'Last Name', 'Email', 'City'])
     expect(suggestMapping(['Email', 'City'], customerFields, false, preset)).toEqual({ Email: 'email', City: null })

@@ -10,7 +10,7 @@ export type ColumnMapping = Record<string, string | null>
 /**
  * A first mapping of a file's columns to an entity's fields, for the user to confirm or correct:
  * the preset's own mapping first, then a column named like a field (or a known synonym, in English
- * or Dutch), then `attr.<column>` when the entity keeps attributes. No field is suggested twice.
+ * or Dutch) or an `attr.<key>` column to that attribute, then `attr.<column>` when the entity keeps attributes. No field is suggested twice.
  *
  * @example
  * suggestMapping(['Klantnummer', 'E-mailadres', 'Plaats'], customersEntity.fields, true)
@@ -38,6 +38,8 @@ export function suggestMapping(
   if (preset) for (const column of columns) take(column, presetTarget(preset.table, column))
   for (const column of columns) {
     if (column in mapping) continue
+    // A column already named `attr.<key>` (a file this toolkit wrote) says where it goes.
+    if (column.startsWith('attr.') && take(column, column)) continue
     if (fieldCandidates(column, fields).some((target) => take(column, target))) continue
     if (acceptsAttributes && take(column, `attr.${attributeKey(column)}`)) continue
     mapping[column] = null

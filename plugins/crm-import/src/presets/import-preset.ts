@@ -7,6 +7,8 @@ export interface PresetTable {
   readonly signature: readonly string[]
   /** Header name → entity field or `attr.<key>`. Headers are matched ignoring case and surrounding spaces. */
   readonly mapping: Readonly<Record<string, string>>
+  /** How this export writes dates, when it differs from the preset's (a report follows its user's locale). */
+  readonly dateOrder?: 'dmy' | 'mdy' | 'ymd'
 }
 
 /** The standard exports of one system, and how their cells are written. */

@@ -4,7 +4,7 @@ import type { ImportPreset } from './import-preset.js'
 import { salesforcePreset } from './salesforce-preset.js'
 
 export type { PresetMatch } from './detect-preset.js'
-export { presetTarget } from './detect-preset.js'
+export { detectPresetIn, presetTarget } from './detect-preset.js'
 export { hubspotPreset } from './hubspot-preset.js'
 export type { ImportPreset, PresetTable } from './import-preset.js'
 export { salesforcePreset } from './salesforce-preset.js'

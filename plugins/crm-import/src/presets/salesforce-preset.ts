@@ -24,6 +24,9 @@ const contactFields = {
   created: 'attr.created_date',
 } as const
 
+/** Report exports write dates as the exporting user's locale does; en_US, the default, is month first. */
+const reportDateOrder = 'mdy'
+
 /**
  * Salesforce: contacts and accounts into customers, opportunities into transactions, from the Data
  * Export (API names) or from reports (labels).
@@ -36,8 +39,9 @@ export const salesforcePreset: ImportPreset = {
   source: 'salesforce',
   label: 'Salesforce',
   locale: 'en',
-  // The Data Export writes ISO-8601 (`2024-03-05T09:30:00.000Z`); report exports follow the user's
-  // locale, which the import can be told with --date-order.
+  // The Data Export writes ISO-8601 (`2024-03-05T09:30:00.000Z`); report exports follow the
+  // exporting user's locale, so their tables say `mdy` (`1/15/2023`, the en_US default Salesforce
+  // ships with). A user in another locale tells the import with --date-order.
   dateOrder: 'ymd',
   tables: [
     {
@@ -65,6 +69,7 @@ export const salesforcePreset: ImportPreset = {
     },
     {
       id: 'contacts-report',
+      dateOrder: reportDateOrder,
       entity: 'customers',
       signature: ['Contact ID', 'First Name', 'Last Name'],
       mapping: {
@@ -110,6 +115,7 @@ export const salesforcePreset: ImportPreset = {
     },
     {
       id: 'accounts-report',
+      dateOrder: reportDateOrder,
       entity: 'customers',
       signature: ['Account ID', 'Account Name'],
       mapping: {
@@ -137,6 +143,7 @@ export const salesforcePreset: ImportPreset = {
     },
     {
       id: 'opportunities-report',
+      dateOrder: reportDateOrder,
       entity: 'transactions',
       signature: ['Opportunity ID', 'Opportunity Name', 'Stage'],
       mapping: {

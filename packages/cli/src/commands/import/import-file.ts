@@ -2,7 +2,6 @@ import { userInfo } from 'node:os'
 import { basename, dirname, extname, join } from 'node:path'
 import { CxError } from '@cxkit/core'
 import {
-  findPreset,
   openSource,
   type ReadOptions,
   runImport,
@@ -10,7 +9,7 @@ import {
   type SourceSeparator,
 } from '@cxkit/plugin-crm-import'
 import { exitCodes } from '../../report-error.js'
-import { mappingForFile } from './import-mapping.js'
+import { describeDetection, planFileMapping } from './import-mapping.js'
 import { chosenWorkspace, type CommonImportOptions, openImport } from './open-import.js'
 import { printProblems, summary } from './print-report.js'
 import { createProgressBar } from './progress-bar.js'
@@ -57,9 +56,6 @@ export async function importFile(file: string, options: ImportFileOptions): Prom
   if (options.separator !== undefined && !separator) {
     throw new CxError('CXKIT_CONFIG_INVALID', `--separator ${options.separator}: use , ; tab or whitespace`)
   }
-  const preset = findPreset(options.preset ?? 'generic')
-  if (!preset) throw new CxError('CXKIT_CONFIG_INVALID', `--preset ${options.preset}: no such preset`)
-
   const { host, database, ctx } = await openImport(options)
   try {
     const found = host.importEntity(options.entity)
@@ -74,12 +70,15 @@ export async function importFile(file: string, options: ImportFileOptions): Prom
       ...(encoding ? { encoding } : {}),
       ...(separator ? { separator } : {}),
     })
-    const mapping = mappingForFile(found.entity, source.columns, preset, options.map)
+    const { preset, match, mapping } = planFileMapping(found.entity, source.columns, options.preset, options.map)
     // A locale given without a date order brings its own: Dutch files write day first, English month first.
     const cells = {
       locale: locale ?? preset.locale,
-      dateOrder: dateOrder ?? (locale ? (locale === 'nl' ? 'dmy' : 'mdy') : preset.dateOrder),
+      dateOrder:
+        dateOrder ?? (locale ? (locale === 'nl' ? 'dmy' : 'mdy') : (match?.table.dateOrder ?? preset.dateOrder)),
     } as const
+    const system = options.source ?? preset.source
+    if (match) process.stderr.write(`${describeDetection(match, { system, ...cells })}\n`)
     const rejectsPath = options.rejects ?? join(dirname(file), `${basename(file, extname(file))}.rejects.csv`)
     const rejects = onError === 'skip' ? createRejectsFile(rejectsPath, source.columns) : undefined
     const progress = process.stderr.isTTY && !options.json ? createProgressBar(source.size) : undefined
@@ -93,7 +92,7 @@ export async function importFile(file: string, options: ImportFileOptions): Prom
         cells,
         onError,
         dryRun: Boolean(options.dryRun),
-        system: options.source ?? preset.source,
+        system,
         actor: `cli:${userInfo().username}`,
         fileName: basename(file),
         onAttempt: () => rejects?.restart(),

@@ -1,45 +1,91 @@
 import { CxError, type ImportEntity } from '@cxkit/core'
-import { type ColumnMapping, defaultMapping, type ImportPreset } from '@cxkit/plugin-crm-import'
+import {
+  type ColumnMapping,
+  detectPresetIn,
+  findPreset,
+  genericPreset,
+  type ImportPreset,
+  importPresets,
+  type PresetMatch,
+  parseMapArguments,
+  suggestMapping,
+} from '@cxkit/plugin-crm-import'
 
-/**
- * Reads `--map <column>=<field>` arguments (`--map "E-mail adres=email" --map Omzet=attr.revenue`);
- * `<column>=` leaves a column out. The column is everything before the last `=`, so a header may
- * itself hold one.
- */
-export function parseMapOptions(args: readonly string[]): Record<string, string | null> {
-  const mapping: Record<string, string | null> = {}
-  for (const arg of args) {
-    const at = arg.lastIndexOf('=')
-    if (at <= 0) throw new CxError('CXKIT_CONFIG_INVALID', `--map ${arg}: write <column>=<field>`, { status: 400 })
-    mapping[arg.slice(0, at)] = arg.slice(at + 1).trim() || null
-  }
-  return mapping
+/** How the command line maps a file: the preset it uses, the export it recognised, and the mapping. */
+export interface FileMappingPlan {
+  readonly preset: ImportPreset
+  /** The preset's export the header matched, if any. */
+  readonly match?: PresetMatch
+  readonly mapping: ColumnMapping
 }
 
 /**
- * The mapping an import from the command line uses: the preset's for this entity when the file's
- * headers match one of its exports (ignoring case and surrounding spaces), else each column named
- * like a field; then `--map` on top. This is the one place preset detection and mapping suggestions
- * plug in.
+ * The mapping an import from the command line uses, by the same rules as the dashboard's wizard so
+ * both agree on a file: the export the header identifies (among `--preset`'s, or all presets'
+ * without it; `--preset generic` detects nothing), its mapping first, then `suggestMapping`'s for the
+ * other columns, then `--map` on top. An export meant for another entity than `--entity` is refused
+ * rather than half-mapped.
+ *
+ * @example
+ * planFileMapping(customersEntity, ['Record ID', 'First Name', 'Last Name', 'Email'], undefined, ['Email='])
+ * // { preset: hubspotPreset, match: { …, table: contacts }, mapping: { 'Record ID': 'source_id', …, Email: null } }
  */
-export function mappingForFile(
+export function planFileMapping(
   entity: ImportEntity,
   columns: readonly string[],
-  preset: ImportPreset,
+  presetId: string | undefined,
   mapArgs: readonly string[],
-): ColumnMapping {
-  const normal = (name: string) => name.trim().toLowerCase()
-  const present = new Set(columns.map(normal))
-  const table = preset.tables.find(
-    (candidate) => candidate.entity === entity.entity && candidate.signature.every((name) => present.has(normal(name))),
-  )
-  const base: Record<string, string | null> = table ? {} : defaultMapping(entity, columns)
-  if (table) {
-    const byHeader = new Map(Object.entries(table.mapping).map(([header, field]) => [normal(header), field]))
-    for (const column of columns) {
-      const field = byHeader.get(normal(column))
-      if (field) base[column] = field
-    }
+): FileMappingPlan {
+  const chosen = presetId === undefined ? undefined : findPreset(presetId)
+  if (presetId !== undefined && !chosen) {
+    const known = importPresets.map((preset) => preset.id).join(', ')
+    throw new CxError('CXKIT_CONFIG_INVALID', `--preset ${presetId}: no such preset (presets: ${known})`)
   }
-  return { ...base, ...parseMapOptions(mapArgs) }
+  const match = detectPresetIn(columns, chosen ? [chosen] : importPresets)
+  if (match && match.table.entity !== entity.entity) {
+    throw new CxError(
+      'CXKIT_CONFIG_INVALID',
+      `this file is a ${match.preset.label} ${match.table.id} export, which imports into ${match.table.entity}, not ${entity.entity}: ` +
+        `pass --entity ${match.table.entity} (or --preset generic to map its columns yourself)`,
+    )
+  }
+  const suggested = suggestMapping(columns, entity.fields, entity.acceptsAttributes, match)
+  const given = parseMapArguments(mapArgs, entity.fields, entity.acceptsAttributes)
+  return {
+    preset: match?.preset ?? chosen ?? genericPreset,
+    ...(match ? { match } : {}),
+    mapping: overlay(suggested, given),
+  }
+}
+
+/**
+ * `--map` over the suggestions: a field `--map` gives to one column is taken from the column the
+ * suggestions gave it to, so `--map Email2=email` moves the e-mail rather than mapping it twice.
+ */
+function overlay(suggested: ColumnMapping, given: ColumnMapping): ColumnMapping {
+  const taken = new Set(Object.values(given).filter((target) => target !== null))
+  const mapping: ColumnMapping = {}
+  for (const [column, target] of Object.entries(suggested)) {
+    mapping[column] = target !== null && taken.has(target) ? null : target
+  }
+  return { ...mapping, ...given }
+}
+
+/**
+ * The line the command prints when it recognised an export, so the person sees what the import will
+ * assume before reading its report.
+ *
+ * @example
+ * describeDetection(match, { system: 'salesforce', locale: 'en', dateOrder: 'mdy' })
+ * // 'detected a Salesforce contacts-report export (--preset salesforce) for customers: ids from source salesforce, dates mdy, numbers en'
+ */
+export function describeDetection(
+  match: PresetMatch,
+  read: { system: string; locale: string; dateOrder: string },
+): string {
+  const { preset, table } = match
+  return (
+    `detected a ${preset.label} ${table.id} export (--preset ${preset.id}) for ${table.entity}: ` +
+    `ids from source ${read.system}, dates ${read.dateOrder}, numbers ${read.locale}`
+  )
 }
