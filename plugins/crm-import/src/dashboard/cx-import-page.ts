@@ -79,9 +79,12 @@ export class CxImportPage extends CxDashboardElement {
   }
 
   private chose(file: File) {
-    return this.attempt(this.t('crm-import:uploading', { name: file.name }), async () =>
-      this.took(await this.client.upload(this.workspace, file)),
-    )
+    return this.attempt(this.t('crm-import:uploading', { name: file.name }), async () => {
+      const upload = await this.client.upload(this.workspace, file)
+      // A new file starts from how its system (or the workspace's language) writes numbers and dates.
+      this.settings = { ...this.settings, locale: upload.preset.locale, dateOrder: upload.preset.dateOrder }
+      this.took(upload)
+    })
   }
 
   private readAgain(overrides: ReadOverrides) {

@@ -36,6 +36,9 @@ export async function describeUpload(
       )
     : {}
   const preset = match?.preset ?? genericPreset
+  // A system's export is written its way; any other file the way the workspace's language writes.
+  const locale = match ? preset.locale : await workspaceLocale(ctx, upload.workspace)
+  const dateOrder = match ? (match.table.dateOrder ?? preset.dateOrder) : locale === 'nl' ? 'dmy' : 'mdy'
   return {
     id: upload.id,
     fileName: upload.fileName,
@@ -45,10 +48,22 @@ export async function describeUpload(
     encoding: preview.encoding,
     separator: preview.separator,
     columns: [...preview.columns],
-    preset: { id: preset.id, label: preset.label, table: match?.table.id ?? null, source: preset.source },
+    preset: {
+      id: preset.id,
+      label: preset.label,
+      table: match?.table.id ?? null,
+      source: preset.source,
+      locale,
+      dateOrder,
+    },
     entity: entityName,
     mapping: saved?.mapping ?? suggested,
     mappingSource: saved ? 'saved' : 'suggested',
     rows: preview.rows.map((row) => ({ line: row.line, cells: [...row.cells] })),
   }
+}
+
+async function workspaceLocale(ctx: Pick<PluginContext, 'db'>, workspace: string): Promise<'en' | 'nl'> {
+  const row = await ctx.db.selectFrom('workspaces').select('locale').where('id', '=', workspace).executeTakeFirst()
+  return row?.locale === 'nl' ? 'nl' : 'en'
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { createWorkspace } from '@cxkit/db'
 import { testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,13 +33,26 @@ for (const dialect of testDialects()) {
         columns: ['Name', 'E-mail', 'Branche'],
         entity: 'customers',
         mappingSource: 'suggested',
-        preset: { id: 'generic' },
+        // No system's export: numbers and dates as the workspace's language (English) writes them.
+        preset: { id: 'generic', locale: 'en', dateOrder: 'mdy' },
       })
       expect(body.rows).toEqual([
         { line: 2, cells: ['Ann de Vries', 'ann@example.nl', 'retail'] },
         { line: 3, cells: ['Bob Jansen', 'bob@example.nl', 'bouw'] },
       ])
       expect(await readdir(served.uploadsDir)).toContain(`${body.id}.upload`)
+    })
+
+    it('says how a detected export writes dates: HubSpot year first, a Salesforce report month first', async () => {
+      const fixture = (name: string) => readFile(new URL(`../../test/fixtures/${name}`, import.meta.url), 'utf8')
+      const hubspot = (await (
+        await upload(fileForm('hubspot.csv', await fixture('hubspot-contacts.csv')))
+      ).json()) as UploadResponse
+      expect(hubspot.preset).toMatchObject({ id: 'hubspot', source: 'hubspot', locale: 'en', dateOrder: 'ymd' })
+      const report = (await (
+        await upload(fileForm('report.csv', await fixture('salesforce-contacts-report.csv')))
+      ).json()) as UploadResponse
+      expect(report.preset).toMatchObject({ id: 'salesforce', table: 'contacts-report', dateOrder: 'mdy' })
     })
 
     it('shows at most 20 rows of a longer file', async () => {

@@ -35,8 +35,17 @@ export const uploadResponseSchema = z
     separator: z.string().nullable(),
     columns: z.array(z.string()),
     preset: z
-      .object({ id: z.string(), label: z.string(), table: z.string().nullable(), source: z.string() })
-      .describe('The system whose export this looks like (`generic` when none)'),
+      .object({
+        id: z.string(),
+        label: z.string(),
+        table: z.string().nullable(),
+        source: z.string(),
+        locale: z.enum(['en', 'nl']),
+        dateOrder: z.enum(['dmy', 'mdy', 'ymd']),
+      })
+      .describe(
+        "The system whose export this looks like (`generic` when none), and how its numbers and dates are written: the system's way, or for any other file the workspace language's",
+      ),
     entity: z.string(),
     mapping: z.record(z.string(), z.string().nullable()),
     mappingSource: z.enum(['saved', 'suggested']),
