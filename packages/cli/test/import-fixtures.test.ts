@@ -150,8 +150,9 @@ for (const makeTarget of targets) {
       expect(customers).toHaveLength(10)
       const emile = await customerByEmail('emile.dubois@example.fr')
       expect(emile.identities).toEqual(['hubspot:51', 'salesforce:0035g00000AbCdEAA1'])
-      // Salesforce's region and title, HubSpot's company and stage, the spreadsheet's name and revenue.
-      expect(emile).toMatchObject({ name: 'Émile Dubois', region: 'Auvergne-Rhône-Alpes' })
+      // Salesforce's region and title, HubSpot's company and stage, the spreadsheet's name, revenue and customer
+      // number: the number the Salesforce import made up for him gives way to the company's own.
+      expect(emile).toMatchObject({ name: 'Émile Dubois', region: 'Auvergne-Rhône-Alpes', external_id: 'K-1004' })
       expect(emile.attributes).toMatchObject({
         title: 'Directeur',
         company: 'Boulangerie Dubois SARL',
@@ -161,6 +162,7 @@ for (const makeTarget of targets) {
       })
       const sanne = await customerByEmail('sanne@devries.nl')
       expect(sanne.identities).toEqual(['hubspot:52', 'salesforce:0035g00000AbCdEAA2'])
+      expect(sanne.external_id).toBe('K-1001')
       expect(sanne.attributes).toMatchObject({ omzet: 1234.56, company: 'De Vries & Zonen' })
       const wei = await customerByEmail('wei.chen@example.sg')
       expect(wei.identities).toEqual(['hubspot:56', 'import:c2'])

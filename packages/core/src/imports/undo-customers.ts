@@ -29,6 +29,7 @@ export async function undoCustomers(ctx: ImportUndoContext, changes: readonly Im
       await ctx.db
         .updateTable('customers')
         .set({
+          external_id: previous.external_id,
           email: previous.email,
           email_key: previous.email_key,
           name: previous.name,

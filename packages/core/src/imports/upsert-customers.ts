@@ -75,7 +75,8 @@ export async function upsertCustomers(
       newIdentities.push([row.sourceId, customer.id])
       changed = true
     }
-    const next = merged(customer, row)
+    const ownNumber = (await takesOwnNumber(ctx, index, customer, row)) ? { external_id: row.externalId! } : undefined
+    const next = ownNumber ? { ...merged(customer, row), ...ownNumber } : merged(customer, row)
     if (next) {
       if (!created.has(customer.id) && !before.has(customer.id)) before.set(customer.id, { ...customer })
       Object.assign(customer, next)
@@ -87,6 +88,35 @@ export async function upsertCustomers(
   }
   await write(ctx, index, created, before, newIdentities, now)
   return outcome
+}
+
+/**
+ * Whether a matched customer takes the row's external id: only when the one it has was made up at
+ * its creation (`<source>:<source_id>` of one of its identities, or its e-mail key) and no other
+ * customer has the row's. Then the company's own customer number, once a file brings it, is what
+ * later files (orders, responses) find the customer by; a real number is never overwritten.
+ */
+async function takesOwnNumber(
+  ctx: ImportWriteContext,
+  index: CustomerIndex,
+  customer: StoredCustomer,
+  row: CustomerImportRow,
+): Promise<boolean> {
+  if (!row.externalId || row.externalId === customer.external_id || index.byExternalId.has(row.externalId)) return false
+  if (customer.email_key !== null && customer.external_id === customer.email_key) return true
+  const colon = customer.external_id.indexOf(':')
+  if (colon < 1) return false
+  const source = customer.external_id.slice(0, colon)
+  const sourceId = customer.external_id.slice(colon + 1)
+  if (source === ctx.source && index.identities.get(sourceId) === customer.id) return true
+  const identity = await ctx.db
+    .selectFrom('customer_identities')
+    .select('customer_id')
+    .where('workspace_id', '=', ctx.workspace)
+    .where('source', '=', source)
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst()
+  return identity?.customer_id === customer.id
 }
 
 function match(index: CustomerIndex, row: CustomerImportRow, source: string): StoredCustomer | undefined {
@@ -162,6 +192,7 @@ async function write(
     await ctx.db
       .updateTable('customers')
       .set({
+        external_id: current.external_id,
         email: current.email,
         email_key: current.email_key,
         name: current.name,

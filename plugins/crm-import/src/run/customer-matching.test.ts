@@ -70,6 +70,24 @@ for (const dialect of testDialects()) {
       ])
     })
 
+    it('gives a customer the company’s own number once a file brings it, but never replaces a real one', async () => {
+      const shop = { Klantnummer: 'external_id', Email: 'email' }
+      await run('hubspot', ['Record ID,Email,First Name,Last Name', '101,ann@example.com,Ann,Lee'], hubspot)
+      await run('import', ['Email', 'bob@example.com'], { Email: 'email' })
+      // Made up at creation: `hubspot:101` (a source id) and `bob@example.com` (an e-mail key) give way.
+      expect(
+        await run('shop', ['Klantnummer,Email', 'K-1,ANN@example.com', 'K-2,bob@example.com'], shop),
+      ).toMatchObject({ inserted: 0, updated: 2 })
+      expect((await customers()).map((c) => [c.email, c.external_id])).toEqual([
+        ['ann@example.com', 'K-1'],
+        ['bob@example.com', 'K-2'],
+      ])
+      // K-1 is the company's own number now: another file's number for Ann changes nothing, and the
+      // row counts as unchanged.
+      expect(await run('shop', ['Klantnummer,Email', 'X-9,ann@example.com'], shop)).toMatchObject({ unchanged: 1 })
+      expect((await customers()).map((c) => c.external_id)).toEqual(['K-1', 'K-2'])
+    })
+
     it('matches by source id before e-mail: a changed address updates the same customer', async () => {
       await run('hubspot', ['Record ID,Email,First Name,Last Name', '101,ann@example.com,Ann,Lee'], hubspot)
       const report = await run(
