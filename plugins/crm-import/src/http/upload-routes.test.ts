@@ -98,6 +98,28 @@ for (const dialect of testDialects()) {
       expect(((await answer.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.file')
     })
 
+    it('answers 400 naming body.file for a file name PostgreSQL could not record, and keeps nothing', async () => {
+      const before = await readdir(served.uploadsDir)
+      // RFC 5987 `filename*` is how a client can send a NUL in a name; busboy decodes it.
+      const body = [
+        '--cx',
+        'Content-Disposition: form-data; name="file"; filename*=UTF-8\'\'kl%00anten.csv',
+        'Content-Type: text/csv',
+        '',
+        customersCsv,
+        '--cx--',
+        '',
+      ].join('\r\n')
+      const answer = await fetch(`${base}/uploads?workspace=test`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=cx' },
+        body,
+      })
+      expect(answer.status).toBe(400)
+      expect(((await answer.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.file')
+      expect(await readdir(served.uploadsDir)).toEqual(before)
+    })
+
     it("answers 404 for an unknown workspace, an unknown upload and another workspace's upload", async () => {
       expect((await upload(fileForm('a.csv', customersCsv), 'nowhere')).status).toBe(404)
       expect((await fetch(`${base}/uploads/00000000-0000-4000-8000-000000000000?workspace=test`)).status).toBe(404)
