@@ -150,7 +150,23 @@ for (const dialect of testDialects()) {
       expect(saved.status).toBe(204)
       const body = (await (await upload(fileForm('klanten.csv', customersCsv))).json()) as UploadResponse
       expect(body.mappingSource).toBe('saved')
-      expect(body.mapping).toEqual({ 'E-mail': 'email', branche: 'attr.industry' })
+      // Keyed by this file's own spelling of each column, so the import can be started with it as it is.
+      expect(body.mapping).toEqual({ 'E-mail': 'email', Branche: 'attr.industry' })
+      const started = await fetch(`${base}/imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workspace: 'test', upload: body.id, entity: 'customers', mapping: body.mapping }),
+      })
+      expect(started.status).toBe(202)
+      const { job } = (await started.json()) as { job: string }
+      for (;;) {
+        const state = (await (await fetch(`${base}/imports/jobs/${job}?workspace=test`)).json()) as { status: string }
+        if (state.status !== 'running') {
+          expect(state.status).toBe('done')
+          break
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
     })
 
     it('refuses a mapping that names a column the file lacks, naming it', async () => {
