@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { CxError } from '@cxkit/core'
 import { receiveFilePart } from './receive-file-part.js'
 
-/** An uploaded file, kept on disk until it is imported, deleted, or too old. */
+/** An uploaded file, kept on disk until it is deleted or too old (an import leaves it, to be run again). */
 export interface StoredUpload {
   readonly id: string
   readonly workspace: string
