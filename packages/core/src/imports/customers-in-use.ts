@@ -31,6 +31,9 @@ async function customerReferences(ctx: Pick<ImportUndoContext, 'db' | 'sql'>): P
   return rows.filter((reference) => reference.table !== 'customer_identities')
 }
 
+/** The references, read once per undo: its context is the key, and the schema does not change during it. */
+const referencesOf = new WeakMap<object, Promise<CustomerReference[]>>()
+
 /**
  * Of `ids`, the customers that rows of other tables point to: deleting one would delete those rows
  * too (a cascading key) or cut them loose from it (`set null`).
@@ -45,7 +48,12 @@ export async function customersInUse(
   const used = new Set<string>()
   if (ids.length === 0) return used
   const db = ctx.db as Kysely<unknown>
-  for (const { table, column } of await customerReferences(ctx)) {
+  let references = referencesOf.get(ctx)
+  if (!references) {
+    references = customerReferences(ctx)
+    referencesOf.set(ctx, references)
+  }
+  for (const { table, column } of await references) {
     const { rows } = await sql<{ id: string }>`
       select distinct ${sql.ref(column)} as id from ${sql.table(table)}
       where ${sql.ref(column)} in (${sql.join(ids)})`.execute(db)
