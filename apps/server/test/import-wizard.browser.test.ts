@@ -156,5 +156,18 @@ describe.skipIf(!executablePath)('the import wizard in a browser', () => {
     await page.locator('cx-app select[name=locale]').selectOption('nl')
     await page.locator('cx-import-page h1').getByText('Importeren').waitFor({ timeout: 20_000 })
     expect(await page.locator('cx-import-file-picker label').textContent()).toContain('Kies een bestand')
+    await page.locator('cx-import-file-picker input[type=file]').setInputFiles({
+      name: 'klanten.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(customersCsv),
+    })
+    const separator = page.locator('cx-import-preview select[name=separator]')
+    await separator.waitFor({ timeout: 20_000 })
+    expect(await separator.locator('option').allTextContents()).toEqual([
+      ', (komma)',
+      '; (puntkomma)',
+      'tab',
+      'spaties',
+    ])
   })
 })

@@ -1,11 +1,13 @@
 import type { ImportChange, ImportUndoContext } from '../contracts/import-entity.js'
 import { customerLookupChunk } from '../queries/find-customers.js'
 import type { StoredCustomer } from './customer-lookups.js'
+import { customersInUse } from './customers-in-use.js'
 
 /**
  * Reverses a customer import's changes, newest first: identities it added are removed, customers
  * it created deleted (their identities go with them), customers it updated restored to what they
- * were. A customer updated in several batches is restored batch by batch, ending at its state before
+ * were. A created customer that other records point to since (a survey answer, a subscription) is
+ * kept, so that undoing an import never deletes or unlinks what came after it. A customer updated in several batches is restored batch by batch, ending at its state before
  * the import; one created and then updated is restored, then deleted.
  */
 export async function undoCustomers(ctx: ImportUndoContext, changes: readonly ImportChange[]): Promise<void> {
@@ -22,7 +24,15 @@ export async function undoCustomers(ctx: ImportUndoContext, changes: readonly Im
       }
     } else if (change.key === 'created') {
       for (const part of chunks(change.before as string[])) {
-        await ctx.db.deleteFrom('customers').where('workspace_id', '=', ctx.workspace).where('id', 'in', part).execute()
+        // What other records point to since (a survey answer, a subscription) keeps its customer.
+        const inUse = await customersInUse(ctx, part)
+        const unused = part.filter((id) => !inUse.has(id))
+        if (unused.length === 0) continue
+        await ctx.db
+          .deleteFrom('customers')
+          .where('workspace_id', '=', ctx.workspace)
+          .where('id', 'in', unused)
+          .execute()
       }
     } else {
       const previous = change.before as StoredCustomer

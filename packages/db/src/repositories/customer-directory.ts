@@ -34,6 +34,29 @@ export interface CustomerListItem {
   createdAt: string
 }
 
+/** A customer row as the list shows it: the one place the columns become the item's names. */
+export function customerListItem(row: {
+  id: string
+  external_id: string
+  name: string | null
+  email: string | null
+  segment: string | null
+  region: string | null
+  plan: string | null
+  created_at: string
+}): CustomerListItem {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    name: row.name,
+    email: row.email,
+    segment: row.segment,
+    region: row.region,
+    plan: row.plan,
+    createdAt: row.created_at,
+  }
+}
+
 export interface CustomerListPage {
   items: CustomerListItem[]
   /** Where the next page starts; undefined on the last page. */
@@ -124,16 +147,7 @@ export async function listCustomers(
     .orderBy('c.id')
     .limit(query.limit + 1)
     .execute()
-  const items = rows.slice(0, query.limit).map((row) => ({
-    id: row.id,
-    externalId: row.external_id,
-    name: row.name,
-    email: row.email,
-    segment: row.segment,
-    region: row.region,
-    plan: row.plan,
-    createdAt: row.created_at,
-  }))
+  const items = rows.slice(0, query.limit).map(customerListItem)
   const last = rows[query.limit - 1]
   return rows.length > query.limit && last ? { items, next: { name: last.sort_name, id: last.id } } : { items }
 }

@@ -1,5 +1,5 @@
 import type { CxDatabase } from '../open-database.js'
-import type { CustomerListItem } from './customer-directory.js'
+import { type CustomerListItem, customerListItem } from './customer-directory.js'
 
 /** Everything the customers table knows of one customer: the list's fields, attributes and identities. */
 export interface CustomerProfile extends CustomerListItem {
@@ -36,14 +36,7 @@ export async function findCustomerProfile(
     .orderBy('source_id')
     .execute()
   return {
-    id: row.id,
-    externalId: row.external_id,
-    name: row.name,
-    email: row.email,
-    segment: row.segment,
-    region: row.region,
-    plan: row.plan,
-    createdAt: row.created_at,
+    ...customerListItem(row),
     attributes: parseAttributes(row.attributes),
     identities: identities.map((identity) => ({ source: identity.source, sourceId: identity.source_id })),
   }

@@ -56,6 +56,18 @@ describe('routes that stream their own bodies', () => {
     expect(await answer.json()).toMatchObject({ status: 413, code: 'CXKIT_BODY_TOO_LARGE' })
   })
 
+  it('refuses a body a browser sends from another site, which it would send without a preflight', async () => {
+    const send = (site: string) =>
+      fetch(`${server.url}/api/uploads/files`, { method: 'POST', body: form(10), headers: { 'sec-fetch-site': site } })
+    const foreign = await send('cross-site')
+    expect(foreign.status).toBe(403)
+    expect(await foreign.json()).toMatchObject({
+      code: 'CXKIT_FORBIDDEN',
+      errors: [{ field: 'header.sec-fetch-site' }],
+    })
+    expect((await send('same-origin')).status).toBe(200)
+  })
+
   it("still refuses multipart bodies on the plugin's other routes", async () => {
     const answer = await fetch(`${server.url}/api/uploads/other`, { method: 'POST', body: form(10) })
     expect(answer.status).toBe(415)

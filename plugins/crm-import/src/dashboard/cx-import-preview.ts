@@ -11,11 +11,12 @@ export interface ReadOverrides {
   header?: string
 }
 
+/** The separators the readers take, as `?separator=` spells them, each with its `crm-import:` label. */
 const separators = [
-  [',', ', (comma)'],
-  [';', '; (semicolon)'],
-  ['tab', 'tab'],
-  ['whitespace', '␣'],
+  [',', 'separator.comma'],
+  [';', 'separator.semicolon'],
+  ['tab', 'separator.tab'],
+  ['whitespace', 'separator.whitespace'],
 ] as const
 
 /**
@@ -57,7 +58,7 @@ export class CxImportPreview extends CxDashboardElement {
         upload.format === 'csv'
           ? html`<label>${this.t('crm-import:separator')}
               <select name="separator">
-                ${separators.map(([value, label]) => html`<option value=${value} ?selected=${value === separator}>${label}</option>`)}
+                ${separators.map(([value, label]) => html`<option value=${value} ?selected=${value === separator}>${this.t(`crm-import:${label}`)}</option>`)}
               </select></label>
             <label>${this.t('crm-import:encoding')}
               <select name="encoding">

@@ -111,6 +111,28 @@ for (const dialect of testDialects()) {
       expect(((await answer.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.file')
     })
 
+    it('answers 400 naming body.file for a file name PostgreSQL could not record, and keeps nothing', async () => {
+      const before = await readdir(served.uploadsDir)
+      // RFC 5987 `filename*` is how a client can send a NUL in a name; busboy decodes it.
+      const body = [
+        '--cx',
+        'Content-Disposition: form-data; name="file"; filename*=UTF-8\'\'kl%00anten.csv',
+        'Content-Type: text/csv',
+        '',
+        customersCsv,
+        '--cx--',
+        '',
+      ].join('\r\n')
+      const answer = await fetch(`${base}/uploads?workspace=test`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=cx' },
+        body,
+      })
+      expect(answer.status).toBe(400)
+      expect(((await answer.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.file')
+      expect(await readdir(served.uploadsDir)).toEqual(before)
+    })
+
     it("answers 404 for an unknown workspace, an unknown upload and another workspace's upload", async () => {
       expect((await upload(fileForm('a.csv', customersCsv), 'nowhere')).status).toBe(404)
       expect((await fetch(`${base}/uploads/00000000-0000-4000-8000-000000000000?workspace=test`)).status).toBe(404)
@@ -141,7 +163,23 @@ for (const dialect of testDialects()) {
       expect(saved.status).toBe(204)
       const body = (await (await upload(fileForm('klanten.csv', customersCsv))).json()) as UploadResponse
       expect(body.mappingSource).toBe('saved')
-      expect(body.mapping).toEqual({ 'E-mail': 'email', branche: 'attr.industry' })
+      // Keyed by this file's own spelling of each column, so the import can be started with it as it is.
+      expect(body.mapping).toEqual({ 'E-mail': 'email', Branche: 'attr.industry' })
+      const started = await fetch(`${base}/imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workspace: 'test', upload: body.id, entity: 'customers', mapping: body.mapping }),
+      })
+      expect(started.status).toBe(202)
+      const { job } = (await started.json()) as { job: string }
+      for (;;) {
+        const state = (await (await fetch(`${base}/imports/jobs/${job}?workspace=test`)).json()) as { status: string }
+        if (state.status !== 'running') {
+          expect(state.status).toBe('done')
+          break
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
     })
 
     it('refuses a mapping that names a column the file lacks, naming it', async () => {

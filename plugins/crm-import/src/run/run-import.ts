@@ -14,6 +14,7 @@ import type { OpenedSource } from '../readers/opened-source.js'
 import { changeRecorder, type ImportRun, importTables, insertImportRun } from './import-records.js'
 import type { ImportProblem, ImportReport } from './import-report.js'
 import { type ColumnMapping, type ColumnPlan, resolveMapping } from './resolve-mapping.js'
+import { transactionRetryingInserts } from './retry-concurrent-insert.js'
 import { typeRow } from './type-row.js'
 
 /** What an import needs of its host: the database, the dialect, and what enabled plugins contribute. */
@@ -123,7 +124,8 @@ export async function runImport<Row>(ctx: ImportDatabase, input: RunImportInput<
   }
   let report: ImportReport
   try {
-    report = await ctx.sql.transaction(ctx.db, async (trx) => {
+    // Run again when a concurrent import inserted the same new records first (PostgreSQL; see there).
+    report = await transactionRetryingInserts(ctx.sql, ctx.db, async (trx) => {
       // A retried run starts from nothing: the database rolled back everything the last one wrote.
       tally = newTally()
       input.onAttempt?.()

@@ -1,12 +1,14 @@
 import type { PluginContext } from '@cxkit/core'
 import type { ColumnMapping } from './column-mapping.js'
-import { headerSignature } from './header-signature.js'
+import { headerSignature, normaliseHeader } from './header-signature.js'
 import type { SavedMappingTables } from './saved-mapping-tables.js'
 
 type MappingContext = Pick<PluginContext, 'db'>
 
 /**
- * The mapping the workspace last used for these columns and this entity, if any.
+ * The mapping the workspace last used for these columns and this entity, if any, keyed by `columns` as
+ * this file spells them: the signature ignores case and spacing, so the saved keys may be spelled
+ * otherwise (`Branche` then, `branche` now), and a mapping keyed by those would name no column of this file.
  *
  * @example
  * const saved = await findSavedMapping(ctx, 'acme', 'customers', source.columns)
@@ -25,7 +27,19 @@ export async function findSavedMapping(
     .where('entity', '=', entity)
     .where('header_signature', '=', headerSignature(columns))
     .executeTakeFirst()
-  return row ? { mapping: JSON.parse(row.mapping) as ColumnMapping, updatedAt: row.updated_at } : undefined
+  if (!row) return undefined
+  return { mapping: keyedBy(columns, JSON.parse(row.mapping) as ColumnMapping), updatedAt: row.updated_at }
+}
+
+/** The saved mapping with each key replaced by the column of `columns` it names, case and spacing aside. */
+function keyedBy(columns: readonly string[], saved: ColumnMapping): ColumnMapping {
+  const targets = new Map(Object.entries(saved).map(([column, target]) => [normaliseHeader(column), target]))
+  const mapping: ColumnMapping = {}
+  for (const column of columns) {
+    const target = targets.get(normaliseHeader(column))
+    if (target !== undefined) mapping[column] = target
+  }
+  return mapping
 }
 
 /**

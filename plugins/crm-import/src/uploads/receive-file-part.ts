@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { CxError, CxValidationError } from '@cxkit/core'
+import { CxError, CxValidationError, hasUnsafeCharacters, unsafeTextMessage } from '@cxkit/core'
 import busboy from 'busboy'
 
 /** The one file part of a multipart body, as written to disk. */
@@ -26,7 +26,8 @@ const noFile = () =>
 /**
  * Streams the first file part of a `multipart/form-data` body to `target` as it arrives: memory stays
  * flat however large the file. Past `maxBytes` the partial file is removed and a 413 thrown; a body
- * without a file part, or that is not multipart, is a 400 naming `body.file`.
+ * without a file part, that is not multipart, or whose file name holds a NUL or an unpaired surrogate,
+ * is a 400 naming `body.file`.
  *
  * @example
  * const { fileName, size } = await receiveFilePart(c.req.raw, '/data/uploads/abc.data', bodyLimits.upload)
@@ -68,6 +69,12 @@ export async function receiveFilePart(request: Request, target: string, maxBytes
     const file = await received
     if (tooLarge) throw uploadTooLarge(maxBytes)
     if (!file) throw noFile()
+    // The name is recorded with the import: PostgreSQL would refuse a NUL in it where SQLite stores it.
+    if (hasUnsafeCharacters(file.fileName)) {
+      throw new CxValidationError([
+        { field: 'body.file', code: 'invalid_string', message: `its name ${unsafeTextMessage}` },
+      ])
+    }
     return file
   } catch (error) {
     await rm(target, { force: true })

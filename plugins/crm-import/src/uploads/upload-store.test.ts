@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -32,6 +32,16 @@ describe('the upload store', () => {
     expect(await readdir(join(dir, 'rejects'))).toEqual(['new-import.csv'])
     await expect(uploads.find('acme', old.id)).rejects.toMatchObject({ status: 404 })
     expect(await uploads.find('acme', fresh.id)).toMatchObject({ fileName: 'a.csv', size: 8 })
+  })
+
+  it('passes over a file that is gone by the time it looks, as when two uploads clean up at once', async () => {
+    const uploads = createUploadStore({ dir, maxAgeMs: 3600_000 })
+    // Listed, but nothing to look at: a link to a file another upload's clean-up just removed.
+    await symlink(join(dir, 'removed'), join(dir, '00000000-0000-4000-8000-000000000000.upload'))
+    await mkdir(join(dir, 'rejects'))
+    await symlink(join(dir, 'removed'), join(dir, 'rejects', 'gone.csv'))
+    expect(await uploads.removeExpired()).toBe(0)
+    expect(await uploads.save('acme', multipart('a,b\n1,2\n'), 1024)).toMatchObject({ size: 8 })
   })
 
   it('removes what it wrote of an upload that passes the limit', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { CxError } from '@cxkit/core'
 import { receiveFilePart } from './receive-file-part.js'
 
-/** An uploaded file, kept on disk until it is imported, deleted, or too old. */
+/** An uploaded file, kept on disk until it is deleted or too old (an import leaves it, to be run again). */
 export interface StoredUpload {
   readonly id: string
   readonly workspace: string
@@ -26,6 +26,16 @@ export interface UploadStore {
 }
 
 const uploadIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * When a file was last written, or undefined when it is gone: two uploads at once both clean up, and
+ * what one removes between the other's listing and its look must not fail the other's upload.
+ */
+const modifiedAt = (path: string) =>
+  stat(path).then(
+    ({ mtimeMs }) => mtimeMs,
+    () => undefined,
+  )
 
 const notFound = (id: string) => new CxError('CXKIT_NOT_FOUND', `no upload '${id}' in this workspace`, { status: 404 })
 
@@ -79,8 +89,8 @@ export function createUploadStore(options: { dir: string; maxAgeMs: number }): U
       for (const name of names) {
         const id = name.replace(/\.(upload|json)$/, '')
         if (!uploadIdPattern.test(id) || !name.endsWith('.upload')) continue
-        const { mtimeMs } = await stat(join(dir, name))
-        if (now.getTime() - mtimeMs <= maxAgeMs) continue
+        const mtimeMs = await modifiedAt(join(dir, name))
+        if (mtimeMs === undefined || now.getTime() - mtimeMs <= maxAgeMs) continue
         await removeFiles(id)
         removed += 1
       }
@@ -88,8 +98,9 @@ export function createUploadStore(options: { dir: string; maxAgeMs: number }): U
       const rejectsDir = join(dir, 'rejects')
       for (const name of await readdir(rejectsDir).catch(() => [] as string[])) {
         if (!name.endsWith('.csv')) continue
-        const { mtimeMs } = await stat(join(rejectsDir, name))
-        if (now.getTime() - mtimeMs > maxAgeMs) await rm(join(rejectsDir, name), { force: true })
+        const mtimeMs = await modifiedAt(join(rejectsDir, name))
+        if (mtimeMs !== undefined && now.getTime() - mtimeMs > maxAgeMs)
+          await rm(join(rejectsDir, name), { force: true })
       }
       return removed
     },
