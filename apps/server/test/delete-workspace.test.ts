@@ -57,7 +57,7 @@ for (const dialect of testDialects()) {
       )
 
       const app = createServer({ plugins: host, db: database })
-      const response = await app.request('/api/workspaces/demo', { method: 'DELETE' })
+      const response = await app.request('/api/workspaces/demo?confirm=demo', { method: 'DELETE' })
       expect(response.status).toBe(204)
 
       const after = await rowsPerTable(database, 'demo')

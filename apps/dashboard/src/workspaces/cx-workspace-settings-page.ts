@@ -75,7 +75,9 @@ export class CxWorkspaceSettingsPage extends LitElement {
     if (!this.api || !workspace || this.confirmation !== workspace.id) return
     this.deleteProblem = ''
     try {
-      await this.api.delete(`/api/workspaces/${encodeURIComponent(workspace.id)}`)
+      await this.api.delete(
+        `/api/workspaces/${encodeURIComponent(workspace.id)}?confirm=${encodeURIComponent(workspace.id)}`,
+      )
       this.dispatchEvent(new CustomEvent('workspace-deleted', { detail: workspace, bubbles: true, composed: true }))
     } catch (error) {
       this.deleteProblem = messageOf(error)

@@ -102,13 +102,20 @@ for (const dialect of testDialects()) {
     it('deletes a workspace with its stages; a second delete is a 404', async () => {
       await send('POST', '/api/workspaces', { id: 'acme', name: 'Acme' })
       await send('POST', '/api/workspaces', { id: 'keep', name: 'Keep' })
-      const deleted = await send('DELETE', '/api/workspaces/acme')
+      // Irreversible, so the id is said twice: without it, or with another, nothing goes.
+      for (const path of ['/api/workspaces/acme', '/api/workspaces/acme?confirm=keep']) {
+        const refused = await send('DELETE', path)
+        expect(refused.status).toBe(400)
+        expect(await fieldsOf(refused)).toEqual(['query.confirm'])
+      }
+      expect((await app.request('/api/workspaces/acme/stages')).status).toBe(200)
+      const deleted = await send('DELETE', '/api/workspaces/acme?confirm=acme')
       expect(deleted.status).toBe(204)
       expect((await app.request('/api/workspaces/acme/stages')).status).toBe(404)
       expect(await database.db.selectFrom('stages').select('workspace_id').distinct().execute()).toEqual([
         { workspace_id: 'keep' },
       ])
-      expect((await send('DELETE', '/api/workspaces/acme')).status).toBe(404)
+      expect((await send('DELETE', '/api/workspaces/acme?confirm=acme')).status).toBe(404)
     })
   })
 }

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   channels,
   CxError,
+  CxValidationError,
   columnLimits,
   type Host,
   stageModelsOf,
@@ -113,7 +114,16 @@ const remove = createRoute({
   method: 'delete',
   path: '/workspaces/{id}',
   summary: 'Delete a workspace with every row of it, in every table',
-  request: { params: workspaceParam },
+  description:
+    'Irreversible, so the request repeats the id: `?confirm=<id>`. Without it, or with another id, nothing is deleted (400).',
+  request: {
+    params: workspaceParam,
+    query: z.object({
+      confirm: textSchema(columnLimits.id)
+        .optional()
+        .openapi({ param: { name: 'confirm', in: 'query' }, example: 'demo' }),
+    }),
+  },
   responses: { 204: { description: 'Deleted' }, ...problemResponses },
 })
 
@@ -180,7 +190,13 @@ export function workspaceRoutes(host: Host, database: CxDatabase) {
       return c.json(await updateWorkspace(database, id, c.req.valid('json')), 200)
     })
     .openapi(remove, async (c) => {
-      await deleteWorkspace(database, c.req.valid('param').id)
+      const { id } = c.req.valid('param')
+      if (c.req.valid('query').confirm !== id) {
+        throw new CxValidationError([
+          { field: 'query.confirm', code: 'confirmation_required', message: `repeat the workspace id: ?confirm=${id}` },
+        ])
+      }
+      await deleteWorkspace(database, id)
       return c.body(null, 204)
     })
     .openapi(stages, async (c) => {
