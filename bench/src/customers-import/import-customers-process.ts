@@ -11,7 +11,8 @@ import { customersCsvMapping } from './customers-csv-mapping.js'
 const [databaseUrl, file] = process.argv.slice(2)
 if (!databaseUrl || !file) throw new Error('usage: import-customers-process <database url> <csv file>')
 
-const database = await openDatabase(databaseUrl)
+// As `cxkit import` opens it: SQLite reads on the import's own connection, no reader threads.
+const database = await openDatabase(databaseUrl, { readers: 0 })
 try {
   const host = createHost([crmImportPlugin()])
   await migrate(database, host)

@@ -68,7 +68,11 @@ export interface OpenDatabaseOptions {
    * in-memory SQLite run on the main thread and cannot be stopped.
    */
   queryTimeoutMs?: number
-  /** SQLite files: worker threads that read at once (default: one per core, at least two). */
+  /**
+   * SQLite files: worker threads that read at once (default: one per core, at least two). `0` reads on
+   * the main connection, as in-memory SQLite does: for a one-off command that serves no other reader
+   * (an import), each worker's thread and connection would be memory spent on nothing.
+   */
   readers?: number
   /** SQLite: how commits are made durable (default `CXKIT_SQLITE_SYNCHRONOUS`, else `normal`; see `sqliteSynchronous`). */
   synchronous?: SqliteSynchronous
@@ -103,12 +107,13 @@ export async function openDatabase(
     // Wait for a writer in another process instead of failing at once.
     connection.pragma(`busy_timeout = ${busyTimeoutMs}`)
     cachePreparedStatements(connection)
-    const dialect = inMemory
-      ? new ImmediateTransactionsSqliteDialect({ database: connection })
-      : new WorkerReadsSqliteDialect(
-          { database: connection },
-          createSqliteReadPool({ file: target.file, readers: options.readers, queryTimeoutMs, busyTimeoutMs }),
-        )
+    const dialect =
+      inMemory || options.readers === 0
+        ? new ImmediateTransactionsSqliteDialect({ database: connection })
+        : new WorkerReadsSqliteDialect(
+            { database: connection },
+            createSqliteReadPool({ file: target.file, readers: options.readers, queryTimeoutMs, busyTimeoutMs }),
+          )
     const db = new Kysely<CoreTables>({ dialect })
     return { db, sql: sqliteDialect, url, close: () => db.destroy() }
   }
