@@ -78,3 +78,19 @@ describe('a SQLite file with reads in worker threads', () => {
     }
   })
 })
+
+describe('a SQLite file opened with no readers', () => {
+  it('reads on its one connection, as an import command opens it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxkit-no-readers-'))
+    const database = await openDatabase(`sqlite:${join(dir, 'cx.db')}`, { readers: 0 })
+    try {
+      // A temporary table lives on the connection that made it: a read in a worker would not find it.
+      await sql`create temp table scratch (n integer)`.execute(database.db)
+      await sql`insert into scratch (n) values (7)`.execute(database.db)
+      expect((await sql<{ n: number }>`select n from scratch`.execute(database.db)).rows).toEqual([{ n: 7 }])
+    } finally {
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

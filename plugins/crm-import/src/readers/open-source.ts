@@ -13,7 +13,7 @@ import type { OpenedSource, ReadOptions, SourceEncoding, SourceFormat, SourceSep
 import type { RawRecord, RecordReader } from './raw-record.js'
 import { readHead } from './read-head.js'
 import { sourceError } from './source-error.js'
-import { tableRows } from './table-rows.js'
+import { tableBatches } from './table-batches.js'
 import { whitespaceRecords } from './whitespace-records.js'
 import { xlsxRecords } from './xlsx-records.js'
 
@@ -86,7 +86,7 @@ async function openTableSource(
     columns,
     size,
     rows: (onBytes, onProblem) =>
-      batchRows(tableRows(dataRecords(read(onBytes), hasHeader), columns, onProblem), options.batchSize),
+      tableBatches(read(onBytes), columns, { skipHeader: hasHeader, batchSize: options.batchSize, onProblem }),
   }
 }
 
@@ -107,16 +107,5 @@ async function firstRecord(records: AsyncGenerator<RawRecord>): Promise<RawRecor
     return done ? undefined : value
   } finally {
     await records.return(undefined)
-  }
-}
-
-async function* dataRecords(records: AsyncIterable<RawRecord>, skipHeader: boolean): AsyncGenerator<RawRecord> {
-  let first = skipHeader
-  for await (const record of records) {
-    if (first) {
-      first = false
-      continue
-    }
-    yield record
   }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { type CellValue, isCxError } from '@cxkit/core'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { fileBytes } from './file-bytes.js'
 import type { RawRecord } from './raw-record.js'
 import { readLimits } from './read-limits.js'
@@ -15,10 +15,13 @@ import { sourceError } from './source-error.js'
  * for await (const { line, values } of xlsxRecords('accounts.xlsx')) …
  */
 export async function* xlsxRecords(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<RawRecord> {
+  // Loaded on the first workbook read: exceljs and its unzipper weigh some 30 MB of memory that a
+  // CSV import (and every command that never reads a workbook) would otherwise carry.
+  const { default: excel } = await import('exceljs')
   const input = Readable.from(fileBytes(file, onBytes))
   // Styles are cached because they are what tells a date from a number; shared strings are kept
   // because sheets point into them (they grow with the distinct texts, not with the rows).
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

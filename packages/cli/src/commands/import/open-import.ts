@@ -21,7 +21,9 @@ export async function openImport(
       'imports need the crm-import plugin: add crmImportPlugin() (from @cxkit/plugin-crm-import) to the plugins in your cxkit.config.ts',
     )
   }
-  const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
+  // An import command is the database's only user here: SQLite reads stay on its one connection
+  // rather than in worker threads, whose memory an import of a million rows would rather keep.
+  const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined, { readers: 0 })
   try {
     await migrate(database, host)
   } catch (error) {
