@@ -9,11 +9,6 @@ export interface BulkInsertStyle {
   maxParameters: number
   /** The most rows per statement, below the parameter cap: large enough to amortise a call. */
   maxRows: number
-  /**
-   * When set, rows without `returning` go in one call as a one-row statement, marked by this, with
-   * the rows as its parameters, for a connection that runs it once per row (SQLite: see `eachRowText`).
-   */
-  eachRow?: (oneRowInsert: string) => string
 }
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
@@ -74,16 +69,6 @@ export function createBulkInsert(style: BulkInsertStyle) {
     if (columns.length === 0) throw new Error(`insertRows into ${table}: no columns`)
     const ordered = options.onConflict ? inKeyOrder(columns, rows, options.onConflict.columns) : rows
     const returned: unknown[] = []
-    if (style.eachRow && !options.returning) {
-      for (const row of ordered) {
-        if (row.length !== columns.length)
-          throw new Error(`insertRows into ${table}: a row has ${row.length} values for ${columns.length} columns`)
-      }
-      if (ordered.length > 0) {
-        await db.executeQuery(CompiledQuery.raw(style.eachRow(statement(table, columns, 1, options)), [...ordered]))
-      }
-      return returned
-    }
     const perStatement = Math.max(1, Math.min(style.maxRows, Math.floor(style.maxParameters / columns.length)))
     for (let start = 0; start < ordered.length; start += perStatement) {
       const chunk = ordered.slice(start, start + perStatement)

@@ -2,7 +2,6 @@ import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
 import { noValueAsNull } from './no-value-as-null.js'
-import { eachRowText } from './sqlite-each-row.js'
 import { createRetryingTransactions } from './retrying-transactions.js'
 
 /** SQLite spellings of the expressions that differ between dialects. Instants are ISO text. */
@@ -48,13 +47,4 @@ export const sqliteDialect: SqlDialect = {
     retryAfterSeconds: 5,
     isTransient: (error) => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY',
   }),
-}
-
-/**
- * The dialect of a database `openDatabase` opened: rows without `returning` are inserted by one
- * prepared one-row statement run per row, which its connection understands (see `eachRowText`).
- */
-export const sqliteEachRowDialect: SqlDialect = {
-  ...sqliteDialect,
-  insertRows: createBulkInsert({ placeholder: () => '?', maxParameters: 32_766, maxRows: 100, eachRow: eachRowText }),
 }
