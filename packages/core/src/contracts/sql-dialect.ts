@@ -63,6 +63,11 @@ export interface SqlDialect {
    */
   reserveIds(db: Kysely<any>, table: string, count: number): Promise<number[]>
   /**
+   * Every foreign key to `table` the database declares (the first column of each), read from the
+   * schema itself: plugin tables that point at a core table are found without core knowing them.
+   */
+  foreignKeysTo(db: Kysely<any>, table: string): Promise<{ table: string; column: string }[]>
+  /**
    * Runs `work` in a transaction. When the database aborts it to break a deadlock or a serialization
    * conflict with another transaction (PostgreSQL), it runs `work` again after a short random wait, a
    * few times; then it gives up with a 503 `CXKIT_DATABASE_BUSY` error that tells the client when to

@@ -1,12 +1,14 @@
 import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
+import { postgresForeignKeysTo } from './foreign-keys-to.js'
 import { noValueAsNull } from './no-value-as-null.js'
 import { createRetryingTransactions, isPostgresConflict } from './retrying-transactions.js'
 
 /** PostgreSQL spellings of the expressions that differ between dialects. Instants are ISO text. */
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
+  foreignKeysTo: postgresForeignKeysTo,
   periodStart(instant: Expression<string>, unit: PeriodUnit) {
     // date_trunc on the UTC wall-clock time: 'week' starts on Monday, as ISO weeks do.
     return sql<string>`to_char(date_trunc(${sql.lit(unit)}, (${instant})::timestamptz at time zone 'UTC'), 'YYYY-MM-DD')`

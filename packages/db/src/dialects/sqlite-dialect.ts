@@ -1,12 +1,14 @@
 import { type Expression, type Kysely, sql } from 'kysely'
 import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
+import { sqliteForeignKeysTo } from './foreign-keys-to.js'
 import { noValueAsNull } from './no-value-as-null.js'
 import { createRetryingTransactions } from './retrying-transactions.js'
 
 /** SQLite spellings of the expressions that differ between dialects. Instants are ISO text. */
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
+  foreignKeysTo: sqliteForeignKeysTo,
   periodStart(instant: Expression<string>, unit: PeriodUnit) {
     switch (unit) {
       case 'day':
