@@ -60,6 +60,7 @@ function slowPlugin(size: { rows: number; seconds: number }) {
 
 interface Running {
   readonly server: RunningServer
+  readonly database: CxDatabase
   readonly probe: ReturnType<typeof slowPlugin>['probe']
   metricUrl(): string
 }
@@ -95,6 +96,7 @@ async function startSlowApp(
   cleanups.push(() => server.close())
   return {
     server,
+    database,
     probe,
     metricUrl: () => `${server.url}/api/metrics/slow-count?workspace=acme&from=2026-01-01&to=2026-02-01`,
   }
@@ -134,6 +136,32 @@ describe('slow SQLite reads', () => {
     client.abort()
     expect(await slow).toBe('abandoned')
     await vi.waitFor(() => expect(app.probe.outcomes).toEqual(['stopped']), { timeout: 20_000 })
+  })
+})
+
+describe('a long write on SQLite', () => {
+  it('leaves /api/health answering: with the main connection held, a reader thread answers', async () => {
+    const app = await startSlowApp('sqlite', { rows: 0, seconds: 0 }, { readers: 1 })
+    let release = () => {}
+    const holding = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let inTransaction = false
+    // An import is one transaction on the main connection, held for as long as the file takes.
+    const write = app.database.sql.transaction(app.database.db, async (trx) => {
+      await trx.updateTable('workspaces').set({ name: 'Acme (importing)' }).where('id', '=', 'acme').execute()
+      inTransaction = true
+      await holding
+    })
+    await vi.waitFor(() => expect(inTransaction).toBe(true))
+    try {
+      // On the main connection alone, health would wait for the whole write; ten seconds is ample.
+      const health = await fetch(`${app.server.url}/api/health`, { signal: AbortSignal.timeout(10_000) })
+      expect(health.status).toBe(200)
+    } finally {
+      release()
+      await write
+    }
   })
 })
 

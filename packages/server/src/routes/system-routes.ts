@@ -36,14 +36,37 @@ const plugins = createRoute({
   },
 })
 
+/** How long health waits for the main connection before it also asks a reader thread. */
+const mainConnectionPatienceMs = 250
+
+/**
+ * A trivial query proves the database answers, not merely that the process runs. It runs on the main
+ * connection, the one writes use, so that it does not wait behind slow metric reads in the SQLite reader
+ * threads; when that connection is held by a long write (an import is one transaction), a reader thread
+ * is asked too, and the first answer counts. PostgreSQL and `sqlite::memory:` answer on either alike.
+ */
+async function databaseAnswers(database: CxDatabase): Promise<void> {
+  const probe = () => database.db.selectFrom('workspaces').select('id').limit(1).execute()
+  let timer: NodeJS.Timeout | undefined
+  const onMain = withMainConnectionReads(probe)
+  // Answered on the main connection: the reader is not asked. Refused there: the reader still decides.
+  onMain.then(
+    () => clearTimeout(timer),
+    () => undefined,
+  )
+  const onReader = new Promise<unknown>((resolve, reject) => {
+    timer = setTimeout(() => probe().then(resolve, reject), mainConnectionPatienceMs)
+  })
+  await Promise.any([onMain, onReader]).catch((error: AggregateError) => {
+    throw error.errors[0]
+  })
+}
+
 /** `/api/health` and `/api/plugins`. */
 export function systemRoutes(host: Host, database: CxDatabase) {
   return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
     .openapi(health, async (c) => {
-      // A trivial query proves the database answers, not merely that the process runs. It runs on the main
-      // connection, the one writes use: a liveness check must not wait behind slow metric reads in the
-      // SQLite reader threads.
-      await withMainConnectionReads(() => database.db.selectFrom('workspaces').select('id').limit(1).execute())
+      await databaseAnswers(database)
       return c.json({ status: 'ok' as const, database: database.sql.name, plugins: host.plugins.length }, 200)
     })
     .openapi(plugins, (c) => c.json(host.registry(), 200))
