@@ -2,33 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createScratchPostgres, testPostgresUrl } from '@cxkit/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DatabaseTarget, databaseTargets } from './database-targets.js'
 import { bundledConfig, runCli } from './run-cli.js'
 
-interface Target {
-  name: string
-  url: string
-  cleanup: () => Promise<void>
-}
-
-const targets: (() => Promise<Target>)[] = [
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxkit-cli-import-'))
-    return {
-      name: 'sqlite',
-      url: `sqlite:${join(dir, 'cli.db')}`,
-      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-    }
-  },
-]
-const pgUrl = testPostgresUrl()
-if (pgUrl) {
-  targets.push(async () => {
-    const scratch = await createScratchPostgres(pgUrl)
-    return { name: 'postgres', url: scratch.url, cleanup: scratch.drop }
-  })
-}
+const targets = databaseTargets('cxkit-cli-import-')
 
 const dutchCustomers = [
   'Klantnummer;E-mail;Naam;Omzet;Postcode;Klant sinds',
@@ -48,7 +26,7 @@ const attributeMap = [
 
 for (const makeTarget of targets) {
   describe('cxkit import of customers', async () => {
-    let target: Target
+    let target: DatabaseTarget
     let dir: string
     beforeAll(async () => {
       target = await makeTarget()

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createHost } from '@cxkit/core'
 import { type CxDatabase, createWorkspace, migrate, openDatabase } from '@cxkit/db'
-import { createScratchPostgres, testPostgresUrl } from '@cxkit/db/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/load-config.js'
+import { type DatabaseTarget, databaseTargets } from './database-targets.js'
 import { bundledConfig, runCli } from './run-cli.js'
 
 // The crm-import plugin's fixtures, imported through the real `cxkit` binary: detection, matching
@@ -17,29 +17,7 @@ import { bundledConfig, runCli } from './run-cli.js'
 const fixtures = fileURLToPath(new URL('../../../plugins/crm-import/test/fixtures/', import.meta.url))
 const fixture = (name: string) => join(fixtures, name)
 
-interface Target {
-  name: string
-  url: string
-  cleanup(): Promise<void>
-}
-
-const targets: (() => Promise<Target>)[] = [
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxkit-cli-fixtures-'))
-    return {
-      name: 'sqlite',
-      url: `sqlite:${join(dir, 'cli.db')}`,
-      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-    }
-  },
-]
-const pgUrl = testPostgresUrl()
-if (pgUrl) {
-  targets.push(async () => {
-    const scratch = await createScratchPostgres(pgUrl)
-    return { name: 'postgres', url: scratch.url, cleanup: scratch.drop }
-  })
-}
+const targets = databaseTargets('cxkit-cli-fixtures-')
 
 /** Rows of every table, by name. The import's own run log gains a row for every attempt, written or not. */
 async function rowCounts(database: CxDatabase): Promise<Record<string, number>> {
@@ -85,7 +63,7 @@ interface Report {
 
 for (const makeTarget of targets) {
   describe('cxkit import of the Salesforce, HubSpot and spreadsheet fixtures', { timeout: 240_000 }, () => {
-    let target: Target
+    let target: DatabaseTarget
     let database: CxDatabase
     let dir: string
     const imports: Record<string, string> = {}
