@@ -22,7 +22,16 @@ const targets = databaseTargets('cxkit-cli-fixtures-')
 /** Rows of every table, by name. The import's own run log gains a row for every attempt, written or not. */
 async function rowCounts(database: CxDatabase): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  for (const table of await database.db.introspection.getTables()) {
+  // PostgreSQL lists the tables of every schema, other tests' scratch schemas too (dropped at any
+  // moment): only this database's own schema counts.
+  const { rows: current } = await sql<{ schema: string | null }>`select ${
+    database.sql.name === 'postgres' ? sql`current_schema()` : sql`null`
+  } as schema`.execute(database.db)
+  const schema = current[0]?.schema ?? undefined
+  const tables = (await database.db.introspection.getTables()).filter(
+    (table) => schema === undefined || table.schema === schema,
+  )
+  for (const table of tables) {
     const { rows } = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table.name)}`.execute(
       database.db,
     )
