@@ -2,6 +2,7 @@ import { defineConfig } from '@cxkit/core'
 import { cesPlugin } from '@cxkit/plugin-ces'
 import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { csatPlugin } from '@cxkit/plugin-csat'
+import { journeyPlugin } from '@cxkit/plugin-journey'
 import { npsPlugin } from '@cxkit/plugin-nps'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
 import { surveysPlugin } from '@cxkit/plugin-surveys'
@@ -14,6 +15,7 @@ export default defineConfig({
     csatPlugin({ scale: 5, topBoxes: 2 }),
     cesPlugin({ easyFrom: 5 }),
     renewalRatePlugin({ target: 0.85 }),
+    journeyPlugin(),
     // Uploads wait beside the default database (./data); CXKIT_UPLOADS_DIR puts them elsewhere.
     crmImportPlugin({ uploadsDir: process.env.CXKIT_UPLOADS_DIR ?? './data/uploads' }),
   ],

@@ -7,7 +7,9 @@ import { describe, expectTypeOf, it } from 'vitest'
 // Type tests: `pnpm typecheck` fails if a line marked @ts-expect-error compiles after all.
 describe('ids are checked where they are written', () => {
   it('knows the bundled plugins and their metrics', () => {
-    expectTypeOf<'surveys' | 'nps' | 'csat' | 'ces' | 'renewal-rate' | 'crm-import'>().toEqualTypeOf<KnownPluginId>()
+    expectTypeOf<
+      'surveys' | 'nps' | 'csat' | 'ces' | 'renewal-rate' | 'crm-import' | 'journey'
+    >().toEqualTypeOf<KnownPluginId>()
     expectTypeOf<'nps'>().toExtend<KnownMetricId>()
     expectTypeOf<'csat-mean'>().toExtend<KnownMetricId>()
     expectTypeOf<'npz'>().not.toExtend<KnownMetricId>()

@@ -51,7 +51,10 @@ export interface CoreTables {
     workspace_id: string
     name: string
     stage_id: string
+    /** A touchpoint channel (website, e-mail, …): where the company meets the customer. */
     channel: string
     kind: string | null
+    owner_team: string | null
+    description: string | null
   }
 }

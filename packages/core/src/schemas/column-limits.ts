@@ -22,6 +22,10 @@ export const columnLimits = {
   idempotencyKey: 400,
   /** The longest idempotency key a client may send, with the widget's prefix when it adds one. */
   clientKey: 200,
+  /** A touchpoint's description. */
+  description: 2000,
+  /** A journey event's session id and source id. */
+  eventKey: 200,
   /** Metric ids in metric settings. */
   metricId: 100,
 } as const

@@ -1,0 +1,2 @@
+// The journey plugin's dashboard elements are registered here (browser only).
+export {}

@@ -1,0 +1,29 @@
+import { definePlugin } from '@cxkit/core'
+import * as createEvents from './migrations/001_create_events.js'
+import * as createMaps from './migrations/002_create_maps.js'
+
+export type { JourneyTables } from './tables.js'
+
+/**
+ * The journey plugin: journey maps per persona, journey events, funnels and drop-off, paths and
+ * per-touchpoint scores. Stages and touchpoints themselves are core's: every plugin reads them.
+ *
+ * @example
+ * export default defineConfig({ plugins: [surveysPlugin(), journeyPlugin()] })
+ */
+export const journeyPlugin = definePlugin({
+  id: 'journey',
+  version: '0.1.0',
+  description: {
+    en: 'Journey maps, journey events, funnels, paths and per-touchpoint scores.',
+    nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
+  },
+  migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
+})
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id, so `dependsOn` and configs check it. */
+  interface PluginRegistry {
+    journey: ReturnType<typeof journeyPlugin>
+  }
+}
