@@ -59,6 +59,7 @@ for (const dialect of testDialects()) {
             '004_create_touchpoints',
             '005_create_metric_settings',
             '006_create_customer_identities',
+            '007_add_touchpoint_details',
           ],
         },
         { set: 'notes', applied: ['001_create_notes'] },
@@ -138,7 +139,7 @@ describe.skipIf(!pgDialect)('migrate on postgres, two processes at once', () => 
       const applied = (reports: typeof a) => reports.flatMap((r) => r.applied.map((name) => `${r.set}/${name}`))
       const all = [...applied(a), ...applied(b)].sort()
       expect(all).toEqual([...new Set(all)])
-      expect(all).toHaveLength(8)
+      expect(all).toHaveLength(9)
     } finally {
       await second.close()
       await first.close()
