@@ -54,8 +54,21 @@ export class CxImportPage extends CxDashboardElement {
     args: () => [this.api] as const,
   })
 
+  /** Aborted when the page is left, so an import's progress is no longer asked for by nobody. */
+  private leaving = new AbortController()
+
   private get client() {
     return importApi(this.api)
+  }
+
+  override connectedCallback() {
+    super.connectedCallback()
+    if (this.leaving.signal.aborted) this.leaving = new AbortController()
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    this.leaving.abort()
   }
 
   /** Runs one step's call, showing what it does meanwhile and what went wrong after. */
@@ -65,6 +78,8 @@ export class CxImportPage extends CxDashboardElement {
     try {
       await work()
     } catch (error) {
+      // The page was left: the import runs on in the server and is listed under past imports.
+      if (this.leaving.signal.aborted) return
       this.failure = this.t('crm-import:failed', { message: describeFailure(error) })
     } finally {
       this.busy = ''
@@ -117,7 +132,13 @@ export class CxImportPage extends CxDashboardElement {
     this.step = dryRun ? 'dryRun' : 'import'
     return this.attempt(this.t(dryRun ? 'crm-import:dryRunning' : 'crm-import:importing'), async () => {
       const { job } = await this.client.start(request)
-      const done = await waitForJob(this.client, this.workspace, job, (state) => (this.job = state))
+      const done = await waitForJob(
+        this.client,
+        this.workspace,
+        job,
+        (state) => (this.job = state),
+        this.leaving.signal,
+      )
       if (done.status === 'failed')
         throw new Error(done.problem?.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') || done.problem?.detail)
       if (!dryRun) {

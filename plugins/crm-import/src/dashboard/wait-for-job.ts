@@ -20,7 +20,22 @@ export async function waitForJob(
     const state = await api.job(workspace, id, signal)
     onProgress(state)
     if (state.status !== 'running') return state
-    await new Promise((resolve) => setTimeout(resolve, pollMs))
-    signal?.throwIfAborted()
+    await pause(pollMs, signal)
   }
+}
+
+/** Waits `ms`, or less when `signal` aborts (then throws its reason). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop)
+      resolve()
+    }, ms)
+    function stop() {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    signal?.addEventListener('abort', stop, { once: true })
+  })
 }
