@@ -23,8 +23,8 @@ const segmentBonus: Record<string, number> = { enterprise: 0.08, smb: 0.04, cons
 /** Channels where a visit is a session of several page or screen views. */
 const sessionChannels = new Set(['website', 'in-app'])
 /** A customer starts again (a new need, another order) this often after a journey, at most a few times. */
-const reentryChance = 0.45
-const maxJourneys = 4
+const reentryChance = 0.65
+const maxJourneys = 6
 
 interface DemoTouchpoint {
   id: string
@@ -104,7 +104,7 @@ export async function seedDemoJourneys(ctx: PluginContext, demo: DemoSeedContext
         time += between(hourMs, 10 * dayMs)
       }
       if (random() >= reentryChance) break
-      start = time + between(14 * dayMs, 180 * dayMs)
+      start = time + between(7 * dayMs, 120 * dayMs)
     }
   }
 
