@@ -26,7 +26,8 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       test = await createTestApp({ plugins: [journeyPlugin()], dialect })
-      ;[anna] = await test.addCustomers([{ externalId: 'anna' }, { externalId: 'bram' }])
+      const [annaId] = await test.addCustomers([{ externalId: 'anna' }, { externalId: 'bram' }])
+      anna = annaId!
       await insertStages(test.database, test.workspace, defaultStageModel)
       await insertTouchpoints(test.database, test.workspace, [
         { id: 'website', name: 'Website', stageId: 'consideration', channel: 'website' },
