@@ -148,6 +148,49 @@ for (const dialect of testDialects()) {
       expect(response.status).toBe(201)
     })
 
+    it('names the field of a single event without the batch path', async () => {
+      const before = await count('journey_events')
+      const unknown = await post('/events', { customer: 'solo', touchpoint: 'webshop', occurredAt: hourAgo() })
+      expect(unknown.status).toBe(400)
+      expect(((await unknown.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+        'body.touchpoint',
+      ])
+      const missing = await post('/events', { touchpoint: 'website', occurredAt: hourAgo() })
+      expect(((await missing.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+        'body.customer',
+      ])
+      const unknownWorkspace = await test.request('/api/journey/events?workspace=elsewhere', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: 'solo', touchpoint: 'website', occurredAt: hourAgo() }),
+      })
+      expect(unknownWorkspace.status).toBe(404)
+      expect(await count('journey_events')).toBe(before)
+    })
+
+    it('stores a full batch of 10,000 events for 1,000 new customers', async () => {
+      const before = { events: await count('journey_events'), customers: await count('customers') }
+      const events = Array.from({ length: 10_000 }, (_, i) => ({
+        customer: `bulk-${i % 1000}`,
+        touchpoint: i % 3 ? 'website' : 'checkout',
+        occurredAt: new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(),
+        sourceId: `bulk-${i}`,
+        session: `bulk-session-${Math.floor(i / 5)}`,
+        attributes: { step: i % 5 },
+      }))
+      expect(await (await post('/events/batch', { events })).json()).toEqual({ inserted: 10_000, duplicates: 0 })
+      expect({ events: await count('journey_events'), customers: await count('customers') }).toEqual({
+        events: before.events + 10_000,
+        customers: before.customers + 1000,
+      })
+    }, 60_000)
+
+    it('describes its routes in the OpenAPI document', async () => {
+      const document = await test.json<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')
+      expect(Object.keys(document.paths['/api/journey/events'] ?? {}).sort()).toEqual(['get', 'post'])
+      expect(Object.keys(document.paths['/api/journey/events/batch'] ?? {})).toEqual(['post'])
+    })
+
     it('refuses more than 10,000 events in one batch', async () => {
       const event = { customer: 'known', touchpoint: 'website', occurredAt: '2026-03-01T09:00:00Z' }
       const response = await post('/events/batch', { events: Array.from({ length: 10_001 }, () => event) })
