@@ -50,7 +50,10 @@ async function touchpointsByStage(ctx: PluginContext, demo: DemoSeedContext): Pr
  * or two touchpoints per stage, and drops out between stages at realistic rates; many come back for
  * another journey later (starting again at awareness or consideration). Visits to the website and the
  * app are sessions of several views minutes apart. Deterministic for a seed; every event lies before
- * `demo.now`. A few tens of thousands of events for the default 600 customers, written in bulk.
+ * `demo.now`. About ten thousand events for the default 600 customers, written in bulk.
+ *
+ * @example
+ * definePlugin({ id: 'journey', seedDemo: seedDemoJourneys })
  */
 export async function seedDemoJourneys(ctx: PluginContext, demo: DemoSeedContext): Promise<void> {
   const stages = await touchpointsByStage(ctx, demo)

@@ -24,7 +24,7 @@ export interface TimelineEvent {
  * session as facts.
  *
  * @example
- * toTimelineEntry(event) // { kind: 'journey-event', title: { en: 'Met Website (Consideration)', nl: … } }
+ * toTimelineEntry(event) // { kind: 'journey-event', title: { en: 'Met Website (Consideration)', nl: 'Contact via Website (Overweging)' } }
  */
 export function toTimelineEntry(event: TimelineEvent): CustomerTimelineSourceEntry {
   const stage: LocalizedText = { en: event.stageEn, nl: event.stageNl ?? event.stageEn }

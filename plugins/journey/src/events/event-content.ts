@@ -23,7 +23,12 @@ export interface EventContent {
   readonly attributes: string
 }
 
-/** True when the two say the same: the second is a repeat of the first, not another event. */
+/**
+ * True when the two say the same: the second is a repeat of the first, not another event.
+ *
+ * @example
+ * sameEventContent(stored, incoming) // false when only the session differs
+ */
 export function sameEventContent(a: EventContent, b: EventContent): boolean {
   return (
     a.customer === b.customer &&

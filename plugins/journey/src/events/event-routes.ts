@@ -83,7 +83,12 @@ const listCustomerEvents = createRoute({
   },
 })
 
-/** `/api/journey/events`: record journey events one at a time or in batches, and read a customer's. */
+/**
+ * `/api/journey/events`: record journey events one at a time or in batches, and read a customer's.
+ *
+ * @example
+ * new OpenAPIHono().route('/', eventRoutes(ctx))
+ */
 export function eventRoutes(ctx: PluginContext) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(addEvent, async (c) => {

@@ -88,6 +88,9 @@ async function upsertEvents(
  * the row's content and occurrence), so an overlapping export stores each event once. Unknown
  * customers are created the way a customer import creates them; undo deletes the events, then those
  * customers unless something else refers to them since.
+ *
+ * @example
+ * definePlugin({ id: 'journey', importers: [eventsEntity] }) // cxkit import events.csv --entity events
  */
 export const eventsEntity = defineImportEntity({
   entity: 'events',

@@ -97,6 +97,9 @@ function classify(events: readonly EventToStore[], stored: ReadonlyMap<string, E
  * `refuse`, any conflict returns before anything is written, so the caller can refuse the whole batch.
  * Customers named by unknown external ids are created. A concurrent writer that stores the same source
  * id first (PostgreSQL) is caught by the unique key: the row is skipped and compared like the others.
+ *
+ * @example
+ * const { insertedIds, duplicates } = await storeEvents(write, events, 'refuse')
  */
 export async function storeEvents(
   write: ImportWriteContext,

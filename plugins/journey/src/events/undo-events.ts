@@ -10,6 +10,9 @@ const chunk = 500
 /**
  * Reverses an event import, newest change first: the events it stored are deleted, then the customers
  * it created for them go through core's customer undo (which keeps any that other records use since).
+ *
+ * @example
+ * await undoEvents(ctx, [{ key: 'journey-events', before: ['0191…'] }, { key: 'created', before: ['0191…'] }])
  */
 export async function undoEvents(ctx: ImportUndoContext, changes: readonly ImportChange[]): Promise<void> {
   const db = ctx.db.withTables<JourneyTables>()

@@ -10,7 +10,12 @@ import { canonicalAttributes } from './event-content.js'
 import { findTouchpoints } from './find-touchpoints.js'
 import { type EventToStore, type SourceIdConflict, storeEvents } from './store-events.js'
 
-/** An event as `storeEvents` takes it. */
+/**
+ * An event as `storeEvents` takes it.
+ *
+ * @example
+ * toEventToStore(parsed, 3) // { position: 3, occurredMs: 1772359200000, attributes: '{"page":"/"}', … }
+ */
 export function toEventToStore(event: ParsedJourneyEvent, position: number): EventToStore {
   return {
     position,
@@ -49,6 +54,9 @@ function sourceIdConflicts(conflicts: readonly SourceIdConflict[], path: (index:
  * Stores API events all or nothing: every unknown touchpoint is named (400), a source id reused with
  * other content refuses the batch (409), unknown customers are created, repeats are counted as
  * duplicates. `path(i)` names event `i` in errors (`body.events[3]`).
+ *
+ * @example
+ * await writeEvents(ctx, 'acme', events, (i) => `body.events[${i}]`) // { inserted: 2, duplicates: 1 }
  */
 export async function writeEvents(
   ctx: Pick<PluginContext, 'db' | 'sql' | 'contributions'>,
