@@ -72,12 +72,12 @@ for (const dialect of testDialects()) {
         ],
       ])
       expect(page.items[1]!.facts.map((fact) => [fact.label.en, fact.value])).toEqual([
-        ['Touchpoint', 'Website'],
-        ['Stage', { en: 'Consideration', nl: 'Overweging' }],
-        ['Channel', 'website'],
+        ['Channel', { en: 'Website', nl: 'Website' }],
         ['Session', 'web-2'],
       ])
-      expect(page.items[0]!.facts.map((fact) => fact.label.en)).not.toContain('Session')
+      expect(page.items[0]!.facts.map((fact) => [fact.label.en, fact.value])).toEqual([
+        ['Channel', { en: 'On site', nl: 'Op locatie' }],
+      ])
     })
 
     it('pages with `before`', async () => {

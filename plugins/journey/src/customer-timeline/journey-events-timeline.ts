@@ -1,9 +1,8 @@
 import type { CustomerTimelineSource, CustomerTimelineSourceEntry, LocalizedText, TimelineFact } from '@cxkit/core'
 import type { JourneyTables } from '../tables.js'
+import { channelLabel } from './channel-labels.js'
 
 const labels = {
-  touchpoint: { en: 'Touchpoint', nl: 'Contactpunt' },
-  stage: { en: 'Stage', nl: 'Fase' },
   channel: { en: 'Channel', nl: 'Kanaal' },
   session: { en: 'Session', nl: 'Sessie' },
 } satisfies Record<string, LocalizedText>
@@ -20,19 +19,15 @@ export interface TimelineEvent {
 }
 
 /**
- * An event as a timeline entry: "met Website (Consideration)", with touchpoint, stage, channel and
- * session as facts.
+ * An event as a timeline entry: "met Website (Consideration)", with channel and session as facts.
  *
  * @example
  * toTimelineEntry(event) // { kind: 'journey-event', title: { en: 'Met Website (Consideration)', nl: 'Contact via Website (Overweging)' } }
  */
 export function toTimelineEntry(event: TimelineEvent): CustomerTimelineSourceEntry {
   const stage: LocalizedText = { en: event.stageEn, nl: event.stageNl ?? event.stageEn }
-  const facts: TimelineFact[] = [
-    { label: labels.touchpoint, value: event.touchpointName },
-    { label: labels.stage, value: stage },
-    { label: labels.channel, value: event.channel },
-  ]
+  // Touchpoint and stage are in the title already.
+  const facts: TimelineFact[] = [{ label: labels.channel, value: channelLabel(event.channel) }]
   if (event.session !== null) facts.push({ label: labels.session, value: event.session })
   return {
     id: event.id,
