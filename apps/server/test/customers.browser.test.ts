@@ -1,4 +1,5 @@
 import { type CxDatabase, openDatabase } from '@cxkit/db'
+import type { JourneyTables } from '@cxkit/plugin-journey'
 import type { SurveysTables } from '@cxkit/plugin-surveys'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,10 +43,13 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
     return errors
   }
 
-  /** A demo customer with a few survey responses, and those responses as stored. */
+  /**
+   * A demo customer with a few survey responses and journey events, all on the timeline's first page
+   * (50 entries), with those responses as stored and the number of events.
+   */
   async function customerWithResponses() {
-    const db = database.db.withTables<SurveysTables>()
-    const busiest = await db
+    const db = database.db.withTables<SurveysTables & JourneyTables>()
+    const candidates = await db
       .selectFrom('surveys_responses')
       .select(['customer_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workspace_id', '=', 'demo')
@@ -55,7 +59,25 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
       .having((eb) => eb.fn.countAll(), '<=', 40)
       .orderBy('n', 'desc')
       .orderBy('customer_id')
-      .executeTakeFirstOrThrow()
+      .limit(200)
+      .execute()
+    const eventCounts = await db
+      .selectFrom('journey_events')
+      .select(['customer_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', 'demo')
+      .where(
+        'customer_id',
+        'in',
+        candidates.map((candidate) => candidate.customer_id!),
+      )
+      .groupBy('customer_id')
+      .execute()
+    const eventsOf = new Map(eventCounts.map((row) => [row.customer_id, Number(row.n)]))
+    const busiest = candidates.find((candidate) => {
+      const events = eventsOf.get(candidate.customer_id!) ?? 0
+      return events > 0 && Number(candidate.n) + events <= 50
+    })
+    if (!busiest) throw new Error('no demo customer with responses and journey events on one timeline page')
     const customer = await db
       .selectFrom('customers')
       .select(['id', 'external_id', 'name', 'email', 'attributes'])
@@ -82,6 +104,7 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
       .execute()
     return {
       customer,
+      events: eventsOf.get(customer.id)!,
       responses: responses.map((response) => {
         const own = answers.filter((answer) => Number(answer.response_id) === Number(response.id))
         return {
@@ -144,8 +167,8 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
     await page.close()
   })
 
-  it("shows a customer's page with exactly that customer's survey answers, and again after a reload", async () => {
-    const { customer, responses } = await customerWithResponses()
+  it("shows a customer's page with exactly that customer's survey answers and journey events, and again after a reload", async () => {
+    const { customer, responses, events } = await customerWithResponses()
     // An id in another system, written into the running app's database: the search finds the customer by it.
     const sourceId = `HS-${customer.id.slice(0, 8)}`
     await database.db
@@ -202,7 +225,8 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
           return typeof value === 'boolean' ? [key, 'yes-no', value ? 'yes' : 'no'] : [key, 'text', String(value)]
         }),
     )
-    const entries = page.locator('cx-customer-timeline li[data-entry]')
+    const entries = page.locator('cx-customer-timeline li[data-entry][data-kind=survey-response]')
+    const journeyEntries = page.locator('cx-customer-timeline li[data-entry][data-kind=journey-event]')
     const shown = async () =>
       entries.evaluateAll((items) =>
         items.map((item) => ({
@@ -220,6 +244,10 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
     expect(await shown()).toEqual(expected)
     // Each entry says what it is, in the reader's language.
     expect(await entries.first().locator('.kind').textContent()).toBe('Survey response')
+    // The customer's journey events, each saying where they met the company.
+    await expect.poll(() => journeyEntries.count()).toBe(events)
+    expect(await journeyEntries.first().locator('.kind').textContent()).toBe('Journey')
+    expect(await journeyEntries.first().locator('.title').textContent()).toMatch(/^Met .+ \(.+\)$/)
 
     await page.reload()
     await expect.poll(() => heading.textContent()).toBe(customer.name)
@@ -228,6 +256,8 @@ describe.skipIf(!executablePath)('the customer pages in a browser, on the demo d
 
     await page.locator('cx-app select[name=locale]').selectOption('nl')
     await expect.poll(() => entries.first().locator('.kind').textContent()).toBe('Enquêteantwoord')
+    expect(await journeyEntries.first().locator('.kind').textContent()).toBe('Klantreis')
+    expect(await journeyEntries.first().locator('.title').textContent()).toMatch(/^Contact via .+ \(.+\)$/)
     expect(errors).toEqual([])
     await page.close()
   })

@@ -51,7 +51,7 @@ for (const dialect of testDialects()) {
       }
       const pluginTables = filled.filter((table) => host.plugins.some((plugin) => table.startsWith(`${plugin.id}_`)))
       expect(pluginTables.length).toBeGreaterThanOrEqual(3)
-      expect(filled).toEqual(expect.arrayContaining(['customers', 'stages', 'touchpoints']))
+      expect(filled).toEqual(expect.arrayContaining(['customers', 'stages', 'touchpoints', 'journey_events']))
       expect(new Set(await workspaceScopedTables(database))).toEqual(
         new Set(Object.keys(before).filter((table) => table !== 'workspaces')),
       )

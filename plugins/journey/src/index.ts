@@ -1,8 +1,13 @@
-import { definePlugin } from '@cxkit/core'
+import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { journeyEventsTimeline } from './customer-timeline/journey-events-timeline.js'
+import { eventsEntity } from './events/events-entity.js'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
+import { journeyRoutes } from './routes.js'
+import { seedDemoJourneys } from './seed-demo-journeys.js'
 
 export type { JourneyTables } from './tables.js'
+export { eventsEntity } from './events/events-entity.js'
 
 /**
  * The journey plugin: journey maps per persona, journey events, funnels and drop-off, paths and
@@ -19,10 +24,17 @@ export const journeyPlugin = definePlugin({
     nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
   },
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
+  routes: journeyRoutes,
+  // Up to 10,000 events per request.
+  bodyLimits: { 'POST /events/batch': bodyLimits.batch },
+  importers: [eventsEntity],
+  // Each event of a customer on the customer page: "met Website (Consideration)".
+  contributes: [contribute(customerTimelinePoint, journeyEventsTimeline)],
+  seedDemo: seedDemoJourneys,
 })
 
 declare module '@cxkit/core' {
-  /** Registers the plugin's id, so `dependsOn` and configs check it. */
+  /** Registers the plugin's id, so `dependsOn`, configs and typed clients check it. */
   interface PluginRegistry {
     journey: ReturnType<typeof journeyPlugin>
   }

@@ -7,6 +7,7 @@ import {
   type PluginContext,
   type SourceRow,
   timeOrderedId,
+  transactionRetryingInserts,
   type ValidRow,
 } from '@cxkit/core'
 import type { CellOptions } from '../cells/index.js'
@@ -14,7 +15,6 @@ import type { OpenedSource } from '../readers/opened-source.js'
 import { changeRecorder, type ImportRun, importTables, insertImportRun } from './import-records.js'
 import type { ImportProblem, ImportReport } from './import-report.js'
 import { type ColumnMapping, type ColumnPlan, resolveMapping } from './resolve-mapping.js'
-import { transactionRetryingInserts } from './retry-concurrent-insert.js'
 import { typeRow } from './type-row.js'
 
 /** What an import needs of its host: the database, the dialect, and what enabled plugins contribute. */

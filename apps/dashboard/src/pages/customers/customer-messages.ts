@@ -43,6 +43,7 @@ addMessages('customers', {
     score: '{label}: {value}',
     scale: 'on {min}–{max}',
     'kind.survey-response': 'Survey response',
+    'kind.journey-event': 'Journey',
   },
   nl: {
     nav: 'Klanten',
@@ -85,5 +86,6 @@ addMessages('customers', {
     score: '{label}: {value}',
     scale: 'op {min}–{max}',
     'kind.survey-response': 'Enquêteantwoord',
+    'kind.journey-event': 'Klantreis',
   },
 })

@@ -1,0 +1,112 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  columnLimits,
+  type PluginContext,
+  parsedSynchronously,
+  problemContent,
+  slugSchema,
+  textSchema,
+  throwOnInvalid,
+} from '@cxkit/core'
+import {
+  eventWriteResultSchema,
+  journeyEventBatchSchema,
+  journeyEventInputSchema,
+  journeyEventPageSchema,
+} from '../schema.js'
+import { listEvents } from './list-events.js'
+import { writeEvents } from './write-events.js'
+
+const workspaceQuery = z.object({ workspace: slugSchema })
+
+const writeResponses = (what: string) => ({
+  201: {
+    description: `Stored; \`duplicates\` counts ${what} whose source id was already stored with the same content`,
+    content: { 'application/json': { schema: eventWriteResultSchema } },
+  },
+  400: {
+    description: 'Invalid input (a missing customer, an unknown touchpoint, a time far ahead); nothing was stored',
+    content: problemContent,
+  },
+  404: { description: 'Unknown workspace', content: problemContent },
+  409: {
+    description: 'A source id was stored, or used earlier in the batch, with other content; nothing was stored',
+    content: problemContent,
+  },
+  503: {
+    description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
+    content: problemContent,
+  },
+})
+
+const addEvent = createRoute({
+  method: 'post',
+  path: '/events',
+  summary: 'Record one journey event, exactly once by source id; an unknown customer is created',
+  request: {
+    query: workspaceQuery,
+    body: { required: true, content: { 'application/json': { schema: journeyEventInputSchema } } },
+  },
+  responses: writeResponses('the event'),
+})
+
+const addEvents = createRoute({
+  method: 'post',
+  path: '/events/batch',
+  summary: 'Record up to 10,000 journey events, all or nothing, exactly once by source id',
+  request: {
+    query: workspaceQuery,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: parsedSynchronously(journeyEventBatchSchema) } },
+    },
+  },
+  responses: writeResponses('events'),
+})
+
+const listCustomerEvents = createRoute({
+  method: 'get',
+  path: '/events',
+  summary: "One customer's journey events, newest first, a page at a time",
+  request: {
+    query: z.object({
+      workspace: slugSchema,
+      customer: textSchema(columnLimits.externalId, 1).openapi({ description: 'the customer’s id (`customers.id`)' }),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+      cursor: z.string().max(200).optional().openapi({ description: 'the `nextCursor` of the page before' }),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of events', content: { 'application/json': { schema: journeyEventPageSchema } } },
+    400: { description: 'Invalid query', content: problemContent },
+    404: { description: 'Unknown workspace or customer', content: problemContent },
+  },
+})
+
+/**
+ * `/api/journey/events`: record journey events one at a time or in batches, and read a customer's.
+ *
+ * @example
+ * new OpenAPIHono().route('/', eventRoutes(ctx))
+ */
+export function eventRoutes(ctx: PluginContext) {
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .openapi(addEvent, async (c) => {
+      const { workspace } = c.req.valid('query')
+      await ctx.requireWorkspace(workspace)
+      const result = await writeEvents(ctx, workspace, [c.req.valid('json')], () => 'body')
+      return c.json(result, 201)
+    })
+    .openapi(addEvents, async (c) => {
+      const { workspace } = c.req.valid('query')
+      await ctx.requireWorkspace(workspace)
+      const { events } = c.req.valid('json')
+      const result = await writeEvents(ctx, workspace, events, (index) => `body.events[${index}]`)
+      return c.json(result, 201)
+    })
+    .openapi(listCustomerEvents, async (c) => {
+      const query = c.req.valid('query')
+      await ctx.requireWorkspace(query.workspace)
+      return c.json(await listEvents(ctx, query), 200)
+    })
+}

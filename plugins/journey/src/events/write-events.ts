@@ -1,0 +1,103 @@
+import {
+  CxError,
+  CxValidationError,
+  type FieldProblem,
+  type PluginContext,
+  transactionRetryingInserts,
+} from '@cxkit/core'
+import type { EventWriteResult, ParsedJourneyEvent } from '../schema.js'
+import { canonicalAttributes } from './event-content.js'
+import { findTouchpoints } from './find-touchpoints.js'
+import { type EventToStore, type SourceIdConflict, storeEvents } from './store-events.js'
+
+/**
+ * An event as `storeEvents` takes it.
+ *
+ * @example
+ * toEventToStore(parsed, 3) // { position: 3, occurredMs: 1772359200000, attributes: '{"page":"/"}', … }
+ */
+export function toEventToStore(event: ParsedJourneyEvent, position: number): EventToStore {
+  return {
+    position,
+    customer: event.customer,
+    touchpoint: event.touchpoint,
+    occurredAt: event.occurredAt,
+    occurredMs: Date.parse(event.occurredAt),
+    session: event.session ?? null,
+    sourceId: event.sourceId ?? null,
+    attributes: canonicalAttributes(event.attributes),
+  }
+}
+
+/**
+ * The same source id with other content is refused (409), not kept-first nor overwritten: a client
+ * that reuses an id for another event has a bug, and keeping the first would drop the new event
+ * without a word while overwriting would rewrite history funnels were already computed from.
+ */
+function sourceIdConflicts(conflicts: readonly SourceIdConflict[], path: (index: number) => string): CxError {
+  const fields: FieldProblem[] = conflicts.map((conflict) => ({
+    field: `${path(conflict.position)}.sourceId`,
+    code: 'source_id_reused',
+    message: `source id '${conflict.sourceId}' was used by ${
+      conflict.firstUse === null ? 'a stored event' : path(conflict.firstUse)
+    } with different content`,
+  }))
+  const first = fields[0]!
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''
+  return new CxError('CXKIT_CONFLICT', `${first.field}: ${first.message}${more}`, {
+    status: 409,
+    details: { fields: fields.slice(0, 100) },
+  })
+}
+
+/**
+ * Stores API events all or nothing: every unknown touchpoint is named (400), a source id reused with
+ * other content refuses the batch (409), unknown customers are created, repeats are counted as
+ * duplicates. `path(i)` names event `i` in errors (`body.events[3]`).
+ *
+ * @example
+ * await writeEvents(ctx, 'acme', events, (i) => `body.events[${i}]`) // { inserted: 2, duplicates: 1 }
+ */
+export async function writeEvents(
+  ctx: Pick<PluginContext, 'db' | 'sql' | 'contributions'>,
+  workspace: string,
+  events: readonly ParsedJourneyEvent[],
+  path: (index: number) => string,
+): Promise<EventWriteResult> {
+  const known = await findTouchpoints(
+    ctx,
+    workspace,
+    events.map((event) => event.touchpoint),
+  )
+  const unknown: FieldProblem[] = []
+  events.forEach((event, index) => {
+    if (!known.has(event.touchpoint))
+      unknown.push({
+        field: `${path(index)}.touchpoint`,
+        code: 'unknown_touchpoint',
+        message: `no touchpoint '${event.touchpoint}' in workspace '${workspace}'`,
+      })
+  })
+  if (unknown.length > 0) throw new CxValidationError(unknown.slice(0, 100), unknown.length)
+
+  const toStore = events.map(toEventToStore)
+  return transactionRetryingInserts(ctx.sql, ctx.db, async (trx) => {
+    const outcome = await storeEvents(
+      {
+        db: trx,
+        sql: ctx.sql,
+        workspace,
+        importId: 'api',
+        source: 'api',
+        contributions: ctx.contributions,
+        // Only imports keep an undo log; events sent through the API are not undone as a whole.
+        recordChanges: async () => {},
+        perImport: (_key, create) => create(),
+      },
+      toStore,
+      'refuse',
+    )
+    if (outcome.conflicts.length > 0) throw sourceIdConflicts(outcome.conflicts, path)
+    return { inserted: outcome.insertedIds.length, duplicates: outcome.duplicates.length }
+  })
+}
