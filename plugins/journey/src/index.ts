@@ -1,6 +1,7 @@
 import { definePlugin } from '@cxkit/core'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
+import { digitalMetrics } from './digital/digital-metrics.js'
 
 export type { JourneyTables } from './tables.js'
 
@@ -19,6 +20,7 @@ export const journeyPlugin = definePlugin({
     nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
   },
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
+  metrics: digitalMetrics,
 })
 
 declare module '@cxkit/core' {
