@@ -2,6 +2,7 @@ import { definePlugin } from '@cxkit/core'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
 import { digitalMetrics } from './digital/digital-metrics.js'
+import { journeyRoutes } from './routes.js'
 
 export type { JourneyTables } from './tables.js'
 
@@ -21,6 +22,7 @@ export const journeyPlugin = definePlugin({
   },
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
   metrics: digitalMetrics,
+  routes: journeyRoutes,
 })
 
 declare module '@cxkit/core' {

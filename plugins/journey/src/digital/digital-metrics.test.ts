@@ -1,3 +1,4 @@
+import type { MetricBreakdownRow, MetricResult } from '@cxkit/core'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { journeyPlugin } from '../index.js'
@@ -31,7 +32,7 @@ function events(ids: Record<'A' | 'B' | 'C', string>): EventFixture[] {
   ]
 }
 
-const byKey = (result: { breakdown?: { key: string }[] }) =>
+const byKey = (result: MetricResult): Record<string, MetricBreakdownRow> =>
   Object.fromEntries((result.breakdown ?? []).map((row) => [row.key, row]))
 
 for (const dialect of testDialects()) {
@@ -101,7 +102,7 @@ for (const dialect of testDialects()) {
       expect(rows.home).toMatchObject({ value: 1 / 2, n: 2 })
       expect(rows.product).toMatchObject({ value: 0, n: 2 })
       expect(rows.checkout).toMatchObject({ value: 0, n: 3 })
-      expect(rows.home.interval.lower).toBeGreaterThan(0)
+      expect(rows.home!.interval!.lower).toBeGreaterThan(0)
       expect(byKey(await test.api.metric('returning-customers', { period, groupBy: 'segment' }))).toMatchObject({
         smb: { value: 1, n: 2 },
         enterprise: { value: 0, n: 1 },
@@ -118,7 +119,7 @@ for (const dialect of testDialects()) {
       expect(result.standardError).toBeCloseTo(sd / Math.sqrt(5), 8)
       const rows = byKey(result)
       expect(rows.home).toMatchObject({ n: 3, counts: { sessions: 3, oneEventSessions: 1 } })
-      expect(rows.home.value).toBeCloseTo(100, 10)
+      expect(rows.home!.value).toBeCloseTo(100, 10)
       expect(rows.product).toMatchObject({ value: 30, n: 1, interval: null })
       expect(rows.checkout).toMatchObject({ value: 0, n: 1, counts: { oneEventSessions: 1 } })
     })
