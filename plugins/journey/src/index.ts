@@ -23,6 +23,21 @@ export const journeyPlugin = definePlugin({
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
   metrics: digitalMetrics,
   routes: journeyRoutes,
+  dashboard: {
+    module: '@cxkit/plugin-journey/dashboard',
+    panels: [
+      {
+        tag: 'cx-journey-heatmap-panel',
+        title: { en: 'Scores per stage and touchpoint', nl: 'Scores per fase en contactpunt' },
+        size: 'wide',
+      },
+      {
+        tag: 'cx-journey-pain-points-panel',
+        title: { en: 'Pain points', nl: 'Knelpunten' },
+        size: 'wide',
+      },
+    ],
+  },
 })
 
 declare module '@cxkit/core' {
