@@ -92,6 +92,18 @@ for (const dialect of testDialects()) {
       expect(scores.overall.value).toBeCloseTo((42 * 3 + 126 * 8 + 8) / 169, 10)
     })
 
+    it("shows any metric that groups by touchpoint, the journey plugin's own included", async () => {
+      const scores = await test.json<TouchpointScores>(
+        `/api/journey/scores?workspace=${test.workspace}&${period}&metric=bounce-rate`,
+      )
+      expect(scores.metric).toMatchObject({ id: 'bounce-rate', plugin: 'journey', direction: 'lower-is-better' })
+      // Every customer passing had a one-event session: all of them bounced.
+      expect(scores.touchpoints.find((t) => t.id === 'checkout')).toMatchObject({ value: 1, n: 60 })
+      expect(scores.touchpoints.find((t) => t.id === 'website')).toMatchObject({ value: null, n: 0 })
+      expect(scores.stages.find((s) => s.id === 'delivery')).toMatchObject({ value: 1, n: 50 })
+      expect(scores.overall).toMatchObject({ value: 1, n: 110 })
+    })
+
     it('finds the low score at purchase on top of the pain points without being told where to look', async () => {
       const result = await test.json<PainPoints>(`/api/journey/pain-points?workspace=${test.workspace}&${period}`)
       expect(result.metrics.map((m) => m.id)).toEqual(['csat', 'csat-mean'])
