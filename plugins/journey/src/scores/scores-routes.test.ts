@@ -125,6 +125,17 @@ for (const dialect of testDialects()) {
       expect(result.items[0]!.explanation.nl).toMatch(/tegen .+ voor de werkruimte; 60 klanten komen hier langs/)
     })
 
+    it('filters the metric as the metrics API does, and names a filter the metric does not offer', async () => {
+      const base = `/api/journey/scores?workspace=${test.workspace}&${period}&metric=csat-mean`
+      const filtered = await test.json<TouchpointScores>(`${base}&channel=api&touchpoint=checkout`)
+      expect(filtered.filters).toEqual({ channel: 'api', touchpoint: 'checkout' })
+      expect(filtered.overall).toMatchObject({ value: 3, n: 42 })
+      expect(filtered.touchpoints.find((t) => t.id === 'tracking')).toMatchObject({ value: null, n: 0 })
+      const response = await test.request(`${base}&colour=red`)
+      expect(response.status).toBe(400)
+      expect(JSON.stringify(await response.json())).toContain('query.colour')
+    })
+
     it('answers bad input with a problem naming the field', async () => {
       const ask = (query: string) => test.request(`/api/journey/scores?workspace=${test.workspace}&${query}`)
       const field = async (response: Response) => JSON.stringify(await response.json())

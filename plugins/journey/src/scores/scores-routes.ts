@@ -22,7 +22,10 @@ const scores = createRoute({
   path: '/scores',
   summary: 'A metric (NPS, CSAT, CES, … any that groups by touchpoint) per touchpoint and per stage, for a heatmap',
   request: {
-    query: z.object({ ...journeyPeriodParams, metric: metricIdSchema.openapi({ example: 'csat' }) }).strict(),
+    query: z
+      .object({ ...journeyPeriodParams, metric: metricIdSchema.openapi({ example: 'csat' }) })
+      // Any other parameter is a filter the metric must offer (`segment=smb`), as on `/api/metrics/:id`.
+      .catchall(textSchema(columnLimits.externalId)),
   },
   responses: {
     200: {
@@ -64,10 +67,10 @@ const painPoints = createRoute({
 export function scoresRoutes(ctx: PluginContext) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(scores, async (c) => {
-      const query = c.req.valid('query')
-      const period = resolveJourneyPeriod(query)
-      await ctx.requireWorkspace(query.workspace)
-      return c.json(await touchpointScores(ctx, { workspace: query.workspace, period, metric: query.metric }), 200)
+      const { workspace, from, to, metric, ...filters } = c.req.valid('query')
+      const period = resolveJourneyPeriod({ from, to })
+      await ctx.requireWorkspace(workspace)
+      return c.json(await touchpointScores(ctx, { workspace, period, metric, filters }), 200)
     })
     .openapi(painPoints, async (c) => {
       const query = c.req.valid('query')

@@ -25,6 +25,8 @@ export type ScoredMetric = z.infer<typeof scoredMetricSchema>
 export const touchpointScoresSchema = z.object({
   workspace: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
+  /** The filters applied, as asked (`{ segment: 'smb' }`). */
+  filters: z.record(z.string(), z.string()),
   metric: scoredMetricSchema,
   overall: scoreCellSchema,
   stages: z.array(scoreCellSchema.extend({ id: z.string(), label: localized, position: z.number().int() })),

@@ -7,6 +7,8 @@ export interface ScoresQuery {
   workspace: string
   period: { from: string; to: string }
   metric: string
+  /** Filters the metric offers (`segment: 'smb'`); one it does not offer is a 400 naming it. */
+  filters?: Readonly<Record<string, string>>
 }
 
 const none: ScoreCell = { value: null, n: 0, interval: null }
@@ -22,7 +24,12 @@ const none: ScoreCell = { value: null, n: 0, interval: null }
 export async function touchpointScores(ctx: PluginContext, query: ScoresQuery): Promise<TouchpointScores> {
   const entry = requireTouchpointMetric(ctx, query.metric)
   const run = (groupBy: string[]) =>
-    ctx.runMetric(query.metric, { workspace: query.workspace, period: query.period, groupBy })
+    ctx.runMetric(query.metric, {
+      workspace: query.workspace,
+      period: query.period,
+      groupBy,
+      filters: query.filters ?? {},
+    })
   const tables = workspaceTables(ctx, query.workspace)
   const [byTouchpoint, byStage, stages, touchpoints] = await Promise.all([
     run(['touchpoint']),
@@ -48,6 +55,7 @@ export async function touchpointScores(ctx: PluginContext, query: ScoresQuery): 
   return {
     workspace: query.workspace,
     period: query.period,
+    filters: { ...query.filters },
     metric: describeMetric(entry),
     overall: cell(byTouchpoint),
     stages: stages.map((s) => ({
