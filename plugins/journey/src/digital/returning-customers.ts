@@ -75,6 +75,7 @@ async function countCustomers(ctx: PluginContext, query: MetricQuery, groupBy: r
     rows = rows.where((eb) => eb(expressionOf(eb, key), '=', value))
   }
   const aliases = groupBy.map((_, index) => `g${index}`)
+  // Kysely cannot follow computed aliases (g0, g1) through a subquery: those references are typed loosely.
   const perCustomer = rows
     .select((eb) => [
       'e.customer_id',
