@@ -8,6 +8,8 @@ export function formatMetric(metric: MetricDefinition, result: MetricResult): st
     ? `  (95% CI ${format(result.interval.lower)} – ${format(result.interval.upper)})`
     : ''
   const lines = [`${metric.label.en}: ${format(result.value)}${interval}  n = ${result.n}`]
+  // Counts beside the value (one-event sessions of a mean duration): shown, never mixed into it.
+  for (const [name, count] of Object.entries(result.counts ?? {})) lines.push(`  ${name}: ${count}`)
   const comparison = result.comparison
   if (comparison) {
     const verdict =

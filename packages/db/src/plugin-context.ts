@@ -1,6 +1,7 @@
 import { type Host, type Logger, type PluginContext, type PluginDefinition, silentLogger } from '@cxkit/core'
 import type { CxDatabase } from './open-database.js'
 import { requireWorkspace } from './repositories/workspaces.js'
+import { runMetric } from './run-metric.js'
 
 /**
  * The context a plugin's code runs with: the database, the dialect helpers, its own options.
@@ -22,5 +23,7 @@ export function createPluginContext<TOptions>(
     contributions: (point) => host.contributions(point),
     importEntities: () => host.importEntities.map(({ entity }) => entity),
     requireWorkspace: (id) => requireWorkspace(database, id),
+    metrics: () => host.metrics.map(({ plugin: owner, metric }) => ({ plugin: owner.id, metric })),
+    runMetric: (metricId, query) => runMetric(database, host, metricId, query, logger),
   }
 }

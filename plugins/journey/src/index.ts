@@ -3,6 +3,7 @@ import { journeyEventsTimeline } from './customer-timeline/journey-events-timeli
 import { eventsEntity } from './events/events-entity.js'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
+import { digitalMetrics } from './digital/digital-metrics.js'
 import { journeyRoutes } from './routes.js'
 import { seedDemoJourneys } from './seed-demo-journeys.js'
 
@@ -24,6 +25,7 @@ export const journeyPlugin = definePlugin({
     nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
   },
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
+  metrics: digitalMetrics,
   routes: journeyRoutes,
   // Up to 10,000 events per request.
   bodyLimits: { 'POST /events/batch': bodyLimits.batch },
@@ -31,6 +33,21 @@ export const journeyPlugin = definePlugin({
   // Each event of a customer on the customer page: "met Website (Consideration)".
   contributes: [contribute(customerTimelinePoint, journeyEventsTimeline)],
   seedDemo: seedDemoJourneys,
+  dashboard: {
+    module: '@cxkit/plugin-journey/dashboard',
+    panels: [
+      {
+        tag: 'cx-journey-heatmap-panel',
+        title: { en: 'Scores per stage and touchpoint', nl: 'Scores per fase en contactpunt' },
+        size: 'wide',
+      },
+      {
+        tag: 'cx-journey-pain-points-panel',
+        title: { en: 'Pain points', nl: 'Knelpunten' },
+        size: 'wide',
+      },
+    ],
+  },
 })
 
 declare module '@cxkit/core' {

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { eventRoutes } from './events/event-routes.js'
+import { scoresRoutes } from './scores/scores-routes.js'
 
 /**
  * Everything under `/api/journey`.
@@ -9,5 +10,5 @@ import { eventRoutes } from './events/event-routes.js'
  * definePlugin({ id: 'journey', routes: journeyRoutes })
  */
 export function journeyRoutes(ctx: PluginContext) {
-  return new OpenAPIHono({ defaultHook: throwOnInvalid }).route('/', eventRoutes(ctx))
+  return new OpenAPIHono({ defaultHook: throwOnInvalid }).route('/', eventRoutes(ctx)).route('/', scoresRoutes(ctx))
 }

@@ -81,3 +81,6 @@ export const journeyEventPageSchema = z.object({
   nextCursor: z.string().nullable(),
 })
 export type JourneyEventPage = z.infer<typeof journeyEventPageSchema>
+
+// Scores and pain points.
+export * from './scores/scores-schema.js'

@@ -17,7 +17,15 @@ export interface MetricBreakdownRow {
   value: number | null
   n: number
   interval?: Interval | null
+  /** See {@link MetricResult.counts}. */
+  counts?: MetricCounts
 }
+
+/**
+ * Counts a metric reports beside its value, by name: the one-event sessions inside a mean session
+ * duration, say. They explain the value; they are never a second value.
+ */
+export type MetricCounts = Readonly<Record<string, number>>
 
 /** What every metric returns. `value` is null when there is no data (n = 0): never a made-up zero. */
 export interface MetricResult {
@@ -26,6 +34,7 @@ export interface MetricResult {
   interval?: Interval | null
   /** Standard error of `value`: lets the server test a change between periods. */
   standardError?: number | null
+  counts?: MetricCounts
   breakdown?: MetricBreakdownRow[]
   /** Present when the caller asked to compare with the previous period. */
   comparison?: PeriodComparison

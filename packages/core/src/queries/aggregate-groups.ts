@@ -92,8 +92,8 @@ export async function aggregateGroups<DB, TB extends keyof DB, Sum extends strin
   return {
     ...metric.result(total),
     breakdown: found.map((row, index) => {
-      const { value, n, interval } = metric.result(sums[index]!)
-      return { ...breakdownKeys(row, query.groupBy), value, n, interval: interval ?? null }
+      const { value, n, interval, counts } = metric.result(sums[index]!)
+      return { ...breakdownKeys(row, query.groupBy), value, n, interval: interval ?? null, ...(counts && { counts }) }
     }),
   }
 }

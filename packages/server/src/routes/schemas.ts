@@ -8,12 +8,17 @@ export const intervalSchema = z
   .nullable()
   .openapi('Interval')
 
+const metricCountsSchema = z
+  .record(z.string(), z.number())
+  .openapi('MetricCounts', { description: 'Counts reported beside the value, by name (one-event sessions …)' })
+
 export const metricResultSchema = z
   .object({
     value: z.number().nullable(),
     n: z.number().int(),
     interval: intervalSchema.optional(),
     standardError: z.number().nullable().optional(),
+    counts: metricCountsSchema.optional(),
     comparison: z
       .object({
         previous: z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), n: z.number().int() }),
@@ -31,6 +36,7 @@ export const metricResultSchema = z
           value: z.number().nullable(),
           n: z.number().int(),
           interval: intervalSchema.optional(),
+          counts: metricCountsSchema.optional(),
         }),
       )
       .optional(),
