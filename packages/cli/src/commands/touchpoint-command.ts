@@ -1,4 +1,4 @@
-import { type TouchpointChanges, touchpointChannels } from '@cxkit/core'
+import { type TouchpointChanges, type TouchpointChannel, touchpointChannels } from '@cxkit/core'
 import { addTouchpoint, listTouchpoints, removeTouchpoint, requireWorkspace, updateTouchpoint } from '@cxkit/db'
 import type { Command } from 'commander'
 import {
@@ -55,7 +55,8 @@ export function registerTouchpointCommand(program: Command): void {
           addTouchpoint(database, workspace, {
             id,
             stageId: options.stage ?? '',
-            channel: options.channel as never,
+            // Checked by addTouchpoint, which names --channel when it is not one.
+            channel: options.channel as TouchpointChannel,
             ...(options.name === undefined ? {} : { name: options.name }),
             ...(options.owner === undefined ? {} : { ownerTeam: options.owner }),
             ...(options.description === undefined ? {} : { description: options.description }),
@@ -100,7 +101,7 @@ export function registerTouchpointCommand(program: Command): void {
     .action(async (id: string, options: TouchpointOptions) => {
       const changes: TouchpointChanges = {
         ...(options.stage === undefined ? {} : { stageId: options.stage }),
-        ...(options.channel === undefined ? {} : { channel: options.channel as never }),
+        ...(options.channel === undefined ? {} : { channel: options.channel as TouchpointChannel }),
         ...(options.name === undefined ? {} : { name: options.name }),
         ...(options.owner === undefined ? {} : { ownerTeam: clearable(options.owner) }),
         ...(options.description === undefined ? {} : { description: clearable(options.description) }),
