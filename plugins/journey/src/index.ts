@@ -1,6 +1,7 @@
 import { definePlugin } from '@cxkit/core'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
+import { mapRoutes } from './maps/map-routes.js'
 
 export type { JourneyTables } from './tables.js'
 
@@ -19,6 +20,11 @@ export const journeyPlugin = definePlugin({
     nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
   },
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
+  routes: mapRoutes,
+  dashboard: {
+    module: '@cxkit/plugin-journey/dashboard',
+    pages: [{ path: 'journey', tag: 'cx-journey-page', title: { en: 'Journey', nl: 'Klantreis' } }],
+  },
 })
 
 declare module '@cxkit/core' {
