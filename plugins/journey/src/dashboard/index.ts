@@ -1,2 +1,8 @@
-// The journey plugin's dashboard elements are registered here (browser only).
-export {}
+import { addMessages } from '@cxkit/ui'
+import { journeyMessages } from './journey-messages.js'
+import './cx-journey-page.js'
+
+// The browser entry (`@cxkit/plugin-journey/dashboard`): the page's words first, then its elements.
+addMessages('journey', journeyMessages)
+
+export { CxJourneyPage } from './cx-journey-page.js'

@@ -71,6 +71,7 @@ export const mapViewResponse = z.object({
       description: z.string().nullable(),
     }),
   ),
+  channels: z.array(z.string()).describe('the touchpoint channels this install knows'),
 })
 
 export const versionListResponse = z.object({

@@ -1,4 +1,4 @@
-import { type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import { channels, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { emptyMapContent, type MapExport, mapExportFormat, mapExportSchema } from '../schema.js'
 import { checkContent } from './check-content.js'
@@ -177,7 +177,7 @@ export function mapRoutes(ctx: PluginContext) {
         readVersion(db, workspace, id, version ?? map.version),
         readWorkspaceStructure(db, workspace),
       ])
-      return c.json({ map, ...stored, ...structure }, 200)
+      return c.json({ map, ...stored, ...structure, channels: [...channels] }, 200)
     })
     .openapi(routes.save, async (c) => {
       const { workspace } = c.req.valid('query')

@@ -1,0 +1,251 @@
+import { CxDashboardElement } from '@cxkit/ui'
+import { css, html, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { MapSummary, MapVersionSummary, MapView, StageContent } from '../map-model.js'
+import { contentFromCanvas, stagesOnCanvas } from './edit-content.js'
+import { describeFailure, journeyApi, type NewTouchpoint, staleVersionOf } from './journey-api.js'
+import { journeyStyles } from './journey-styles.js'
+import { downloadMap } from './map-exports.js'
+import './cx-journey-canvas.js'
+import './cx-journey-map-form.js'
+import './cx-journey-touchpoint-form.js'
+
+/**
+ * The Journey page: pick a map (or make or import one), edit it on the canvas, save it as a new version
+ * (a save based on an old version is refused and says which is current), look at older versions, export
+ * it as JSON, SVG or PNG, and add touchpoints to the workspace.
+ */
+@customElement('cx-journey-page')
+export class CxJourneyPage extends CxDashboardElement {
+  static override styles = [
+    ...CxDashboardElement.styles,
+    journeyStyles,
+    css`
+      :host { display: block; }
+      h1 { font-size: 1.4rem; margin: 0 0 8px; }
+      .bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 12px 0; }
+      .hint { font-size: 0.85rem; }
+      .dirty { color: var(--_bad); font-weight: 600; }
+      .conflict { border: 1px solid var(--_bad); border-radius: var(--_radius); padding: 8px 12px; margin: 12px 0; }
+      cx-journey-touchpoint-form { display: block; margin-top: 16px; }
+    `,
+  ]
+
+  @state() private accessor maps: MapSummary[] = []
+  @state() private accessor view: MapView | undefined
+  @state() private accessor versions: MapVersionSummary[] = []
+  @state() private accessor stages: StageContent[] = []
+  @state() private accessor dirty = false
+  @state() private accessor busy = ''
+  @state() private accessor notice = ''
+  @state() private accessor failure = ''
+  @state() private accessor conflict: number | undefined
+  @state() private accessor creating = false
+  private loadedFor = ''
+
+  private get client() {
+    return journeyApi(this.api)
+  }
+
+  private async attempt(busy: string, work: () => Promise<void>) {
+    this.busy = busy
+    this.failure = ''
+    this.notice = ''
+    try {
+      await work()
+    } catch (error) {
+      this.failure = this.t('journey:failed', { message: describeFailure(error) })
+    } finally {
+      this.busy = ''
+    }
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if ((changed.has('workspace') || changed.has('api')) && this.workspace && this.workspace !== this.loadedFor) {
+      this.loadedFor = this.workspace
+      this.view = undefined
+      void this.attempt(this.t('journey:loading'), () => this.loadMaps())
+    }
+  }
+
+  private async loadMaps(select?: string) {
+    this.maps = await this.client.list(this.workspace)
+    const id = select ?? this.view?.map.id ?? this.maps[0]?.id
+    if (id && this.maps.some((map) => map.id === id)) await this.open(id)
+    else this.view = undefined
+  }
+
+  private async open(id: string, version?: number) {
+    const [view, versions] = await Promise.all([
+      this.client.view(this.workspace, id, version),
+      this.client.versions(this.workspace, id),
+    ])
+    this.view = view
+    this.versions = versions
+    this.stages = stagesOnCanvas(view.content, view.stages)
+    this.dirty = false
+    this.conflict = undefined
+  }
+
+  /** Leaving unsaved changes asks first. */
+  private mayLeave() {
+    return !this.dirty || confirm(this.t('journey:dropChanges'))
+  }
+
+  private choose(id: string, version?: number) {
+    if (!this.mayLeave()) return this.requestUpdate()
+    return this.attempt(this.t('journey:loading'), () => this.open(id, version))
+  }
+
+  private save(baseVersion: number) {
+    const view = this.view
+    if (!view) return
+    return this.attempt(this.t('journey:saving'), async () => {
+      try {
+        const saved = await this.client.save(this.workspace, view.map.id, baseVersion, contentFromCanvas(this.stages))
+        await this.open(saved.id)
+        this.maps = this.maps.map((map) => (map.id === saved.id ? saved : map))
+        this.notice = this.t('journey:saved', { version: saved.version })
+      } catch (error) {
+        const current = staleVersionOf(error)
+        if (current === undefined) throw error
+        this.conflict = current
+      }
+    })
+  }
+
+  private create(event: CustomEvent<{ id: string; name: string; persona?: string; segment?: string }>) {
+    return this.attempt(this.t('journey:saving'), async () => {
+      const map = await this.client.create(this.workspace, event.detail)
+      this.creating = false
+      await this.loadMaps(map.id)
+    })
+  }
+
+  private importFile(file: File) {
+    if (!this.mayLeave()) return
+    return this.attempt(this.t('journey:loading'), async () => {
+      let document: unknown
+      try {
+        document = JSON.parse(await file.text())
+      } catch (error) {
+        throw new Error(this.t('journey:notJson', { file: file.name, message: describeFailure(error) }))
+      }
+      const map = await this.client.import(this.workspace, document)
+      this.dirty = false
+      await this.loadMaps(map.id)
+      this.notice = this.t('journey:imported', { name: map.name, version: map.version })
+    })
+  }
+
+  private deleteMap() {
+    const view = this.view
+    if (!view || !confirm(this.t('journey:deleteConfirm', { name: view.map.name }))) return
+    return this.attempt(this.t('journey:loading'), async () => {
+      await this.client.remove(this.workspace, view.map.id)
+      this.view = undefined
+      this.dirty = false
+      await this.loadMaps()
+    })
+  }
+
+  private addTouchpoint(event: CustomEvent<{ touchpoint: NewTouchpoint; form: HTMLFormElement }>) {
+    const view = this.view
+    if (!view) return
+    const { touchpoint, form } = event.detail
+    return this.attempt(this.t('journey:saving'), async () => {
+      await this.client.addTouchpoint(this.workspace, touchpoint)
+      // Only the touchpoints are read again: the edits on the canvas stay.
+      const fresh = await this.client.view(this.workspace, view.map.id, view.version)
+      this.view = { ...view, touchpoints: fresh.touchpoints }
+      form.reset()
+      this.notice = this.t('journey:touchpointAdded', { name: touchpoint.name })
+    })
+  }
+
+  private export(kind: 'json' | 'svg' | 'png') {
+    const view = this.view
+    if (!view) return
+    return this.attempt('', () =>
+      downloadMap(kind, { view, stages: this.stages, dirty: this.dirty }, this.i18n, this.locale),
+    )
+  }
+
+  private renderPicker() {
+    const view = this.view
+    return html`<div class="bar">
+      ${
+        this.maps.length > 0
+          ? html`<label>${this.t('journey:map')}<select name="map" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
+              ${this.maps.map((map) => html`<option value=${map.id} ?selected=${map.id === view?.map.id}>${map.name}${map.persona ? ` · ${map.persona}` : ''}</option>`)}
+            </select></label>`
+          : html`<span class="muted">${this.t('journey:noMaps')}</span>`
+      }
+      <button @click=${() => (this.creating = !this.creating)} aria-expanded=${this.creating}>${this.t('journey:newMap')}</button>
+      <label class="import"><span>${this.t('journey:importJson')}</span><input type="file" name="import" accept=".json,application/json"
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement
+          const file = input.files?.[0]
+          input.value = ''
+          if (file) void this.importFile(file)
+        }}></label>
+    </div>
+    ${this.creating ? html`<cx-journey-map-form @map-submit=${this.create} @map-cancel=${() => (this.creating = false)}></cx-journey-map-form>` : nothing}`
+  }
+
+  private renderToolbar(view: MapView) {
+    const current = view.map.version
+    return html`<div class="bar">
+      <label>${this.t('journey:version')}<select name="version" @change=${(e: Event) => this.choose(view.map.id, Number((e.target as HTMLSelectElement).value))}>
+        ${this.versions.map(
+          (v) =>
+            html`<option value=${v.version} ?selected=${v.version === view.version}>${
+              v.version === current
+                ? this.t('journey:currentVersion', { version: v.version })
+                : this.t('journey:versionOption', { version: v.version, date: v.createdAt.slice(0, 10) })
+            }</option>`,
+        )}</select></label>
+      <button class="primary" name="save" ?disabled=${!!this.busy || (!this.dirty && view.version === current)} @click=${() => this.save(current)}>${this.t('journey:save')}</button>
+      ${this.dirty ? html`<span class="dirty" role="status">${this.t('journey:unsaved')}</span>` : nothing}
+      <button name="export-json" @click=${() => this.export('json')}>${this.t('journey:exportJson')}</button>
+      <button name="export-svg" @click=${() => this.export('svg')}>${this.t('journey:exportSvg')}</button>
+      <button name="export-png" @click=${() => this.export('png')}>${this.t('journey:exportPng')}</button>
+      <button name="delete" @click=${this.deleteMap}>${this.t('journey:deleteMap')}</button>
+    </div>
+    ${view.version !== current ? html`<p class="muted">${this.t('journey:olderVersion', { version: view.version })}</p>` : nothing}
+    ${
+      this.conflict !== undefined
+        ? html`<div class="conflict" role="alert"><p>${this.t('journey:conflict', { version: this.conflict })}</p>
+            <button @click=${() => this.attempt(this.t('journey:loading'), () => this.open(view.map.id))}>${this.t('journey:conflictOpen', { version: this.conflict })}</button>
+            <button @click=${() => this.save(this.conflict!)}>${this.t('journey:conflictOverwrite')}</button></div>`
+        : nothing
+    }`
+  }
+
+  override render() {
+    const view = this.view
+    return html`<h1>${this.t('journey:heading')}</h1>
+      <p class="muted">${this.t('journey:intro')}</p>
+      ${this.renderPicker()}
+      <p role="status">${this.busy || this.notice}</p>
+      ${this.failure ? html`<p class="errors" role="alert">${this.failure}</p>` : nothing}
+      ${
+        view
+          ? html`${this.renderToolbar(view)}
+            <p class="hint muted" id="keyboard-hint">${this.t('journey:keyboardHint')}</p>
+            <cx-journey-canvas name=${view.map.name} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
+              @content-change=${(e: CustomEvent<StageContent[]>) => {
+                this.stages = e.detail
+                this.dirty = true
+              }}></cx-journey-canvas>
+            <cx-journey-touchpoint-form .stages=${view.stages} .channels=${view.channels} ?busy=${!!this.busy} @touchpoint-submit=${this.addTouchpoint}></cx-journey-touchpoint-form>`
+          : nothing
+      }`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-journey-page': CxJourneyPage
+  }
+}
