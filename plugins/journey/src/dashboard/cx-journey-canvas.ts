@@ -28,7 +28,7 @@ export class CxJourneyCanvas extends CxDashboardElement {
     ...CxDashboardElement.styles,
     journeyStyles,
     css`
-      :host { display: block; --row: 1.7rem; }
+      :host { display: block; --row: 1.7rem; --lane-title: 1.5rem; }
       .scroll { overflow-x: auto; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
       table { border-collapse: collapse; table-layout: fixed; }
       th, td { border-bottom: 1px solid var(--_border); padding: 8px; vertical-align: top; text-align: left; }
@@ -36,9 +36,10 @@ export class CxJourneyCanvas extends CxDashboardElement {
       th[scope='row'] { font-size: 0.85rem; color: var(--_muted); }
       col.lane { width: 9rem; }
       col.stage { width: 15rem; }
-      .scale { list-style: none; margin: 0.4rem 0 0; padding: 0; }
+      .lane-title { display: block; height: var(--lane-title); }
+      .scale { list-style: none; margin: 0; padding: 0; }
       .scale li { height: var(--row); line-height: var(--row); font-size: 0.8rem; }
-      .emotions { position: relative; display: grid; }
+      .emotions { position: relative; display: grid; margin-top: var(--lane-title); }
       .emotions svg { position: absolute; inset: 0 0 auto 0; width: 100%; height: calc(var(--row) * ${emotions.length}); pointer-events: none; overflow: visible; }
       .emotions polyline { fill: none; stroke: var(--_primary); stroke-width: 2.5; vector-effect: non-scaling-stroke; }
       .emotions line { stroke: var(--_border); stroke-dasharray: 4 4; vector-effect: non-scaling-stroke; }
@@ -97,7 +98,7 @@ export class CxJourneyCanvas extends CxDashboardElement {
   }
 
   private renderEmotionLane() {
-    return html`<tr data-lane="emotion"><th scope="row">${this.laneName('emotion')}
+    return html`<tr data-lane="emotion"><th scope="row"><span class="lane-title">${this.laneName('emotion')}</span>
         <ul class="scale" aria-hidden="true">${emotions.map((emotion) => html`<li>${signed(emotion)}</li>`)}</ul></th>
       <td colspan=${this.stages.length}>
         <div class="emotions" ${elementStyles({ 'grid-template-columns': `repeat(${this.stages.length}, 1fr)` })}>
