@@ -1,9 +1,9 @@
-import type { Channel } from '@cxkit/core'
+import type { TouchpointChannel } from '@cxkit/core'
 
 /** The demo company: a Dutch online retailer with shops, a call centre and an app. */
 export const demoWorkspace = { id: 'demo', name: 'Demo — Huis & Haard', locale: 'en' as const }
 
-export const demoTouchpoints: { id: string; name: string; stageId: string; channel: Channel }[] = [
+export const demoTouchpoints: { id: string; name: string; stageId: string; channel: TouchpointChannel }[] = [
   { id: 'social-ads', name: 'Social media ads', stageId: 'awareness', channel: 'social' },
   { id: 'website-home', name: 'Website home page', stageId: 'awareness', channel: 'website' },
   { id: 'product-pages', name: 'Product pages', stageId: 'consideration', channel: 'website' },

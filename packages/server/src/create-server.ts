@@ -21,6 +21,8 @@ import { exceptStreamed, streamedBodies } from './http/streamed-bodies.js'
 import { securityHeaders } from './http/security-headers.js'
 import type { ServerEnv } from './http/server-env.js'
 import { customerRoutes } from './customers/customer-routes.js'
+import { stageRoutes } from './journey/stage-routes.js'
+import { touchpointRoutes } from './journey/touchpoint-routes.js'
 import { metricRoutes } from './routes/metric-routes.js'
 import { metricWorkspaceSettingsRoutes } from './routes/metric-workspace-settings-routes.js'
 import { stageModelRoutes } from './routes/stage-model-routes.js'
@@ -107,6 +109,8 @@ export function createServer(options: ServerOptions) {
   app.route('/api', systemRoutes(host, database))
   app.route('/api', workspaceRoutes(host, database))
   app.route('/api', stageModelRoutes(host))
+  app.route('/api', stageRoutes(database))
+  app.route('/api', touchpointRoutes(database))
   app.route('/api', customerRoutes(host, database, logger))
   app.route('/api', metricRoutes(host, database, logger))
   app.route('/api', metricWorkspaceSettingsRoutes(host, database))

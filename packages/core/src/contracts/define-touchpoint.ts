@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { CxError } from '../errors/cx-error.js'
-import type { Channel } from '../schemas/channel.js'
+import type { TouchpointChannel } from '../schemas/touchpoint-channel.js'
 import type { LocalizedText } from './localized-text.js'
 
 /** How a touchpoint kind takes in data. */
@@ -12,7 +12,7 @@ export type TouchpointOutput = 'responses' | 'events'
 export interface TouchpointDefinition<TSettings extends z.ZodType = z.ZodType> {
   readonly id: string
   readonly label: LocalizedText
-  readonly channel: Channel
+  readonly channel: TouchpointChannel
   readonly defaultStage: string
   readonly settings?: TSettings
   readonly captures: readonly CaptureMethod[]

@@ -1,4 +1,5 @@
-import type { Stage, StageModel, Touchpoint } from '@cxkit/core'
+import type { CoreTables, Stage, StageModel, Touchpoint, TouchpointChannel } from '@cxkit/core'
+import type { Kysely } from 'kysely'
 import type { CxDatabase } from '../open-database.js'
 
 /**
@@ -50,30 +51,63 @@ export async function insertTouchpoints(
         stage_id: tp.stageId,
         channel: tp.channel,
         kind: tp.kind ?? null,
+        owner_team: tp.ownerTeam ?? null,
+        description: tp.description ?? null,
       })),
     )
     .execute()
 }
 
-/** A workspace's touchpoints, in stage order. */
-export async function listTouchpoints(database: CxDatabase, workspace: string): Promise<Touchpoint[]> {
-  const rows = await database.db
+/** A touchpoint as read back: every field present, `null` where there is no value. */
+export interface StoredTouchpoint {
+  id: string
+  name: string
+  stageId: string
+  channel: TouchpointChannel
+  kind: string | null
+  ownerTeam: string | null
+  description: string | null
+}
+
+/**
+ * A workspace's touchpoints, ordered by stage position, then name.
+ *
+ * @example
+ * await listTouchpoints(database, 'acme') // [{ id: 'social-ads', name: 'Social media ads', stageId: 'awareness', channel: 'social', ownerTeam: null, … }]
+ */
+export async function listTouchpoints(
+  database: CxDatabase,
+  workspace: string,
+  db: Kysely<CoreTables> = database.db,
+): Promise<StoredTouchpoint[]> {
+  const rows = await db
     .selectFrom('touchpoints')
     .innerJoin('stages', (join) =>
       join
         .onRef('stages.workspace_id', '=', 'touchpoints.workspace_id')
         .onRef('stages.id', '=', 'touchpoints.stage_id'),
     )
-    .select(['touchpoints.id', 'touchpoints.name', 'touchpoints.stage_id', 'touchpoints.channel', 'touchpoints.kind'])
+    .select([
+      'touchpoints.id',
+      'touchpoints.name',
+      'touchpoints.stage_id',
+      'touchpoints.channel',
+      'touchpoints.kind',
+      'touchpoints.owner_team',
+      'touchpoints.description',
+    ])
     .where('touchpoints.workspace_id', '=', workspace)
     .orderBy('stages.position')
     .orderBy('touchpoints.name')
+    .orderBy('touchpoints.id')
     .execute()
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     stageId: row.stage_id,
-    channel: row.channel as Touchpoint['channel'],
+    channel: row.channel as TouchpointChannel,
     kind: row.kind,
+    ownerTeam: row.owner_team,
+    description: row.description,
   }))
 }

@@ -160,6 +160,7 @@ function isWorkspaceKeyViolation(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') && String(message).includes('workspaces.id')
 }
 
-function workspaceNotFound(id: string): CxError {
+/** The 404 for a workspace id that does not exist. */
+export function workspaceNotFound(id: string): CxError {
   return new CxError('CXKIT_WORKSPACE_NOT_FOUND', `workspace '${id}' does not exist`, { status: 404 })
 }

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
-  channels,
   CxError,
   CxValidationError,
   columnLimits,
@@ -9,6 +8,7 @@ import {
   supportedLocales,
   textSchema,
   throwOnInvalid,
+  touchpointChannels,
 } from '@cxkit/core'
 import {
   type CxDatabase,
@@ -162,8 +162,10 @@ const touchpoints = createRoute({
               id: z.string(),
               name: z.string(),
               stageId: z.string(),
-              channel: z.enum(channels),
+              channel: z.enum(touchpointChannels),
               kind: z.string().nullish(),
+              ownerTeam: z.string().nullable(),
+              description: z.string().nullable(),
             }),
           ),
         },
