@@ -71,6 +71,12 @@ export interface MapTouchpoint {
   description: string | null
 }
 
+/** A touchpoint channel with its name in each language. */
+export interface MapChannel {
+  id: string
+  label: { en: string; nl?: string }
+}
+
 /** A map's list entry. */
 export interface MapSummary {
   id: string
@@ -95,8 +101,8 @@ export interface MapView {
   content: MapContent
   stages: MapStage[]
   touchpoints: MapTouchpoint[]
-  /** The touchpoint channels this install knows, for the add-touchpoint form. */
-  channels: string[]
+  /** The touchpoint channels a touchpoint may have, with their names: for the lane and the add-touchpoint form. */
+  channels: MapChannel[]
 }
 
 /** A version in a map's history. */

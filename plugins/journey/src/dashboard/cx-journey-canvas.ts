@@ -3,12 +3,14 @@ import { css, html, nothing, svg } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import {
   emotionRange,
+  type MapChannel,
   type MapStage,
   type MapTouchpoint,
   type StageContent,
   type TextLane,
   textLanes,
 } from '../map-model.js'
+import { channelName } from './channel-name.js'
 import { editLane, type ItemEdit, moveTouchpoint, touchpointsOfStage } from './edit-content.js'
 import { journeyStyles } from './journey-styles.js'
 import './cx-journey-items.js'
@@ -54,6 +56,7 @@ export class CxJourneyCanvas extends CxDashboardElement {
   @property({ attribute: false }) accessor stages: MapStage[] = []
   @property({ attribute: false }) accessor content: StageContent[] = []
   @property({ attribute: false }) accessor touchpoints: MapTouchpoint[] = []
+  @property({ attribute: false }) accessor channels: MapChannel[] = []
   @property() accessor name = ''
 
   private change(content: StageContent[]) {
@@ -132,7 +135,7 @@ export class CxJourneyCanvas extends CxDashboardElement {
               key: tp.id,
               text: tp.name,
               detail: [
-                this.t(`journey:channel.${tp.channel}`),
+                channelName(this.channels, tp.channel, this.locale),
                 tp.ownerTeam ? this.t('journey:owner', { team: tp.ownerTeam }) : '',
               ]
                 .filter(Boolean)

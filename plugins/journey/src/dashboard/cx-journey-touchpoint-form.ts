@@ -1,7 +1,7 @@
 import { CxDashboardElement, localizeText } from '@cxkit/ui'
 import { css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { MapStage } from '../map-model.js'
+import type { MapChannel, MapStage } from '../map-model.js'
 import type { NewTouchpoint } from './journey-api.js'
 import { journeyStyles } from './journey-styles.js'
 
@@ -24,7 +24,7 @@ export class CxJourneyTouchpointForm extends CxDashboardElement {
 
   @property({ attribute: false }) accessor stages: MapStage[] = []
   /** The channels the server knows (`channels` of the map view). */
-  @property({ attribute: false }) accessor channels: string[] = []
+  @property({ attribute: false }) accessor channels: MapChannel[] = []
   @property({ type: Boolean }) accessor busy = false
 
   private submit(event: SubmitEvent) {
@@ -50,7 +50,7 @@ export class CxJourneyTouchpointForm extends CxDashboardElement {
         <label>${this.t('journey:touchpointId')}<input name="id" required pattern="[a-z0-9][a-z0-9\\-]*" autocomplete="off"></label>
         <label>${this.t('journey:touchpointName')}<input name="name" required></label>
         <label>${this.t('journey:channel')}<select name="channel">
-          ${this.channels.map((channel) => html`<option value=${channel}>${this.t(`journey:channel.${channel}`)}</option>`)}</select></label>
+          ${this.channels.map((channel) => html`<option value=${channel.id}>${localizeText(channel.label, this.locale)}</option>`)}</select></label>
         <label>${this.t('journey:stage')}<select name="stageId">
           ${this.stages.map((stage) => html`<option value=${stage.id}>${localizeText(stage.label, this.locale)}</option>`)}</select></label>
         <label>${this.t('journey:ownerTeam')} ${this.t('journey:optional')}<input name="ownerTeam"></label>

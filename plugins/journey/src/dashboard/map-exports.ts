@@ -1,5 +1,6 @@
 import { localizeText, type Translator } from '@cxkit/ui'
 import { type MapExport, mapExportFormat, type MapView, type StageContent } from '../map-model.js'
+import { channelName } from './channel-name.js'
 import { downloadFile, svgToPng } from './download-file.js'
 import { contentFromCanvas } from './edit-content.js'
 import { buildMapSvg } from './map-svg.js'
@@ -34,7 +35,7 @@ export function mapSvgOf({ view, stages }: ShownMap, i18n: Translator, locale: s
     content: stages,
     touchpoints: view.touchpoints,
     laneLabel: (lane) => i18n.t(`journey:lane.${lane}`),
-    channelLabel: (channel) => i18n.t(`journey:channel.${channel}`),
+    channelLabel: (channel) => channelName(view.channels, channel, locale),
   })
 }
 

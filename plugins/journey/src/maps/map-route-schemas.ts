@@ -71,7 +71,9 @@ export const mapViewResponse = z.object({
       description: z.string().nullable(),
     }),
   ),
-  channels: z.array(z.string()).describe('the touchpoint channels this install knows'),
+  channels: z
+    .array(z.object({ id: z.string(), label: z.object({ en: z.string(), nl: z.string().optional() }) }))
+    .describe('the touchpoint channels a touchpoint may have, with their names'),
 })
 
 export const versionListResponse = z.object({

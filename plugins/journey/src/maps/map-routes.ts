@@ -1,4 +1,10 @@
-import { channels, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import {
+  type PluginContext,
+  problemContent,
+  throwOnInvalid,
+  touchpointChannelLabels,
+  touchpointChannels,
+} from '@cxkit/core'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { emptyMapContent, type MapExport, mapExportFormat, mapExportSchema } from '../schema.js'
 import { checkContent } from './check-content.js'
@@ -147,6 +153,9 @@ const staleProblemOf = (error: StaleMapVersionError) => ({
 })
 const problemType = { 'content-type': 'application/problem+json; charset=utf-8' }
 
+/** The channels the add-touchpoint form offers, named in every language, as core names them. */
+const channelsOnMap = touchpointChannels.map((id) => ({ id, label: { ...touchpointChannelLabels[id] } }))
+
 /**
  * `/api/journey/maps`: journey maps per persona or segment, each save a new version with optimistic
  * concurrency; export and import as `cxkit.journey-map` JSON.
@@ -177,7 +186,7 @@ export function mapRoutes(ctx: PluginContext) {
         readVersion(db, workspace, id, version ?? map.version),
         readWorkspaceStructure(db, workspace),
       ])
-      return c.json({ map, ...stored, ...structure, channels: [...channels] }, 200)
+      return c.json({ map, ...stored, ...structure, channels: channelsOnMap }, 200)
     })
     .openapi(routes.save, async (c) => {
       const { workspace } = c.req.valid('query')
