@@ -154,6 +154,24 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
     ])
     const document = JSON.parse(await readFile((await json.path())!, 'utf8'))
     expect(document).toMatchObject({ format: 'cxkit.journey-map', version: 1, map: { id: 'starter' } })
+
+    // The document comes back in as a map of its own.
+    const copy = { ...document, map: { ...document.map, id: 'starter-copy', name: 'Starter copy' } }
+    await journey.locator('input[name=import]').setInputFiles({
+      name: 'starter-copy.journey.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(copy)),
+    })
+    await journey.getByText('Imported Starter copy as version 1.').waitFor({ timeout: 20_000 })
+    expect(await journey.locator('select[name=map]').inputValue()).toBe('starter-copy')
+    expect(await texts(lane(journey, 'questions', 'delivery'))).toEqual(['When does it arrive?'])
+    // A file that is not a journey map is refused, naming what is wrong.
+    await journey.locator('input[name=import]').setInputFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...copy, format: 'something-else' })),
+    })
+    await expect.poll(() => journey.getByRole('alert').textContent()).toContain('body.format')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -176,11 +194,26 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Delete')
     await expect.poll(() => texts(motivations)).toEqual(['Price', 'Speed'])
+    // The mouse drags an item onto another's place.
+    await motivations.locator('li').nth(1).dragTo(motivations.locator('li').nth(0))
+    await expect.poll(() => texts(motivations)).toEqual(['Speed', 'Price'])
 
     await journey.getByRole('button', { name: 'Save' }).click()
     await journey.getByText('Saved as version 2.').waitFor({ timeout: 20_000 })
     const consideration = (await stored('keyboard')).content.stages.find((s) => s.stageId === 'consideration')
-    expect(consideration?.motivations).toEqual(['Price', 'Speed'])
+    expect(consideration?.motivations).toEqual(['Speed', 'Price'])
+
+    // Name and persona change without a new version.
+    await journey.getByRole('button', { name: 'Name and persona' }).click()
+    const details = journey.locator('cx-journey-map-form')
+    await details.getByLabel('Name', { exact: true }).fill('Keyboard journey, renamed')
+    await details.getByLabel(/Persona/).fill('Power user')
+    await details.getByRole('button', { name: 'Save details' }).click()
+    await journey.getByText('Details of Keyboard journey, renamed saved.').waitFor({ timeout: 20_000 })
+    expect(await journey.locator('select[name=map] option:checked').textContent()).toBe(
+      'Keyboard journey, renamed · Power user',
+    )
+    expect((await stored('keyboard')).version).toBe(2)
     expect(errors).toEqual([])
     await page.close()
   })

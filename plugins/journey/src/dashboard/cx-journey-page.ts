@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { MapSummary, MapVersionSummary, MapView, StageContent } from '../map-model.js'
 import { contentFromCanvas, stagesOnCanvas } from './edit-content.js'
 import { describeFailure, journeyApi, type NewTouchpoint, staleVersionOf } from './journey-api.js'
+import type { MapFormDetail } from './cx-journey-map-form.js'
 import { journeyStyles } from './journey-styles.js'
 import { downloadMap } from './map-exports.js'
 import './cx-journey-canvas.js'
@@ -40,7 +41,8 @@ export class CxJourneyPage extends CxDashboardElement {
   @state() private accessor notice = ''
   @state() private accessor failure = ''
   @state() private accessor conflict: number | undefined
-  @state() private accessor creating = false
+  /** Which form shows above the map: a new map's, the shown map's details, or none. */
+  @state() private accessor form: 'new' | 'details' | undefined
   private loadedFor = ''
 
   private get client() {
@@ -92,8 +94,27 @@ export class CxJourneyPage extends CxDashboardElement {
     return !this.dirty || confirm(this.t('journey:dropChanges'))
   }
 
-  private choose(id: string, version?: number) {
-    if (!this.mayLeave()) return this.requestUpdate()
+  /** Leaving the page (reload, another site) with unsaved changes asks the browser's own question. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.dirty) event.preventDefault()
+  }
+
+  override connectedCallback() {
+    super.connectedCallback()
+    window.addEventListener('beforeunload', this.onBeforeUnload)
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('beforeunload', this.onBeforeUnload)
+    super.disconnectedCallback()
+  }
+
+  /** Opens another map or version; a select the user changed goes back when they keep their changes. */
+  private choose(select: HTMLSelectElement, id: string, version?: number) {
+    if (!this.mayLeave()) {
+      select.value = String(select.name === 'map' ? this.view?.map.id : this.view?.version)
+      return
+    }
     return this.attempt(this.t('journey:loading'), () => this.open(id, version))
   }
 
@@ -114,10 +135,21 @@ export class CxJourneyPage extends CxDashboardElement {
     })
   }
 
-  private create(event: CustomEvent<{ id: string; name: string; persona?: string; segment?: string }>) {
+  private submitMapForm(event: CustomEvent<MapFormDetail>) {
+    if (this.form === 'details') {
+      return this.attempt(this.t('journey:saving'), async () => {
+        const map = await this.client.update(this.workspace, event.detail)
+        this.form = undefined
+        this.maps = this.maps.map((candidate) => (candidate.id === map.id ? map : candidate))
+        if (this.view) this.view = { ...this.view, map }
+        this.notice = this.t('journey:detailsSaved', { name: map.name })
+      })
+    }
+    if (!this.mayLeave()) return
     return this.attempt(this.t('journey:saving'), async () => {
       const map = await this.client.create(this.workspace, event.detail)
-      this.creating = false
+      this.form = undefined
+      this.dirty = false
       await this.loadMaps(map.id)
     })
   }
@@ -171,17 +203,25 @@ export class CxJourneyPage extends CxDashboardElement {
     )
   }
 
+  private toggleForm(form: 'new' | 'details' | undefined) {
+    this.form = this.form === form ? undefined : form
+  }
+
   private renderPicker() {
     const view = this.view
     return html`<div class="bar">
       ${
         this.maps.length > 0
-          ? html`<label>${this.t('journey:map')}<select name="map" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
+          ? html`<label>${this.t('journey:map')}<select name="map" @change=${(e: Event) => {
+              const select = e.target as HTMLSelectElement
+              return this.choose(select, select.value)
+            }}>
               ${this.maps.map((map) => html`<option value=${map.id} ?selected=${map.id === view?.map.id}>${map.name}${map.persona ? ` · ${map.persona}` : ''}</option>`)}
             </select></label>`
           : html`<span class="muted">${this.t('journey:noMaps')}</span>`
       }
-      <button @click=${() => (this.creating = !this.creating)} aria-expanded=${this.creating}>${this.t('journey:newMap')}</button>
+      <button @click=${() => this.toggleForm('new')} aria-expanded=${this.form === 'new'}>${this.t('journey:newMap')}</button>
+      ${view ? html`<button @click=${() => this.toggleForm('details')} aria-expanded=${this.form === 'details'}>${this.t('journey:editDetails')}</button>` : nothing}
       <label class="import"><span>${this.t('journey:importJson')}</span><input type="file" name="import" accept=".json,application/json"
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement
@@ -190,13 +230,21 @@ export class CxJourneyPage extends CxDashboardElement {
           if (file) void this.importFile(file)
         }}></label>
     </div>
-    ${this.creating ? html`<cx-journey-map-form @map-submit=${this.create} @map-cancel=${() => (this.creating = false)}></cx-journey-map-form>` : nothing}`
+    ${
+      this.form
+        ? html`<cx-journey-map-form .map=${this.form === 'details' ? view?.map : undefined}
+            @map-submit=${this.submitMapForm} @map-cancel=${() => this.toggleForm(undefined)}></cx-journey-map-form>`
+        : nothing
+    }`
   }
 
   private renderToolbar(view: MapView) {
     const current = view.map.version
     return html`<div class="bar">
-      <label>${this.t('journey:version')}<select name="version" @change=${(e: Event) => this.choose(view.map.id, Number((e.target as HTMLSelectElement).value))}>
+      <label>${this.t('journey:version')}<select name="version" @change=${(e: Event) => {
+        const select = e.target as HTMLSelectElement
+        return this.choose(select, view.map.id, Number(select.value))
+      }}>
         ${this.versions.map(
           (v) =>
             html`<option value=${v.version} ?selected=${v.version === view.version}>${

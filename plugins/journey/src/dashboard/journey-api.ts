@@ -1,4 +1,5 @@
 import { type ApiClient, ApiError } from '@cxkit/ui'
+import type { MapFormDetail } from './cx-journey-map-form.js'
 import type { MapContent, MapExport, MapSummary, MapVersionSummary, MapView } from '../map-model.js'
 
 /** A touchpoint as `POST /api/touchpoints` takes it. */
@@ -24,8 +25,10 @@ export function journeyApi(api: ApiClient) {
   return {
     list: (workspace: string, signal?: AbortSignal) =>
       api.get<{ maps: MapSummary[] }>(`${base}?${q(workspace)}`, signal).then((answer) => answer.maps),
-    create: (workspace: string, details: { id: string; name: string; persona?: string; segment?: string }) =>
+    create: (workspace: string, details: MapFormDetail) =>
       api.post<{ map: MapSummary }>(`${base}?${q(workspace)}`, details).then((answer) => answer.map),
+    update: (workspace: string, { id, ...details }: MapFormDetail) =>
+      api.patch<{ map: MapSummary }>(`${one(id)}?${q(workspace)}`, details).then((answer) => answer.map),
     view: (workspace: string, id: string, version?: number, signal?: AbortSignal) =>
       api.get<MapView>(`${one(id)}?${q(workspace)}${version ? `&version=${version}` : ''}`, signal),
     versions: (workspace: string, id: string, signal?: AbortSignal) =>

@@ -233,5 +233,21 @@ for (const dialect of testDialects()) {
       expect((await importing(foreign)).fields).toEqual(['body.content.stages[0].stageId'])
       expect((await test.json<{ maps: MapSummary[] }>(`${base}?${q()}`)).maps).toEqual(maps)
     })
+
+    it('refuses a body over 1 MiB before reading it, and documents every route in the OpenAPI document', async () => {
+      const huge = { baseVersion: 1, content: { stages: [{ stageId: 'awareness', actions: ['x'.repeat(1_100_000)] }] } }
+      expect((await send(`${base}/starter/versions?${q()}`, 'POST', huge)).status).toBe(413)
+      const document = (await test.json<{ paths: Record<string, object> }>('/api/openapi.json')).paths
+      expect(Object.keys(document)).toEqual(
+        expect.arrayContaining([
+          '/api/journey/maps',
+          '/api/journey/maps/{id}',
+          '/api/journey/maps/{id}/versions',
+          '/api/journey/maps/{id}/export',
+          '/api/journey/maps/import',
+        ]),
+      )
+      expect(Object.keys(document['/api/journey/maps/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch'])
+    })
   })
 }
