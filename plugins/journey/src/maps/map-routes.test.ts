@@ -249,5 +249,17 @@ for (const dialect of testDialects()) {
       )
       expect(Object.keys(document['/api/journey/maps/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch'])
     })
+
+    it('goes with its workspace when the workspace is deleted', async () => {
+      expect((await test.json<{ maps: MapSummary[] }>(`${base}?${q('other')}`)).maps.length).toBeGreaterThan(0)
+      expect((await send('/api/workspaces/other?confirm=other', 'DELETE')).status).toBe(204)
+      const left = await test.database.db
+        .withTables<{ journey_map_versions: { workspace_id: string } }>()
+        .selectFrom('journey_map_versions')
+        .select('workspace_id')
+        .where('workspace_id', '=', 'other')
+        .execute()
+      expect(left).toEqual([])
+    })
   })
 }
