@@ -40,6 +40,14 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
   const stored = (map: string) =>
     fetch(`${app.url}/api/journey/maps/${map}?workspace=demo`).then((r) => r.json() as Promise<StoredView>)
 
+  /** Opens a map by its id from the map picker. */
+  async function pickMap(journey: Locator, id: string) {
+    const picker = journey.locator('select[name=map]')
+    await expect.poll(() => picker.locator(`option[value="${id}"]`).count(), { timeout: 20_000 }).toBe(1)
+    await picker.selectOption(id)
+    await expect.poll(() => journey.locator('cx-journey-canvas').getAttribute('data-map')).toBe(id)
+  }
+
   async function createMap(journey: Locator, id: string, name: string) {
     await journey.getByRole('button', { name: 'New map' }).click()
     const form = journey.locator('cx-journey-map-form')
@@ -58,6 +66,13 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
   it('edits an item and the emotion, saves a new version, and shows it again after a reload', async () => {
     const page = await browser.newPage()
     const { errors, journey } = await openJourney(page)
+    // The demo workspace comes with a map: the page opens on it.
+    await expect
+      .poll(() => journey.locator('select[name=map]').inputValue(), { timeout: 20_000 })
+      .toBe('first-purchase')
+    await expect
+      .poll(() => texts(lane(journey, 'painPoints', 'delivery')))
+      .toEqual(['No delivery time until the day before'])
     await createMap(journey, 'starter', 'Starter journey')
 
     const awareness = lane(journey, 'actions', 'awareness')
@@ -90,6 +105,7 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
 
     await page.reload()
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
+    await pickMap(journey, 'starter')
     await expect
       .poll(() => texts(lane(journey, 'actions', 'awareness')), { timeout: 20_000 })
       .toEqual(['Sees an ad on social media'])
@@ -104,7 +120,7 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
   it('refuses a save over someone else’s newer version and says which version is current', async () => {
     const page = await browser.newPage()
     const { journey } = await openJourney(page)
-    await expect.poll(() => journey.locator('select[name=map]').inputValue(), { timeout: 20_000 }).toBe('starter')
+    await pickMap(journey, 'starter')
     const { version, content } = await stored('starter')
     // Someone else saves meanwhile.
     const other = await fetch(`${app.url}/api/journey/maps/starter/versions?workspace=demo`, {
@@ -127,7 +143,7 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
   it('exports the map as a PNG image, an SVG drawing and a JSON document', async () => {
     const page = await browser.newPage()
     const { errors, journey } = await openJourney(page)
-    await expect.poll(() => journey.locator('select[name=map]').inputValue(), { timeout: 20_000 }).toBe('starter')
+    await pickMap(journey, 'starter')
 
     const [png] = await Promise.all([
       page.waitForEvent('download'),
@@ -221,7 +237,7 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
   it('adds a touchpoint and shows it in its stage’s touchpoints lane', async () => {
     const page = await browser.newPage()
     const { errors, journey } = await openJourney(page)
-    await expect.poll(() => journey.locator('select[name=map]').inputValue(), { timeout: 20_000 }).toBe('keyboard')
+    await pickMap(journey, 'keyboard')
     const form = journey.locator('cx-journey-touchpoint-form')
     await form.getByLabel('Id', { exact: true }).fill('returns-desk')
     await form.getByLabel('Name', { exact: true }).fill('Returns desk')

@@ -1,7 +1,8 @@
 import { definePlugin } from '@cxkit/core'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
-import { mapRoutes } from './maps/map-routes.js'
+import { seedDemoJourneyMap } from './maps/seed-demo-map.js'
+import { journeyRoutes } from './routes.js'
 
 export type { JourneyTables } from './tables.js'
 
@@ -20,7 +21,8 @@ export const journeyPlugin = definePlugin({
     nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
   },
   migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
-  routes: mapRoutes,
+  routes: journeyRoutes,
+  seedDemo: seedDemoJourneyMap,
   dashboard: {
     module: '@cxkit/plugin-journey/dashboard',
     pages: [{ path: 'journey', tag: 'cx-journey-page', title: { en: 'Journey', nl: 'Klantreis' } }],

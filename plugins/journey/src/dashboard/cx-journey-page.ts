@@ -77,11 +77,16 @@ export class CxJourneyPage extends CxDashboardElement {
     else this.view = undefined
   }
 
+  /** Counts the maps asked for: an answer that arrives after a later request's is dropped. */
+  private openings = 0
+
   private async open(id: string, version?: number) {
+    const opening = ++this.openings
     const [view, versions] = await Promise.all([
       this.client.view(this.workspace, id, version),
       this.client.versions(this.workspace, id),
     ])
+    if (opening !== this.openings) return
     this.view = view
     this.versions = versions
     this.stages = stagesOnCanvas(view.content, view.stages)
@@ -270,6 +275,18 @@ export class CxJourneyPage extends CxDashboardElement {
     }`
   }
 
+  override updated() {
+    // The pickers follow the map shown, also when the user had chosen another option before.
+    const view = this.view
+    if (!view) return
+    const pick = (name: string, value: string) => {
+      const select = this.renderRoot.querySelector<HTMLSelectElement>(`select[name=${name}]`)
+      if (select && select.value !== value) select.value = value
+    }
+    pick('map', view.map.id)
+    pick('version', String(view.version))
+  }
+
   override render() {
     const view = this.view
     return html`<h1>${this.t('journey:heading')}</h1>
@@ -281,7 +298,7 @@ export class CxJourneyPage extends CxDashboardElement {
         view
           ? html`${this.renderToolbar(view)}
             <p class="hint muted" id="keyboard-hint">${this.t('journey:keyboardHint')}</p>
-            <cx-journey-canvas name=${view.map.name} .channels=${view.channels} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
+            <cx-journey-canvas data-map=${view.map.id} name=${view.map.name} .channels=${view.channels} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
               @content-change=${(e: CustomEvent<StageContent[]>) => {
                 this.stages = e.detail
                 this.dirty = true
