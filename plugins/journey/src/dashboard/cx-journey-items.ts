@@ -165,6 +165,7 @@ export class CxJourneyItems extends CxDashboardElement {
         @keydown=${(e: KeyboardEvent) => this.onEditKey(e, index)}
         @blur=${(e: FocusEvent) => this.finishEdit(index, (e.target as HTMLInputElement).value)}></li>`
     return html`<li tabindex="0" draggable="true" data-index=${index} aria-posinset=${index + 1} aria-setsize=${count}
+        aria-keyshortcuts=${this.editable ? 'Enter Delete Alt+ArrowUp Alt+ArrowDown' : 'Alt+ArrowUp Alt+ArrowDown'}
         class=${this.dropTarget === index ? 'drop-target' : this.dragFrom === index ? 'dragging' : ''}
         @keydown=${(e: KeyboardEvent) => this.onItemKey(e, index)}
         @dblclick=${() => this.startEdit(index)}

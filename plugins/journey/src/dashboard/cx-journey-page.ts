@@ -7,6 +7,7 @@ import { describeFailure, journeyApi, type NewTouchpoint, staleVersionOf } from 
 import type { MapFormDetail } from './cx-journey-map-form.js'
 import { journeyStyles } from './journey-styles.js'
 import { downloadMap } from './map-exports.js'
+import { renderMapToolbar } from './render-map-toolbar.js'
 import './cx-journey-canvas.js'
 import './cx-journey-map-form.js'
 import './cx-journey-touchpoint-form.js'
@@ -244,35 +245,20 @@ export class CxJourneyPage extends CxDashboardElement {
   }
 
   private renderToolbar(view: MapView) {
-    const current = view.map.version
-    return html`<div class="bar">
-      <label>${this.t('journey:version')}<select name="version" @change=${(e: Event) => {
-        const select = e.target as HTMLSelectElement
-        return this.choose(select, view.map.id, Number(select.value))
-      }}>
-        ${this.versions.map(
-          (v) =>
-            html`<option value=${v.version} ?selected=${v.version === view.version}>${
-              v.version === current
-                ? this.t('journey:currentVersion', { version: v.version })
-                : this.t('journey:versionOption', { version: v.version, date: v.createdAt.slice(0, 10) })
-            }</option>`,
-        )}</select></label>
-      <button class="primary" name="save" ?disabled=${!!this.busy || (!this.dirty && view.version === current)} @click=${() => this.save(current)}>${this.t('journey:save')}</button>
-      ${this.dirty ? html`<span class="dirty" role="status">${this.t('journey:unsaved')}</span>` : nothing}
-      <button name="export-json" @click=${() => this.export('json')}>${this.t('journey:exportJson')}</button>
-      <button name="export-svg" @click=${() => this.export('svg')}>${this.t('journey:exportSvg')}</button>
-      <button name="export-png" @click=${() => this.export('png')}>${this.t('journey:exportPng')}</button>
-      <button name="delete" @click=${this.deleteMap}>${this.t('journey:deleteMap')}</button>
-    </div>
-    ${view.version !== current ? html`<p class="muted">${this.t('journey:olderVersion', { version: view.version })}</p>` : nothing}
-    ${
-      this.conflict !== undefined
-        ? html`<div class="conflict" role="alert"><p>${this.t('journey:conflict', { version: this.conflict })}</p>
-            <button @click=${() => this.attempt(this.t('journey:loading'), () => this.open(view.map.id))}>${this.t('journey:conflictOpen', { version: this.conflict })}</button>
-            <button @click=${() => this.save(this.conflict!)}>${this.t('journey:conflictOverwrite')}</button></div>`
-        : nothing
-    }`
+    const state = {
+      view,
+      versions: this.versions,
+      dirty: this.dirty,
+      busy: !!this.busy,
+      conflict: this.conflict,
+    }
+    return renderMapToolbar(this.i18n, state, {
+      chooseVersion: (select, version) => this.choose(select, view.map.id, version),
+      save: (baseVersion) => this.save(baseVersion),
+      openCurrent: () => this.attempt(this.t('journey:loading'), () => this.open(view.map.id)),
+      export: (kind) => this.export(kind),
+      delete: () => this.deleteMap(),
+    })
   }
 
   override updated() {

@@ -2,7 +2,8 @@ import type { PluginContext } from '@cxkit/core'
 import type { MapExport, MapSummary } from '../schema.js'
 import { checkContent } from './check-content.js'
 import { journeyDb } from './journey-db.js'
-import { appendVersion, findMap, insertMap, rethrowTakenId } from './map-store.js'
+import { findMap } from './map-reads.js'
+import { appendVersion, insertMap, rethrowTakenId } from './map-writes.js'
 import { readWorkspaceStructure } from './workspace-structure.js'
 
 /** Who imported a version, until the app knows its users. */

@@ -24,16 +24,8 @@ import {
   viewQuery,
   workspaceQuery,
 } from './map-route-schemas.js'
-import {
-  createMap,
-  deleteMap,
-  findMap,
-  listMaps,
-  listVersions,
-  readVersion,
-  saveVersion,
-  updateMapDetails,
-} from './map-store.js'
+import { findMap, listMaps, listVersions, readVersion } from './map-reads.js'
+import { createMap, deleteMap, saveVersion, updateMapDetails } from './map-writes.js'
 import { importMap } from './import-map.js'
 import { readWorkspaceStructure } from './workspace-structure.js'
 

@@ -1,7 +1,7 @@
 import type { DemoSeedContext, PluginContext } from '@cxkit/core'
 import type { MapContent, StageContent } from '../map-model.js'
 import { journeyDb } from './journey-db.js'
-import { insertMap } from './map-store.js'
+import { insertMap } from './map-writes.js'
 
 type DemoStage = Partial<StageContent> & { stageId: string }
 
