@@ -4,6 +4,8 @@ import { registerMetricCommand } from './commands/metric-command.js'
 import { registerMigrateCommand } from './commands/migrate-command.js'
 import { registerSeedCommand } from './commands/seed-command.js'
 import { registerServeCommand } from './commands/serve-command.js'
+import { registerStageCommand } from './commands/stage-command.js'
+import { registerTouchpointCommand } from './commands/touchpoint-command.js'
 import { registerWorkspaceCommand } from './commands/workspace-command.js'
 
 /** The `cxkit` program with every command registered. */
@@ -15,5 +17,7 @@ export function createProgram(): Command {
   registerMetricCommand(program)
   registerImportCommand(program)
   registerWorkspaceCommand(program)
+  registerStageCommand(program)
+  registerTouchpointCommand(program)
   return program
 }

@@ -14,8 +14,12 @@ const localized = z.object({ en: textSchema(1000, 1), nl: textSchema(1000, 1).op
 
 export const surveyKinds = ['relational', 'transactional', 'in-the-moment'] as const
 export const surveyStatuses = ['draft', 'active', 'closed'] as const
-/** Where a response came from. */
-export const responseChannels = [
+/**
+ * How a response was collected: its **collection method** (a personal link, the widget, the API, an
+ * import…). Stored and sent as the response's `channel` field, as it always was; not to be confused with
+ * a touchpoint's channel (`touchpointChannels` in `@cxkit/core`: where the company meets the customer).
+ */
+export const collectionMethods = [
   'link',
   'email',
   'widget',
@@ -25,13 +29,20 @@ export const responseChannels = [
   'api',
   'import',
 ] as const
-export type ResponseChannel = (typeof responseChannels)[number]
+export type CollectionMethod = (typeof collectionMethods)[number]
 export const surveyLocales = ['en', 'nl'] as const
 
-/** Whether a text (a spreadsheet cell, say) names a response channel. */
-export function isResponseChannel(value: string): value is ResponseChannel {
-  return (responseChannels as readonly string[]).includes(value)
+/** Whether a text (a spreadsheet cell, say) names a collection method. */
+export function isCollectionMethod(value: string): value is CollectionMethod {
+  return (collectionMethods as readonly string[]).includes(value)
 }
+
+/** @deprecated The earlier name: use {@link collectionMethods}. */
+export const responseChannels = collectionMethods
+/** @deprecated The earlier name: use {@link CollectionMethod}. */
+export type ResponseChannel = CollectionMethod
+/** @deprecated The earlier name: use {@link isCollectionMethod}. */
+export const isResponseChannel = isCollectionMethod
 
 /** One question of a survey; `config` is checked against the question type's own schema. */
 export const questionSchema = z
@@ -88,7 +99,8 @@ export const responseInputSchema = z
     // Stored as `api:<key>`, apart from the keys the server makes: well inside the column.
     idempotencyKey: textSchema(columnLimits.clientKey, 1).optional(),
     customerExternalId: textSchema(columnLimits.externalId, 1).optional(),
-    channel: z.enum(responseChannels).default('api'),
+    /** The collection method; the field keeps its name, `channel`, for existing clients. */
+    channel: z.enum(collectionMethods).default('api'),
     touchpointId: slug.optional(),
     locale: z.enum(surveyLocales).optional(),
     submittedAt: instant.optional(),

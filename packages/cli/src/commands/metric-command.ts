@@ -1,8 +1,9 @@
-import { CxError, CxValidationError, createHost, type MetricResult } from '@cxkit/core'
-import { listWorkspaces, openDatabase, runMetric } from '@cxkit/db'
+import { CxValidationError, createHost, type MetricResult } from '@cxkit/core'
+import { openDatabase, runMetric } from '@cxkit/db'
 import type { Command } from 'commander'
 import { loadConfig } from '../load-config.js'
 import { formatMetric } from '../format-metric.js'
+import { chosenWorkspace } from './database-access.js'
 
 interface MetricOptions {
   config?: string
@@ -43,7 +44,7 @@ export function registerMetricCommand(program: Command): void {
       const host = createHost(config.plugins)
       const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
       try {
-        const workspace = options.workspace ?? (await onlyWorkspace(database))
+        const workspace = await chosenWorkspace(database, options.workspace)
         const to = options.to ?? new Date(Date.now() + dayMs).toISOString().slice(0, 10)
         const from = options.from ?? new Date(Date.parse(to) - 365 * dayMs).toISOString().slice(0, 10)
         const result: MetricResult = await runMetric(database, host, id, {
@@ -62,16 +63,6 @@ export function registerMetricCommand(program: Command): void {
         await database.close()
       }
     })
-}
-
-async function onlyWorkspace(database: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
-  const workspaces = await listWorkspaces(database)
-  if (workspaces.length === 1) return workspaces[0]!.id
-  const names = workspaces.map((w) => w.id).join(', ') || 'none'
-  throw new CxError(
-    'CXKIT_CONFIG_INVALID',
-    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${names})`,
-  )
 }
 
 function parseFilters(pairs: string[]): Record<string, string> {

@@ -1,44 +1,8 @@
-import { CxError, createHost, type Host, stageModelsOf } from '@cxkit/core'
-import {
-  type CxDatabase,
-  countWorkspaceRows,
-  createWorkspace,
-  deleteWorkspace,
-  listWorkspaces,
-  migrate,
-  openDatabase,
-  updateWorkspace,
-} from '@cxkit/db'
+import { CxError, stageModelsOf } from '@cxkit/core'
+import { countWorkspaceRows, createWorkspace, deleteWorkspace, listWorkspaces, updateWorkspace } from '@cxkit/db'
 import type { Command } from 'commander'
-import { loadConfig } from '../load-config.js'
+import { type DatabaseOptions, databaseOptions, withDatabase } from './database-access.js'
 import { parseWorkspaceArguments, parseWorkspaceName, pickStageModel } from './workspace-arguments.js'
-
-interface DatabaseOptions {
-  config?: string
-  db?: string
-}
-
-/** Opens the configured database, brought up to date, for one command; closes it afterwards. */
-async function withDatabase<T>(
-  options: DatabaseOptions,
-  work: (database: CxDatabase, host: Host) => Promise<T>,
-): Promise<T> {
-  const { config } = await loadConfig(options.config)
-  const host = createHost(config.plugins)
-  const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
-  try {
-    await migrate(database, host)
-    return await work(database, host)
-  } finally {
-    await database.close()
-  }
-}
-
-function databaseOptions(command: Command): Command {
-  return command
-    .option('--config <file>', 'app config (default: ./cxkit.config.ts or $CXKIT_CONFIG)')
-    .option('--db <url>', 'database URL (default: $CXKIT_DATABASE_URL or sqlite:./data/cxkit.db)')
-}
 
 /** `cxkit workspace create | list | rename | delete`: the companies (or agency clients) of an install. */
 export function registerWorkspaceCommand(program: Command): void {

@@ -24,7 +24,8 @@ export interface TimelineAnswer {
 
 const labels = {
   touchpoint: { en: 'Touchpoint', nl: 'Contactpunt' },
-  channel: { en: 'Channel', nl: 'Kanaal' },
+  // How the answer came in (link, widget, API…), not the touchpoint's channel.
+  channel: { en: 'Collected via', nl: 'Verzameld via' },
   reasons: { en: 'Reasons', nl: 'Redenen' },
 } satisfies Record<string, LocalizedText>
 

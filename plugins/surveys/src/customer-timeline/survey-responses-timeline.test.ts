@@ -133,10 +133,10 @@ for (const dialect of testDialects()) {
       expect(oldest!.scores[0]).toMatchObject({ value: 1, group: { en: 'Unhappy' } })
       expect(oldest!.facts).toEqual([
         { label: { en: 'Touchpoint', nl: 'Contactpunt' }, value: 'Shop counter' },
-        { label: { en: 'Channel', nl: 'Kanaal' }, value: 'email' },
+        { label: { en: 'Collected via', nl: 'Verzameld via' }, value: 'email' },
         { label: { en: 'Reasons', nl: 'Redenen' }, value: { en: 'delivery, price', nl: 'levering, prijs' } },
       ])
-      expect(latest!.facts).toEqual([{ label: { en: 'Channel', nl: 'Kanaal' }, value: 'email' }])
+      expect(latest!.facts).toEqual([{ label: { en: 'Collected via', nl: 'Verzameld via' }, value: 'email' }])
     })
 
     it("shows no one else's responses, and pages with before", async () => {

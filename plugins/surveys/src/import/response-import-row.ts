@@ -1,6 +1,6 @@
 import { columnLimits, type ImportField, safeTextSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
-import { isResponseChannel, responseChannels } from '../schema.js'
+import { collectionMethods, isCollectionMethod } from '../schema.js'
 
 export const responseImportFields: readonly ImportField[] = [
   {
@@ -23,7 +23,7 @@ export const responseImportFields: readonly ImportField[] = [
     name: 'channel',
     type: 'text',
     required: false,
-    description: `one of ${responseChannels.join(', ')} (default import)`,
+    description: `how the answer was collected: one of ${collectionMethods.join(', ')} (default import)`,
   },
   { name: 'locale', type: 'text', required: false, description: 'en or nl (default en)' },
   {
@@ -48,7 +48,7 @@ export const responseImportRowSchema = z
     comment: safeTextSchema.optional(),
     channel: z
       .string()
-      .refine(isResponseChannel, { message: `must be one of ${responseChannels.join(', ')}` })
+      .refine(isCollectionMethod, { message: `must be one of ${collectionMethods.join(', ')}` })
       .optional(),
     locale: z.enum(['en', 'nl'], { message: 'must be en or nl' }).optional(),
     source_id: textSchema(columnLimits.clientKey, 1).optional(),
@@ -61,7 +61,7 @@ export const responseImportRowSchema = z
     customer: row.customer,
     touchpoint: row.touchpoint,
     comment: row.comment,
-    channel: row.channel && isResponseChannel(row.channel) ? row.channel : 'import',
+    channel: row.channel && isCollectionMethod(row.channel) ? row.channel : 'import',
     locale: row.locale ?? 'en',
     sourceId: row.source_id,
   }))

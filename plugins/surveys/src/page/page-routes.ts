@@ -8,7 +8,7 @@ import { KeyConflictError } from '../idempotency-conflicts.js'
 import { ingestResponses } from '../ingest-responses.js'
 import { checkPersonalLink } from '../personal-links.js'
 import { createQuestionRegistry } from '../question-registry.js'
-import { responseChannels } from '../schema.js'
+import { type CollectionMethod, isCollectionMethod } from '../schema.js'
 import { createSurveysRepository, type StoredSurvey } from '../surveys-repository.js'
 import type { SurveysTables } from '../tables.js'
 import { pageNonce } from './page-nonce.js'
@@ -187,11 +187,12 @@ export function surveyPageRoutes(ctx: PluginContext) {
     for (const question of survey.questions) {
       if (question.required && !previous.has(question.id)) errors.set(question.id, pageTexts[locale].required)
     }
-    const requestedChannel = c.req.query('ch')
-    const channel = customer
+    // `ch`: the collection method a printed QR code or a link was made for.
+    const requestedMethod = c.req.query('ch') ?? ''
+    const channel: CollectionMethod = customer
       ? 'email'
-      : (responseChannels as readonly string[]).includes(requestedChannel ?? '')
-        ? requestedChannel!
+      : isCollectionMethod(requestedMethod)
+        ? requestedMethod
         : 'link'
     if (errors.size === 0) {
       try {
@@ -200,7 +201,7 @@ export function surveyPageRoutes(ctx: PluginContext) {
             surveyId: survey.id,
             idempotencyKey: linkKey ?? `page:${token}:${nonce}`,
             customerExternalId: customer || undefined,
-            channel: channel as (typeof responseChannels)[number],
+            channel,
             locale,
             answers,
             touchpointId: c.req.query('tp') || undefined,

@@ -1,5 +1,5 @@
 import { CxError, createHost, type Host, type PluginContext } from '@cxkit/core'
-import { type CxDatabase, createPluginContext, listWorkspaces, migrate, openDatabase } from '@cxkit/db'
+import { type CxDatabase, createPluginContext, migrate, openDatabase } from '@cxkit/db'
 import { loadConfig } from '../../load-config.js'
 
 export interface CommonImportOptions {
@@ -33,13 +33,5 @@ export async function openImport(
   return { host, database, ctx: createPluginContext(database, host, plugin) }
 }
 
-/** `--workspace`, or the only workspace there is. */
-export async function chosenWorkspace(database: CxDatabase, workspace: string | undefined): Promise<string> {
-  if (workspace) return workspace
-  const workspaces = await listWorkspaces(database)
-  if (workspaces.length === 1) return workspaces[0]!.id
-  throw new CxError(
-    'CXKIT_CONFIG_INVALID',
-    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${workspaces.map((w) => w.id).join(', ') || 'none'})`,
-  )
-}
+// Imports and the other commands pick their workspace the same way.
+export { chosenWorkspace } from '../database-access.js'
