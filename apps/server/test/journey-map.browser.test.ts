@@ -250,6 +250,12 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
     await expect.poll(() => texts(touchpoints)).toContain('Returns deskOn site · owner: Store operations')
     const { touchpoints: stored_ } = await stored('keyboard')
     expect(stored_.find((tp) => tp.id === 'returns-desk')).toMatchObject({ stageId: 'retention' })
+    // The same id again is refused, and the page says so; the map keeps one such touchpoint.
+    await form.getByLabel('Id', { exact: true }).fill('returns-desk')
+    await form.getByLabel('Name', { exact: true }).fill('Returns desk again')
+    await form.getByRole('button', { name: 'Add touchpoint' }).click()
+    await expect.poll(() => journey.getByRole('alert').textContent()).toContain('returns-desk')
+    expect((await texts(touchpoints)).filter((text) => text.startsWith('Returns desk'))).toHaveLength(1)
     expect(errors).toEqual([])
     await page.close()
   })
