@@ -6,6 +6,7 @@ import * as createMaps from './migrations/002_create_maps.js'
 import { digitalMetrics } from './digital/digital-metrics.js'
 import { journeyRoutes } from './routes.js'
 import { seedDemoJourneys } from './seed-demo-journeys.js'
+import { seedDemoJourneyMap } from './maps/seed-demo-map.js'
 
 export type { JourneyTables } from './tables.js'
 export { eventsEntity } from './events/events-entity.js'
@@ -32,9 +33,13 @@ export const journeyPlugin = definePlugin({
   importers: [eventsEntity],
   // Each event of a customer on the customer page: "met Website (Consideration)".
   contributes: [contribute(customerTimelinePoint, journeyEventsTimeline)],
-  seedDemo: seedDemoJourneys,
+  seedDemo: async (ctx, demo) => {
+    await seedDemoJourneys(ctx, demo)
+    await seedDemoJourneyMap(ctx, demo)
+  },
   dashboard: {
     module: '@cxkit/plugin-journey/dashboard',
+    pages: [{ path: 'journey', tag: 'cx-journey-page', title: { en: 'Journey', nl: 'Klantreis' } }],
     panels: [
       {
         tag: 'cx-journey-heatmap-panel',

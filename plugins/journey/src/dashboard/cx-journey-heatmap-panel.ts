@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { ScoreCell, TouchpointScores } from '../schema.js'
 import { formatScore, goodness } from './format-score.js'
-import './journey-messages.js'
+import './score-messages.js'
 
 /**
  * A stage × touchpoint heatmap of one metric (any that groups by touchpoint): stages in the workspace's
