@@ -25,6 +25,8 @@ export async function resolveSteps(
   workspace: string,
   tokens: readonly string[],
   field: string,
+  /** Name the one step `field` itself (a path's start) rather than `field[0]`. */
+  single = false,
 ): Promise<ResolvedStep[]> {
   const [stages, touchpoints] = await Promise.all([
     ctx.db.selectFrom('stages').where('workspace_id', '=', workspace).select(['id', 'label_en']).execute(),
@@ -40,7 +42,7 @@ export async function resolveSteps(
   const resolved: ResolvedStep[] = []
   const claimedBy = new Map<string, number>()
   tokens.forEach((token, index) => {
-    const at = `${field}[${index}]`
+    const at = single ? field : `${field}[${index}]`
     const [prefix, id] = token.includes(':') ? (token.split(':', 2) as [string, string]) : [undefined, token]
     const stage = prefix !== 'touchpoint' ? stageById.get(id) : undefined
     const touchpoint = prefix !== 'stage' ? touchpointById.get(id) : undefined

@@ -98,8 +98,10 @@ export async function computePaths(
       sql<Count>`sum(count(*)) over ()`.as('total'),
     ])
     .orderBy('customers', 'desc')
-    // Shorter paths first among equals, on both dialects (they order nulls differently).
-    .orderBy(positions.map((name) => sql`coalesce(${sql.ref(name)}, '')`))
+    .$call((query) =>
+      // Shorter paths first among equals, on both dialects (they order nulls differently).
+      positions.reduce((ordered, name) => ordered.orderBy(sql`coalesce(${sql.ref(name)}, '')`), query),
+    )
     .limit(input.top)
     .execute()) as Record<string, string | null | Count>[]
 
