@@ -1,8 +1,9 @@
-import { CxError, CxValidationError, createHost, type MetricResult } from '@cxkit/core'
-import { listWorkspaces, openDatabase, runMetric } from '@cxkit/db'
+import { CxValidationError, createHost, type MetricResult } from '@cxkit/core'
+import { openDatabase, runMetric } from '@cxkit/db'
 import type { Command } from 'commander'
 import { loadConfig } from '../load-config.js'
 import { formatMetric } from '../format-metric.js'
+import { onlyWorkspace } from './only-workspace.js'
 
 interface MetricOptions {
   config?: string
@@ -62,16 +63,6 @@ export function registerMetricCommand(program: Command): void {
         await database.close()
       }
     })
-}
-
-async function onlyWorkspace(database: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
-  const workspaces = await listWorkspaces(database)
-  if (workspaces.length === 1) return workspaces[0]!.id
-  const names = workspaces.map((w) => w.id).join(', ') || 'none'
-  throw new CxError(
-    'CXKIT_CONFIG_INVALID',
-    `pass --workspace <id>: the database has ${workspaces.length} workspaces (${names})`,
-  )
 }
 
 function parseFilters(pairs: string[]): Record<string, string> {
