@@ -1,6 +1,6 @@
 import { type PluginContext, wilsonInterval } from '@cxkit/core'
-import { type Kysely, sql } from 'kysely'
-import { type ReachInput, stepTime, withReach } from '../funnel/reach-query.js'
+import { type Kysely, type QueryCreator, sql } from 'kysely'
+import { type ReachInput, stepTable, withSteps } from '../funnel/reach-query.js'
 import type { ExitsResult } from './exits-result.js'
 
 export interface ExitsInput extends ReachInput {
@@ -29,12 +29,17 @@ interface ExitRow {
  */
 export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsInput): Promise<ExitsResult> {
   const db = ctx.db as unknown as Kysely<any>
-  const last = stepTime(input.steps.length)
-  const rows = (await withReach(db, input)
+  // A customer who stopped after step k − 1 has a row with no time in s<k>: one row per customer.
+  const stopped = (qb: QueryCreator<any>) => {
+    const parts = input.steps.slice(1).map((_, index) =>
+      qb.selectFrom(stepTable(index + 2)).where('t', 'is', null).select(['customer_id', 't1']),
+    )
+    return parts.slice(1).reduce((union, part) => union.unionAll(part), parts[0]!)
+  }
+  const rows = (await withSteps(db, input)
     .with('stopped', (qb) =>
       qb
-        .selectFrom('reach as r')
-        .where(`r.${last}`, 'is', null)
+        .selectFrom(stopped(qb).as('r'))
         .select((eb) =>
           eb
             .selectFrom('journey_events as e')
@@ -61,7 +66,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
       't.stage_id',
       eb.fn.countAll().as('customers'),
       sql<number>`sum(count(*)) over ()`.as('not_completed'),
-      eb.selectFrom('reach').select((inner) => inner.fn.countAll().as('n')).as('entered'),
+      eb.selectFrom(stepTable(1)).select((inner) => inner.fn.countAll().as('n')).as('entered'),
     ])
     .orderBy('customers', 'desc')
     .orderBy('s.touchpoint_id')
@@ -93,8 +98,8 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
 
 /** Entered when nobody stopped (everyone completed, or nobody entered): the ranking query has no row then. */
 async function countEntered(db: Kysely<any>, input: ReachInput): Promise<number> {
-  const row = await withReach(db, input)
-    .selectFrom('reach')
+  const row = await withSteps(db, input)
+    .selectFrom(stepTable(1))
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)

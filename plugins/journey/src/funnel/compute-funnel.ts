@@ -1,10 +1,11 @@
 import { CxValidationError, type PluginContext, wilsonInterval } from '@cxkit/core'
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { FunnelBy } from '../analysis/analysis-query-schema.js'
 import type { ResolvedStep } from '../analysis/resolve-steps.js'
 import { funnelGroup } from './funnel-group.js'
 import type { FunnelGroupResult, FunnelResult, Share } from './funnel-result.js'
-import { type ReachInput, stepTime, withReach } from './reach-query.js'
+import { groupRows, totalRows, withGroupMedians } from './funnel-rows.js'
+import { type ReachInput, withSteps } from './reach-query.js'
 
 /** The most groups a funnel is cut into: more would not read as a table or a chart. */
 export const maxFunnelGroups = 50
@@ -13,14 +14,7 @@ export interface FunnelInput extends ReachInput {
   readonly by?: FunnelBy
 }
 
-/** Scope 0 rows are the whole funnel, scope 1 rows one group each. */
-interface StepRow {
-  scope: number | string
-  g: string | null
-  step: number | string
-  reached: number | string | bigint
-  median: number | string | null
-}
+import type { StepRow } from './funnel-rows.js'
 
 /**
  * Counts a funnel in SQL: per step the customers who reached it, conversion from step 1 and from the
@@ -40,61 +34,11 @@ export async function computeFunnel(
 ): Promise<FunnelResult> {
   const db = ctx.db as unknown as Kysely<any>
   const stepCount = input.steps.length
-  const grouped = input.by !== undefined
-  const scopes = grouped ? [0, 1] : [0]
-  // Scope 1 keeps the group key; scope 0 (the whole funnel) folds every group into one.
-  const keyOf = (scope: number) => (scope === 0 ? sql<string | null>`null` : sql.ref<string | null>('g'))
-
-  const query = withReach(db, input, input.by ? funnelGroup(ctx.sql, input.by) : undefined)
-    .with('diffs', (qb) => {
-      const parts = scopes.flatMap((scope) =>
-        Array.from({ length: stepCount - 1 }, (_, index) => {
-          const k = index + 2
-          return qb
-            .selectFrom('reach')
-            .where(stepTime(k), 'is not', null)
-            .select([
-              sql.lit(scope).as('scope'),
-              keyOf(scope).as('g'),
-              sql.lit(k).as('step'),
-              sql<number>`${sql.ref(stepTime(k))} - ${sql.ref(stepTime(k - 1))}`.as('d'),
-            ])
-        }),
-      )
-      return parts.slice(1).reduce((union, part) => union.unionAll(part), parts[0]!)
-    })
-    .with('ranked', (qb) =>
-      qb
-        .selectFrom('diffs')
-        .select([
-          'scope',
-          'g',
-          'step',
-          'd',
-          sql<number>`row_number() over (partition by scope, g, step order by d)`.as('rn'),
-          sql<number>`count(*) over (partition by scope, g, step)`.as('n'),
-        ]),
-    )
-    .selectFrom('ranked')
-    // The middle row, or the two middle rows of an even count: their mean is the median.
-    .where(sql<boolean>`rn in ((n + 1) / 2, (n + 2) / 2)`)
-    .groupBy(['scope', 'g', 'step'])
-    .select((eb) => ['scope', 'g', 'step', eb.fn.max('n').as('reached'), eb.fn.avg('d').as('median')])
-    .unionAll((eb) => {
-      const entered = scopes.map((scope) => {
-        const rows = eb
-          .selectFrom('reach')
-          .select((inner) => [
-            sql.lit(scope).as('scope'),
-            keyOf(scope).as('g'),
-            sql.lit(1).as('step'),
-            inner.fn.countAll<any>().as('reached'),
-            sql<any>`null`.as('median'),
-          ])
-        return scope === 0 ? rows : rows.groupBy('g')
-      })
-      return entered.slice(1).reduce((union, part) => union.unionAll(part), entered[0]!)
-    })
+  const steps = withSteps(db, input, input.by ? funnelGroup(ctx.sql, input.by) : undefined)
+  const creator = input.by ? withGroupMedians(steps, stepCount) : steps
+  let query = totalRows(creator, stepCount)
+  if (input.by) query = query.unionAll((eb) => groupRows(eb))
+  query = query
     .orderBy('scope')
     .orderBy('g')
     .orderBy('step')
