@@ -50,14 +50,20 @@ async function prepare(dialect: BenchDialect, customers: number) {
     await insertTouchpoints(
       setup,
       benchWorkspace,
-      journeyTouchpoints.map((id, i) => ({ id, name: id, stageId: journeyStages[i >> 1]!, channel: 'website' as const })),
+      journeyTouchpoints.map((id, i) => ({
+        id,
+        name: id,
+        stageId: journeyStages[i >> 1]!,
+        channel: 'website' as const,
+      })),
     )
   } finally {
     await setup.close()
   }
   let events = 0
   const loadMs = await measure(async () => {
-    events = dialect === 'sqlite' ? loadSqlite(sqliteFile(store.url), customers) : await loadPostgres(store.url, customers)
+    events =
+      dialect === 'sqlite' ? loadSqlite(sqliteFile(store.url), customers) : await loadPostgres(store.url, customers)
   })
   return { store, host, events, loadMs }
 }
@@ -71,7 +77,11 @@ async function funnelOn(dialect: BenchDialect, customers: number) {
     const times: number[] = []
     try {
       const ctx = createPluginContext(database, host, host.plugin('journey')!)
-      const query = funnelQuerySchema.parse({ workspace: benchWorkspace, steps: benchSteps.join(','), window: benchWindow })
+      const query = funnelQuerySchema.parse({
+        workspace: benchWorkspace,
+        steps: benchSteps.join(','),
+        window: benchWindow,
+      })
       for (let run = 0; run <= runs; run++) {
         const ms = await measure(async () => {
           sqlResult = await runFunnelQuery(ctx, query)
@@ -81,7 +91,9 @@ async function funnelOn(dialect: BenchDialect, customers: number) {
     } finally {
       await database.close()
     }
-    const stepOf = new Map(sqlResult!.steps.flatMap((step, index) => step.touchpointIds.map((id) => [id, index] as const)))
+    const stepOf = new Map(
+      sqlResult!.steps.flatMap((step, index) => step.touchpointIds.map((id) => [id, index] as const)),
+    )
     const touchpoints = [...stepOf.keys()]
     let jsFigures: FunnelFigures | undefined
     const jsTimes: number[] = []
@@ -98,7 +110,9 @@ async function funnelOn(dialect: BenchDialect, customers: number) {
     }
     const sqlFigures = figuresOf(sqlResult!)
     if (JSON.stringify(sqlFigures) !== JSON.stringify(jsFigures)) {
-      throw new Error(`SQL and JS disagree on ${dialect}: ${JSON.stringify(sqlFigures)} vs ${JSON.stringify(jsFigures)}`)
+      throw new Error(
+        `SQL and JS disagree on ${dialect}: ${JSON.stringify(sqlFigures)} vs ${JSON.stringify(jsFigures)}`,
+      )
     }
     const sqlMs = median(times)
     const jsMs = median(jsTimes)

@@ -52,5 +52,11 @@ export async function loadPostgres(url: string, customers: number): Promise<numb
 }
 
 function empty() {
-  return { ids: [] as string[], customers: [] as string[], touchpoints: [] as string[], ats: [] as string[], ms: [] as number[] }
+  return {
+    ids: [] as string[],
+    customers: [] as string[],
+    touchpoints: [] as string[],
+    ats: [] as string[],
+    ms: [] as number[],
+  }
 }

@@ -36,7 +36,13 @@ export function loadSqlite(file: string, customers: number): number {
         const next = events.next()
         if (next.done) return false
         const { customer, touchpoint, ms } = next.value
-        insertEvent.run(`e${String(written).padStart(10, '0')}`, customerId(customer), touchpoint, new Date(ms).toISOString(), ms)
+        insertEvent.run(
+          `e${String(written).padStart(10, '0')}`,
+          customerId(customer),
+          touchpoint,
+          new Date(ms).toISOString(),
+          ms,
+        )
         written++
       }
       return true

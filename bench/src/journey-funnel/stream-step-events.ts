@@ -21,13 +21,19 @@ export function* streamSqliteStepEvents(file: string, touchpoints: readonly stri
 }
 
 /** The same from PostgreSQL, through a cursor fetched 50,000 rows at a time (a bare pg client). */
-export async function* streamPostgresStepEvents(url: string, touchpoints: readonly string[]): AsyncGenerator<StreamedEvent> {
+export async function* streamPostgresStepEvents(
+  url: string,
+  touchpoints: readonly string[],
+): AsyncGenerator<StreamedEvent> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     await client.query('begin')
     const marks = ['$1', ...touchpoints.map((_, i) => `$${i + 2}`)].join(',')
-    await client.query(`declare step_events no scroll cursor for ${selectStepEvents(marks)}`, [benchWorkspace, ...touchpoints])
+    await client.query(`declare step_events no scroll cursor for ${selectStepEvents(marks)}`, [
+      benchWorkspace,
+      ...touchpoints,
+    ])
     for (;;) {
       const { rows } = await client.query({ text: 'fetch 50000 from step_events', rowMode: 'array' })
       if (rows.length === 0) break

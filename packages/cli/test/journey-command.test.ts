@@ -26,7 +26,14 @@ async function seed(url: string): Promise<void> {
     const db = database.db as any
     await db
       .insertInto('stages')
-      .values(['awareness', 'consideration', 'purchase'].map((id, position) => ({ workspace_id: 'shop', id, label_en: id, position })))
+      .values(
+        ['awareness', 'consideration', 'purchase'].map((id, position) => ({
+          workspace_id: 'shop',
+          id,
+          label_en: id,
+          position,
+        })),
+      )
       .execute()
     await db
       .insertInto('touchpoints')
@@ -38,7 +45,11 @@ async function seed(url: string): Promise<void> {
         ].map(([id, stage]) => ({ workspace_id: 'shop', id, name: id, stage_id: stage, channel: 'website' })),
       )
       .execute()
-    const ids = await insertCustomers(database, 'shop', ['P', 'Q', 'R'].map((externalId) => ({ externalId, attributes: {} })))
+    const ids = await insertCustomers(
+      database,
+      'shop',
+      ['P', 'Q', 'R'].map((externalId) => ({ externalId, attributes: {} })),
+    )
     const idOf = new Map(['P', 'Q', 'R'].map((externalId, index) => [externalId, ids[index]!]))
     await db
       .insertInto('journey_events')
@@ -81,12 +92,23 @@ for (const [index, makeTarget] of databaseTargets('cxkit-cli-journey-').entries(
       expect(table.stdout).toMatch(/3\. touchpoint:checkout\s+1\s+33\.3%/)
       expect(table.stdout).toMatch(/2\. touchpoint:visit\s+3\s+100\.0%.*\s1 d$/m)
 
-      const json = await cli('funnel', '--steps', 'ad,visit,checkout', '--window', '8d', '--workspace', 'shop', '--json')
+      const json = await cli(
+        'funnel',
+        '--steps',
+        'ad,visit,checkout',
+        '--window',
+        '8d',
+        '--workspace',
+        'shop',
+        '--json',
+      )
       const funnel = JSON.parse(json.stdout)
       expect(funnel.total.steps.map((step: { reached: number }) => step.reached)).toEqual([3, 3, 2])
 
       const exits = await cli('exits', '--steps', 'ad,visit,checkout', '--window', '1w', '--json')
-      expect(JSON.parse(exits.stdout).exits.map((exit: { touchpointId: string }) => exit.touchpointId)).toEqual(['visit'])
+      expect(JSON.parse(exits.stdout).exits.map((exit: { touchpointId: string }) => exit.touchpointId)).toEqual([
+        'visit',
+      ])
 
       const paths = await cli('paths', '--length', '3')
       expect(paths.stdout).toMatch(/2\s+66\.7%.*ad → visit → checkout/)

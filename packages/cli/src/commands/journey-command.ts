@@ -56,7 +56,7 @@ export function registerJourneyCommand(program: Command): void {
       .description('customers reaching each step within a window: conversion, drop-off and median times')
       .requiredOption('--steps <steps>', stepsHelp)
       .requiredOption('--window <window>', windowHelp)
-      .option('--by <dimension>', "segment | region | plan | attr.<key> | week | month (of entering)"),
+      .option('--by <dimension>', 'segment | region | plan | attr.<key> | week | month (of entering)'),
   ).action((options: AnalysisOptions) =>
     withJourney(options, async (ctx, workspace) => {
       const { steps, window, by, from, to } = options
@@ -86,7 +86,10 @@ export function registerJourneyCommand(program: Command): void {
     journey
       .command('paths')
       .description('the most common touchpoint sequences, repeats collapsed')
-      .option('--start <step>', "start at this step: 'stage:<id>', 'touchpoint:<id>' or an id (default: the first event)")
+      .option(
+        '--start <step>',
+        "start at this step: 'stage:<id>', 'touchpoint:<id>' or an id (default: the first event)",
+      )
       .option('--length <n>', 'the most touchpoints per path (2–10)', '5')
       .option('--top <n>', 'how many paths to list (1–100)', '10')
       .option('--window <window>', 'only events this long after the start: 30m, 12h, 14d, 2w'),

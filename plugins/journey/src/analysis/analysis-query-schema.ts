@@ -21,7 +21,10 @@ function stepList(min: number, max: number) {
             .map((part) => part.trim())
             .filter(Boolean)
         : value,
-    z.array(stepTokenSchema).min(min, `give at least ${min} step${min > 1 ? 's' : ''}`).max(max, `give at most ${max} steps`),
+    z
+      .array(stepTokenSchema)
+      .min(min, `give at least ${min} step${min > 1 ? 's' : ''}`)
+      .max(max, `give at most ${max} steps`),
   )
 }
 

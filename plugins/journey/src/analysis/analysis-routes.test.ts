@@ -29,17 +29,27 @@ for (const dialect of testDialects()) {
     }
 
     it('answers the funnel, with plain ids resolved and groups by segment', async () => {
-      const response = await get('funnel', { steps: 'awareness,visit,touchpoint:checkout', window: '2w', by: 'segment' })
+      const response = await get('funnel', {
+        steps: 'awareness,visit,touchpoint:checkout',
+        window: '2w',
+        by: 'segment',
+      })
       expect(response.status).toBe(200)
       const funnel = (await response.json()) as FunnelResult
-      expect(funnel.steps.map((step) => step.step)).toEqual(['stage:awareness', 'touchpoint:visit', 'touchpoint:checkout'])
+      expect(funnel.steps.map((step) => step.step)).toEqual([
+        'stage:awareness',
+        'touchpoint:visit',
+        'touchpoint:checkout',
+      ])
       expect(funnel.windowMs).toBe(14 * 86_400_000)
       expect(funnel.total.steps.map((step) => step.reached)).toEqual([7, 5, 3])
       expect(funnel.groups.map((group) => group.key)).toEqual(['enterprise', 'smb', null])
     })
 
     it('answers exits and paths', async () => {
-      const exits = (await (await get('exits', { steps: 'stage:awareness,visit,checkout', window: '14d' })).json()) as ExitsResult
+      const exits = (await (
+        await get('exits', { steps: 'stage:awareness,visit,checkout', window: '14d' })
+      ).json()) as ExitsResult
       expect(exits.exits.map((exit) => exit.touchpointId)).toEqual(['visit', 'blog', 'checkout'])
       const paths = (await (await get('paths', { start: 'visit', length: '2', top: '1' })).json()) as PathsResult
       expect(paths.paths).toMatchObject([{ touchpoints: ['visit', 'checkout'], customers: 6 }])

@@ -7,7 +7,10 @@ import { exitsQuerySchema, funnelQuerySchema, pathsQuerySchema } from './analysi
 import { runExitsQuery, runFunnelQuery, runPathsQuery } from './run-analysis.js'
 
 const problems = {
-  400: { description: 'Invalid query (named in the problem), such as an unknown step: nothing was computed', content: problemContent },
+  400: {
+    description: 'Invalid query (named in the problem), such as an unknown step: nothing was computed',
+    content: problemContent,
+  },
   404: { description: 'Unknown workspace', content: problemContent },
   503: { description: 'The query ran past CXKIT_QUERY_TIMEOUT_MS', content: problemContent },
 }
@@ -17,10 +20,13 @@ const funnel = createRoute({
   path: '/funnel',
   summary: 'Funnel over ordered steps within a window: reached, conversion, drop-off and median times per step',
   description:
-    "Steps are `stage:<id>`, `touchpoint:<id>` or a plain id naming one of the two, comma-separated (2–10). A customer enters at their first step-1 event in [from, to) and reaches step k with an event at each step 1…k, each no earlier than the previous, all at most `window` after entering (inclusive). `by`: segment, region, plan, attr.<key>, or the week or month of entering.",
+    'Steps are `stage:<id>`, `touchpoint:<id>` or a plain id naming one of the two, comma-separated (2–10). A customer enters at their first step-1 event in [from, to) and reaches step k with an event at each step 1…k, each no earlier than the previous, all at most `window` after entering (inclusive). `by`: segment, region, plan, attr.<key>, or the week or month of entering.',
   request: { query: funnelQuerySchema },
   responses: {
-    200: { description: 'The funnel, whole and per group', content: { 'application/json': { schema: funnelResultSchema } } },
+    200: {
+      description: 'The funnel, whole and per group',
+      content: { 'application/json': { schema: funnelResultSchema } },
+    },
     ...problems,
   },
 })
@@ -31,7 +37,10 @@ const exits = createRoute({
   summary: 'Where customers who entered a funnel stop: the touchpoint of their last event in the window, ranked',
   request: { query: exitsQuerySchema },
   responses: {
-    200: { description: 'Exit touchpoints, most frequent first', content: { 'application/json': { schema: exitsResultSchema } } },
+    200: {
+      description: 'Exit touchpoints, most frequent first',
+      content: { 'application/json': { schema: exitsResultSchema } },
+    },
     ...problems,
   },
 })

@@ -30,11 +30,7 @@ export async function resolveSteps(
 ): Promise<ResolvedStep[]> {
   const [stages, touchpoints] = await Promise.all([
     ctx.db.selectFrom('stages').where('workspace_id', '=', workspace).select(['id', 'label_en']).execute(),
-    ctx.db
-      .selectFrom('touchpoints')
-      .where('workspace_id', '=', workspace)
-      .select(['id', 'name', 'stage_id'])
-      .execute(),
+    ctx.db.selectFrom('touchpoints').where('workspace_id', '=', workspace).select(['id', 'name', 'stage_id']).execute(),
   ])
   const stageById = new Map(stages.map((stage) => [stage.id, stage]))
   const touchpointById = new Map(touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]))

@@ -32,28 +32,29 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
   // A customer who stopped after step k − 1 has a row with no time in s<k>: one row per customer.
   const stopped = (qb: QueryCreator<any>) => {
     const parts = input.steps.slice(1).map((_, index) =>
-      qb.selectFrom(stepTable(index + 2)).where('t', 'is', null).select(['customer_id', 't1']),
+      qb
+        .selectFrom(stepTable(index + 2))
+        .where('t', 'is', null)
+        .select(['customer_id', 't1']),
     )
     return parts.slice(1).reduce((union, part) => union.unionAll(part), parts[0]!)
   }
   const rows = (await withSteps(db, input)
     .with('stopped', (qb) =>
-      qb
-        .selectFrom(stopped(qb).as('r'))
-        .select((eb) =>
-          eb
-            .selectFrom('journey_events as e')
-            .where('e.workspace_id', '=', input.workspace)
-            .whereRef('e.customer_id', '=', 'r.customer_id')
-            .whereRef('e.occurred_ms', '>=', 'r.t1')
-            .where('e.occurred_ms', '<=', sql<number>`${sql.ref('r.t1')} + ${input.windowMs}`)
-            .orderBy('e.occurred_ms', 'desc')
-            .orderBy('e.touchpoint_id', 'desc')
-            .orderBy('e.id', 'desc')
-            .limit(1)
-            .select('e.touchpoint_id')
-            .as('touchpoint_id'),
-        ),
+      qb.selectFrom(stopped(qb).as('r')).select((eb) =>
+        eb
+          .selectFrom('journey_events as e')
+          .where('e.workspace_id', '=', input.workspace)
+          .whereRef('e.customer_id', '=', 'r.customer_id')
+          .whereRef('e.occurred_ms', '>=', 'r.t1')
+          .where('e.occurred_ms', '<=', sql<number>`${sql.ref('r.t1')} + ${input.windowMs}`)
+          .orderBy('e.occurred_ms', 'desc')
+          .orderBy('e.touchpoint_id', 'desc')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .select('e.touchpoint_id')
+          .as('touchpoint_id'),
+      ),
     )
     .selectFrom('stopped as s')
     .leftJoin('touchpoints as t', (join) =>
@@ -66,7 +67,10 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
       't.stage_id',
       eb.fn.countAll().as('customers'),
       sql<number>`sum(count(*)) over ()`.as('not_completed'),
-      eb.selectFrom(stepTable(1)).select((inner) => inner.fn.countAll().as('n')).as('entered'),
+      eb
+        .selectFrom(stepTable(1))
+        .select((inner) => inner.fn.countAll().as('n'))
+        .as('entered'),
     ])
     .orderBy('customers', 'desc')
     .orderBy('s.touchpoint_id')
@@ -77,7 +81,13 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
   const entered = rows.length > 0 ? Number(rows[0]!.entered) : await countEntered(db, input)
   return {
     workspace: input.workspace,
-    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({ step, kind, id, name, touchpointIds: [...touchpointIds] })),
+    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({
+      step,
+      kind,
+      id,
+      name,
+      touchpointIds: [...touchpointIds],
+    })),
     windowMs: input.windowMs,
     from: input.from ?? null,
     to: input.to ?? null,

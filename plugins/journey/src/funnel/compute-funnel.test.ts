@@ -79,7 +79,9 @@ for (const dialect of testDialects()) {
         { key: '2026-03-09', reached: [2, 1, 0], medians: [null, 5 * day, null] },
       ])
       const months = await run({ by: 'month' })
-      expect(months.groups.map(shape)).toEqual([{ key: '2026-03-01', reached: [7, 5, 3], medians: [null, 2 * day, hour] }])
+      expect(months.groups.map(shape)).toEqual([
+        { key: '2026-03-01', reached: [7, 5, 3], medians: [null, 2 * day, hour] },
+      ])
     })
 
     it('takes anchors from [from, to) only, and later steps past `to` still count', async () => {

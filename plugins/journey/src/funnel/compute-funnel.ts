@@ -28,10 +28,7 @@ import type { StepRow } from './funnel-rows.js'
  * const steps = await resolveSteps(ctx, 'acme', ['stage:awareness', 'touchpoint:checkout'], 'steps')
  * await computeFunnel(ctx, { workspace: 'acme', steps, windowMs: 14 * 86_400_000 })
  */
-export async function computeFunnel(
-  ctx: Pick<PluginContext, 'db' | 'sql'>,
-  input: FunnelInput,
-): Promise<FunnelResult> {
+export async function computeFunnel(ctx: Pick<PluginContext, 'db' | 'sql'>, input: FunnelInput): Promise<FunnelResult> {
   const db = ctx.db as unknown as Kysely<any>
   const stepCount = input.steps.length
   const steps = withSteps(db, input, input.by ? funnelGroup(ctx.sql, input.by) : undefined)
@@ -46,7 +43,11 @@ export async function computeFunnel(
     .limit(stepCount * (maxFunnelGroups + 2))
 
   const rows = (await query.execute()) as StepRow[]
-  const total = toGroup(null, rows.filter((row) => Number(row.scope) === 0), input.steps)
+  const total = toGroup(
+    null,
+    rows.filter((row) => Number(row.scope) === 0),
+    input.steps,
+  )
   const groupKeys = [...new Set(rows.filter((row) => Number(row.scope) === 1).map((row) => row.g))]
   if (groupKeys.length > maxFunnelGroups) {
     throw new CxValidationError([
@@ -57,12 +58,22 @@ export async function computeFunnel(
       },
     ])
   }
-  const groups = groupKeys
-    .sort(byKeyNullLast)
-    .map((key) => toGroup(key, rows.filter((row) => Number(row.scope) === 1 && row.g === key), input.steps))
+  const groups = groupKeys.sort(byKeyNullLast).map((key) =>
+    toGroup(
+      key,
+      rows.filter((row) => Number(row.scope) === 1 && row.g === key),
+      input.steps,
+    ),
+  )
   return {
     workspace: input.workspace,
-    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({ step, kind, id, name, touchpointIds: [...touchpointIds] })),
+    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({
+      step,
+      kind,
+      id,
+      name,
+      touchpointIds: [...touchpointIds],
+    })),
     windowMs: input.windowMs,
     from: input.from ?? null,
     to: input.to ?? null,

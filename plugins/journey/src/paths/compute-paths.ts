@@ -29,10 +29,7 @@ type Count = number | string | bigint
  * @example
  * await computePaths(ctx, { workspace: 'acme', length: 5, top: 10 })
  */
-export async function computePaths(
-  ctx: Pick<PluginContext, 'db'>,
-  input: PathsInput,
-): Promise<PathsResult> {
+export async function computePaths(ctx: Pick<PluginContext, 'db'>, input: PathsInput): Promise<PathsResult> {
   const db = ctx.db as unknown as Kysely<any>
   const positions = Array.from({ length: input.length }, (_, index) => `p${index + 1}`)
   const startIds = input.start?.touchpointIds
@@ -61,7 +58,11 @@ export async function computePaths(
         .select([
           'e.customer_id',
           'e.touchpoint_id',
-          sql<string | null>`lag(${sql.ref('e.touchpoint_id')}) over (partition by ${sql.ref('e.customer_id')} order by ${order})`.as('previous'),
+          sql<
+            string | null
+          >`lag(${sql.ref('e.touchpoint_id')}) over (partition by ${sql.ref('e.customer_id')} order by ${order})`.as(
+            'previous',
+          ),
           sql<number>`row_number() over (partition by ${sql.ref('e.customer_id')} order by ${order})`.as('seq'),
         ])
       if (input.windowMs !== undefined) {
@@ -92,11 +93,7 @@ export async function computePaths(
     )
     .selectFrom('sequences')
     .groupBy(positions)
-    .select([
-      ...positions,
-      sql<Count>`count(*)`.as('customers'),
-      sql<Count>`sum(count(*)) over ()`.as('total'),
-    ])
+    .select([...positions, sql<Count>`count(*)`.as('customers'), sql<Count>`sum(count(*)) over ()`.as('total')])
     .orderBy('customers', 'desc')
     .$call((query) =>
       // Shorter paths first among equals, on both dialects (they order nulls differently).
@@ -114,12 +111,14 @@ export async function computePaths(
       share: { value: customers / total, n: total, interval: wilsonInterval(customers, total) },
     }
   })
-  const names = await touchpointNames(db, input.workspace, paths.flatMap((path) => path.touchpoints))
+  const names = await touchpointNames(
+    db,
+    input.workspace,
+    paths.flatMap((path) => path.touchpoints),
+  )
   return {
     workspace: input.workspace,
-    start: input.start
-      ? { ...input.start, touchpointIds: [...input.start.touchpointIds] }
-      : null,
+    start: input.start ? { ...input.start, touchpointIds: [...input.start.touchpointIds] } : null,
     length: input.length,
     windowMs: input.windowMs ?? null,
     from: input.from ?? null,
@@ -130,7 +129,11 @@ export async function computePaths(
   }
 }
 
-async function touchpointNames(db: Kysely<any>, workspace: string, ids: readonly string[]): Promise<Map<string, string>> {
+async function touchpointNames(
+  db: Kysely<any>,
+  workspace: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const rows = await db

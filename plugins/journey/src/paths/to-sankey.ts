@@ -16,7 +16,8 @@ export function toSankey(
   for (const path of paths) {
     path.touchpoints.forEach((touchpointId, index) => {
       const id = `${index + 1}:${touchpointId}`
-      if (!nodes.has(id)) nodes.set(id, { id, position: index + 1, touchpointId, name: names.get(touchpointId) ?? null })
+      if (!nodes.has(id))
+        nodes.set(id, { id, position: index + 1, touchpointId, name: names.get(touchpointId) ?? null })
       if (index === 0) return
       const source = `${index}:${path.touchpoints[index - 1]}`
       const key = `${source}>${id}`

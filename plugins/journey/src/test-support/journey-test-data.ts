@@ -44,7 +44,13 @@ export async function seedJourneyTestData(
     .values(stages.map((stage, position) => ({ workspace_id: workspace, id: stage.id, label_en: stage.id, position })))
     .execute()
   const touchpoints = stages.flatMap((stage) =>
-    stage.touchpoints.map((id) => ({ workspace_id: workspace, id, name: `Touchpoint ${id}`, stage_id: stage.id, channel: 'website' })),
+    stage.touchpoints.map((id) => ({
+      workspace_id: workspace,
+      id,
+      name: `Touchpoint ${id}`,
+      stage_id: stage.id,
+      channel: 'website',
+    })),
   )
   if (touchpoints.length > 0) await db.insertInto('touchpoints').values(touchpoints).execute()
   const ids = await test.addCustomers(customers)

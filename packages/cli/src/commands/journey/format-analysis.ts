@@ -61,7 +61,12 @@ export function formatExits(result: ExitsResult): string {
     lines.push(
       formatTable([
         ['touchpoint', 'stage', 'customers', 'share (95% CI)'],
-        ...result.exits.map((exit) => [exit.touchpointId, exit.stageId ?? '', String(exit.customers), formatShare(exit.share)]),
+        ...result.exits.map((exit) => [
+          exit.touchpointId,
+          exit.stageId ?? '',
+          String(exit.customers),
+          formatShare(exit.share),
+        ]),
       ]),
     )
   return `${lines.join('\n')}\n`
@@ -70,7 +75,10 @@ export function formatExits(result: ExitsResult): string {
 /** The path ranking for a terminal. */
 export function formatPaths(result: PathsResult): string {
   const start = result.start ? `from ${result.start.step}` : 'from the first event'
-  const lines = [`Paths ${start}, up to ${result.length} touchpoints (${period(result.from, result.to)}); ${result.customers} customers`, '']
+  const lines = [
+    `Paths ${start}, up to ${result.length} touchpoints (${period(result.from, result.to)}); ${result.customers} customers`,
+    '',
+  ]
   if (result.paths.length === 0) lines.push('(none)')
   else
     lines.push(

@@ -21,7 +21,10 @@ export async function withJourney<T>(
   const host = createHost(config.plugins)
   const plugin = host.plugin('journey')
   if (!plugin) {
-    throw new CxError('CXKIT_CONFIG_INVALID', 'the journey plugin is not enabled in the config: add journeyPlugin() to its plugins')
+    throw new CxError(
+      'CXKIT_CONFIG_INVALID',
+      'the journey plugin is not enabled in the config: add journeyPlugin() to its plugins',
+    )
   }
   const database: CxDatabase = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined)
   try {
