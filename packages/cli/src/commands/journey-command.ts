@@ -46,7 +46,12 @@ function print(json: boolean | undefined, result: unknown, format: () => string)
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : format())
 }
 
-/** `cxkit journey funnel | exits | paths`: the journey analyses of the API, on the command line. */
+/**
+ * `cxkit journey funnel | exits | paths`: the journey analyses of the API, on the command line.
+ *
+ * @example
+ * registerJourneyCommand(program) // cxkit journey funnel --steps awareness,checkout --window 14d
+ */
 export function registerJourneyCommand(program: Command): void {
   const journey = program.command('journey').description('analyse customer journeys: funnels, exits and paths')
 

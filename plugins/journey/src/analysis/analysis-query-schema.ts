@@ -72,7 +72,12 @@ export type FunnelQuery = z.output<typeof funnelQuerySchema>
 /** The most exits or paths a ranking returns. */
 export const maxRanked = 100
 
-/** What the exit ranking is asked: a funnel, and how many touchpoints to rank. */
+/**
+ * What the exit ranking is asked: a funnel, and how many touchpoints to rank.
+ *
+ * @example
+ * exitsQuerySchema.parse({ workspace: 'acme', steps: 'awareness,checkout', window: '2w', top: '5' })
+ */
 export const exitsQuerySchema = z
   .object({
     workspace: slugSchema,
@@ -87,7 +92,12 @@ export type ExitsQuery = z.output<typeof exitsQuerySchema>
 /** The longest path a path ranking follows. */
 export const maxPathLength = 10
 
-/** What the path ranking is asked: where paths start, how long and how many. */
+/**
+ * What the path ranking is asked: where paths start, how long and how many.
+ *
+ * @example
+ * pathsQuerySchema.parse({ workspace: 'acme', start: 'stage:awareness', length: '4' })
+ */
 export const pathsQuerySchema = z
   .object({
     workspace: slugSchema,

@@ -61,6 +61,9 @@ const paths = createRoute({
 /**
  * `/api/journey/funnel`, `/exits` and `/paths`: read-only, so on a SQLite file their queries run on
  * the reader threads and are bounded by `CXKIT_QUERY_TIMEOUT_MS` like every read.
+ *
+ * @example
+ * app.route('/', analysisRoutes(ctx)) // inside the journey plugin's routes
  */
 export function analysisRoutes(ctx: PluginContext) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid })

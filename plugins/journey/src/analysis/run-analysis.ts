@@ -1,4 +1,4 @@
-import type { PluginContext } from '@cxkit/core'
+import { CxValidationError, type PluginContext } from '@cxkit/core'
 import { computeExits } from '../exits/compute-exits.js'
 import type { ExitsResult } from '../exits/exits-result.js'
 import { computeFunnel } from '../funnel/compute-funnel.js'
@@ -20,7 +20,11 @@ type AnalysisContext = Pick<PluginContext, 'db' | 'sql' | 'requireWorkspace'>
 export async function runFunnelQuery(ctx: AnalysisContext, query: FunnelQuery, prefix = ''): Promise<FunnelResult> {
   await ctx.requireWorkspace(query.workspace)
   const steps = await resolveSteps(ctx, query.workspace, query.steps, `${prefix}steps`)
-  return computeFunnel(ctx, { ...query, steps, windowMs: query.window })
+  return computeFunnel(ctx, { ...query, steps, windowMs: query.window }).catch((error: unknown) => {
+    // A grouping too fine for the data is only found by counting: named here as the caller wrote it.
+    if (!(error instanceof CxValidationError)) throw error
+    throw new CxValidationError(error.fields.map((field) => ({ ...field, field: `${prefix}${field.field}` })))
+  })
 }
 
 /** {@link runFunnelQuery} for the exit ranking. */

@@ -3,6 +3,9 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 /**
  * `column` is one of the step's touchpoints: `=` for one (the index seeks one range), `in` for a
  * stage's several, and false for a stage without touchpoints (`in ()` is not SQL), which no event reaches.
+ *
+ * @example
+ * query.where((eb) => touchpointCondition(eb, 'e.touchpoint_id', step.touchpointIds))
  */
 export function touchpointCondition(
   eb: ExpressionBuilder<any, any>,

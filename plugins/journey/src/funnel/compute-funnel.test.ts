@@ -105,5 +105,22 @@ for (const dialect of testDialects()) {
       const result = await run({ by: 'attr.industry' })
       expect(result.groups.map(shape)).toEqual([{ key: null, reached: [7, 5, 3], medians: [null, 2 * day, hour] }])
     })
+
+    it('refuses a grouping into more groups than a table can show, naming `by`', async () => {
+      const many = Array.from({ length: 51 }, (_, index) => ({
+        externalId: `M${index}`,
+        attributes: { code: `m${index}` },
+      }))
+      const data = await seedJourneyTestData(test, [], many)
+      await data.addEvents(
+        many.map((customer) => ({ customer: customer.externalId, touchpoint: 'ad', at: iso(30 * day) })),
+      )
+      // From day 30 only the 51 new customers enter, each with a code of their own.
+      const from = iso(30 * day)
+      expect((await run({ from })).total.entered).toBe(51)
+      await expect(run({ from, by: 'attr.code' })).rejects.toMatchObject({
+        fields: [expect.objectContaining({ field: 'by', code: 'too_many_groups' })],
+      })
+    })
   })
 }

@@ -6,6 +6,9 @@ import type { ReachGroup } from './reach-query.js'
 /**
  * The group key of a funnel's customers (see `withSteps`): a customer column or attribute (`c`), empty
  * and null being one "no value" group, or the start of the week or month of the anchor (`a`).
+ *
+ * @example
+ * withSteps(db, input, funnelGroup(ctx.sql, 'attr.industry'))
  */
 export function funnelGroup(sqlDialect: SqlDialect, by: FunnelBy): ReachGroup {
   if (by === 'week' || by === 'month') {

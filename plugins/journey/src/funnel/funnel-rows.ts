@@ -16,6 +16,9 @@ export interface StepRow {
  * the median of their time from the previous step. The median is the middle value (or the mean of the
  * two middle values) of that step's times in order, found with `order by … limit … offset`: one sort
  * per step, which costs far less on millions of customers than numbering every row with a window.
+ *
+ * @example
+ * const rows = await totalRows(withSteps(db, input), input.steps.length).execute()
  */
 export function totalRows(creator: QueryCreator<any>, stepCount: number) {
   let rows = creator
@@ -50,6 +53,9 @@ export function totalRows(creator: QueryCreator<any>, stepCount: number) {
 /**
  * Defines `ranked`: every time from the previous step, numbered in order within its group and step,
  * with the count of its group and step, for {@link groupRows}.
+ *
+ * @example
+ * totalRows(withGroupMedians(creator, 3), 3).unionAll((eb) => groupRows(eb))
  */
 export function withGroupMedians(creator: QueryCreator<any>, stepCount: number): QueryCreator<any> {
   return creator
@@ -75,7 +81,13 @@ export function withGroupMedians(creator: QueryCreator<any>, stepCount: number):
     )
 }
 
-/** The rows of each group: entered per group, then reached and the median per group and later step. */
+/**
+ * The rows of each group: entered per group, then reached and the median per group and later step
+ * (needs {@link withGroupMedians}).
+ *
+ * @example
+ * totalRows(withGroupMedians(creator, 3), 3).unionAll((eb) => groupRows(eb))
+ */
 export function groupRows(eb: ExpressionBuilder<any, any>) {
   return (
     eb

@@ -39,10 +39,13 @@ export async function seedJourneyTestData(
 ): Promise<JourneyTestData> {
   const db = test.database.db.withTables<JourneyTables>() as unknown as Kysely<any>
   const workspace = test.workspace
-  await db
-    .insertInto('stages')
-    .values(stages.map((stage, position) => ({ workspace_id: workspace, id: stage.id, label_en: stage.id, position })))
-    .execute()
+  if (stages.length > 0)
+    await db
+      .insertInto('stages')
+      .values(
+        stages.map((stage, position) => ({ workspace_id: workspace, id: stage.id, label_en: stage.id, position })),
+      )
+      .execute()
   const touchpoints = stages.flatMap((stage) =>
     stage.touchpoints.map((id) => ({
       workspace_id: workspace,

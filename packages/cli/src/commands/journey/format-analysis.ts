@@ -35,7 +35,12 @@ function funnelTable(result: FunnelResult, group: FunnelGroupResult): string {
   ])
 }
 
-/** A funnel for a terminal: the whole funnel, then one table per group. */
+/**
+ * A funnel for a terminal: the whole funnel, then one table per group.
+ *
+ * @example
+ * process.stdout.write(formatFunnel(await runFunnelQuery(ctx, query)))
+ */
 export function formatFunnel(result: FunnelResult): string {
   const lines = [
     `Funnel ${result.steps.map((step) => step.step).join(' → ')}`,
@@ -49,7 +54,12 @@ export function formatFunnel(result: FunnelResult): string {
   return `${lines.join('\n')}\n`
 }
 
-/** The exit ranking for a terminal. */
+/**
+ * The exit ranking for a terminal.
+ *
+ * @example
+ * process.stdout.write(formatExits(await runExitsQuery(ctx, query)))
+ */
 export function formatExits(result: ExitsResult): string {
   const lines = [
     `Exits from ${result.steps.map((step) => step.step).join(' → ')}`,
@@ -72,7 +82,12 @@ export function formatExits(result: ExitsResult): string {
   return `${lines.join('\n')}\n`
 }
 
-/** The path ranking for a terminal. */
+/**
+ * The path ranking for a terminal.
+ *
+ * @example
+ * process.stdout.write(formatPaths(await runPathsQuery(ctx, query)))
+ */
 export function formatPaths(result: PathsResult): string {
   const start = result.start ? `from ${result.start.step}` : 'from the first event'
   const lines = [

@@ -12,6 +12,9 @@ export interface JourneyConnectionOptions {
 /**
  * Opens the database for a `cxkit journey` command, with the journey plugin's context and the
  * workspace (`--workspace`, or the only one), runs `work`, and closes the database again.
+ *
+ * @example
+ * await withJourney(options, (ctx, workspace) => runFunnelQuery(ctx, { ...query, workspace }))
  */
 export async function withJourney<T>(
   options: JourneyConnectionOptions,
