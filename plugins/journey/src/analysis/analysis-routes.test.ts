@@ -44,6 +44,11 @@ for (const dialect of testDialects()) {
       expect(funnel.windowMs).toBe(14 * 86_400_000)
       expect(funnel.total.steps.map((step) => step.reached)).toEqual([7, 5, 3])
       expect(funnel.groups.map((group) => group.key)).toEqual(['enterprise', 'smb', null])
+      // Steps may also come as repeated parameters, as the OpenAPI document's array allows.
+      const repeated = await test.request(
+        `/api/journey/funnel?workspace=${test.workspace}&steps=awareness&steps=visit&steps=checkout&window=14d`,
+      )
+      expect(((await repeated.json()) as FunnelResult).total.steps.map((step) => step.reached)).toEqual([7, 5, 3])
     })
 
     it('answers exits and paths', async () => {
