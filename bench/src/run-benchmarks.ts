@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { customersImportBench } from './customers-import-bench.js'
 import { ingestBench } from './ingest-bench.js'
+import { journeyFunnelBench } from './journey-funnel-bench.js'
 import { loadBench } from './load-bench.js'
 import { npsQueryBench } from './nps-query-bench.js'
 
@@ -15,6 +16,8 @@ const benches = {
   'nps-query': npsQueryBench,
   load: loadBench,
   'customers-import': customersImportBench,
+  // `pnpm bench journey-funnel --scale 0.01` runs it at a hundredth of its size.
+  'journey-funnel': () => journeyFunnelBench(process.argv),
 }
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue

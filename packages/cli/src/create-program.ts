@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { registerImportCommand } from './commands/import-command.js'
+import { registerJourneyCommand } from './commands/journey-command.js'
 import { registerMetricCommand } from './commands/metric-command.js'
 import { registerMigrateCommand } from './commands/migrate-command.js'
 import { registerSeedCommand } from './commands/seed-command.js'
@@ -19,5 +20,6 @@ export function createProgram(): Command {
   registerWorkspaceCommand(program)
   registerStageCommand(program)
   registerTouchpointCommand(program)
+  registerJourneyCommand(program)
   return program
 }

@@ -10,6 +10,16 @@ import { seedDemoJourneyMap } from './maps/seed-demo-map.js'
 
 export type { JourneyTables } from './tables.js'
 export { eventsEntity } from './events/events-entity.js'
+export * from './analysis/analysis-query-schema.js'
+export { windowSchema, maxWindowMs } from './analysis/analysis-window.js'
+export { resolveSteps, type ResolvedStep } from './analysis/resolve-steps.js'
+export { runExitsQuery, runFunnelQuery, runPathsQuery } from './analysis/run-analysis.js'
+export { computeFunnel, maxFunnelGroups, type FunnelInput } from './funnel/compute-funnel.js'
+export type { FunnelResult, FunnelGroupResult, FunnelStepResult } from './funnel/funnel-result.js'
+export { computeExits, type ExitsInput } from './exits/compute-exits.js'
+export type { ExitsResult } from './exits/exits-result.js'
+export { computePaths, type PathsInput } from './paths/compute-paths.js'
+export type { PathsResult } from './paths/paths-result.js'
 
 /**
  * The journey plugin: journey maps per persona, journey events, funnels and drop-off, paths and

@@ -1,0 +1,118 @@
+import type { AliasableExpression, ExpressionBuilder, Kysely, QueryCreator } from 'kysely'
+import { sql } from 'kysely'
+import type { ResolvedStep } from '../analysis/resolve-steps.js'
+import { touchpointCondition } from '../analysis/touchpoint-condition.js'
+
+/** What decides who reaches which step, and when. */
+export interface ReachInput {
+  readonly workspace: string
+  readonly steps: readonly ResolvedStep[]
+  readonly windowMs: number
+  /** Only anchors (first step-1 events) at or after this instant. */
+  readonly from?: string
+  /** Only anchors before this instant. */
+  readonly to?: string
+}
+
+/** How the customers of a funnel are grouped: an expression over the customer (`c`) and the anchor (`a`). */
+export interface ReachGroup {
+  readonly key: (eb: ExpressionBuilder<any, any>) => AliasableExpression<unknown>
+  /** The key reads `a.anchor_at`, the anchor as ISO text (an aggregate the plain funnel does without). */
+  readonly needsAnchorAt: boolean
+}
+
+/** The common table of step `k` (1-based). */
+export const stepTable = (k: number) => `s${k}`
+
+/**
+ * Defines one common table per step. `s1` holds every customer whose anchor (their first step-1 event
+ * in [from, to)) lies in the period: `customer_id`, `t1` = `t` (epoch ms of the anchor) and `g` (the
+ * group key, null without a group). `s<k>` (k ≥ 2) holds the customers who reached step k − 1, with
+ * `prev` (their step k − 1 time) and `t`: the earliest step-k event no earlier than `prev` and no
+ * later than t1 + window, or null when there is none. So a customer reached step k when `s<k>.t` is not
+ * null, and stopped after step k − 1 when it is null.
+ *
+ * Each `t` is one index seek per customer in (workspace, touchpoint, customer, occurred_ms). Taking
+ * the earliest event is optimal: any qualifying sequence of events has its step-k event at or after the
+ * greedy one, so whatever later steps match after that event also match after the greedy one, and the
+ * window's end (t1 + W) does not move. The tables are materialised: each is read by the next step and
+ * by the final aggregates, and inlined the look-ups would run again for every reader.
+ *
+ * @example
+ * const rows = await withSteps(db, input).selectFrom('s2').select((eb) => eb.fn.count('t').as('n')).execute()
+ */
+export function withSteps(db: Kysely<any>, input: ReachInput, group?: ReachGroup): QueryCreator<any> {
+  const { workspace, steps, windowMs } = input
+  let creator = db.with(
+    (cte) => cte(stepTable(1)).materialized(),
+    (qb) => {
+      const anchors = qb.selectFrom(firstEvents(qb, input, group?.needsAnchorAt ?? false).as('a'))
+      if (!group) return anchors.select(['a.customer_id', 'a.t as t1', 'a.t', sql<string | null>`null`.as('g')])
+      return anchors
+        .leftJoin('customers as c', 'c.id', 'a.customer_id')
+        .select((eb) => ['a.customer_id', 'a.t as t1', 'a.t', group.key(eb).as('g')])
+    },
+  )
+  for (let k = 2; k <= steps.length; k++) {
+    const previous = stepTable(k - 1)
+    const touchpointIds = steps[k - 1]!.touchpointIds
+    creator = creator.with(
+      (cte) => cte(stepTable(k)).materialized(),
+      (qb) =>
+        qb
+          .selectFrom(`${previous} as p`)
+          .where('p.t', 'is not', null)
+          .select((eb) => [
+            'p.customer_id',
+            'p.t1',
+            'p.g',
+            'p.t as prev',
+            eb
+              .selectFrom('journey_events as e')
+              .where('e.workspace_id', '=', workspace)
+              .where((inner) => touchpointCondition(inner, 'e.touchpoint_id', touchpointIds))
+              .whereRef('e.customer_id', '=', 'p.customer_id')
+              .whereRef('e.occurred_ms', '>=', 'p.t')
+              .where('e.occurred_ms', '<=', sql<number>`${sql.ref('p.t1')} + ${windowMs}`)
+              .select((inner) => inner.fn.min('e.occurred_ms').as('t'))
+              .as('t'),
+          ]),
+    )
+  }
+  return creator
+}
+
+/**
+ * Each customer's first step-1 event in the period (`customer_id`, `t`, and `anchor_at` when asked).
+ * A step of several touchpoints takes the first per touchpoint, then the first of those: each part
+ * reads its touchpoint's stretch of the index in customer order and groups as it goes, where one
+ * `in (…)` over them all would have to sort every event (or, on SQLite, walk the whole customer index).
+ */
+function firstEvents(qb: QueryCreator<any>, input: ReachInput, withAnchorAt: boolean) {
+  const perTouchpoint = (touchpointIds: readonly string[]) => {
+    let events = qb
+      .selectFrom('journey_events')
+      .where('workspace_id', '=', input.workspace)
+      .where((eb) => touchpointCondition(eb, 'touchpoint_id', touchpointIds))
+    if (input.from !== undefined) events = events.where('occurred_ms', '>=', Date.parse(input.from))
+    if (input.to !== undefined) events = events.where('occurred_ms', '<', Date.parse(input.to))
+    return events.groupBy('customer_id').select((eb) => [
+      'customer_id',
+      eb.fn.min('occurred_ms').as('t'),
+      // The same instant as t: ISO text with milliseconds sorts as the epoch ms do.
+      ...(withAnchorAt ? [eb.fn.min('occurred_at').as('anchor_at')] : []),
+    ])
+  }
+  const touchpointIds = input.steps[0]!.touchpointIds
+  if (touchpointIds.length <= 1) return perTouchpoint(touchpointIds)
+  const parts = touchpointIds.map((id) => perTouchpoint([id]))
+  const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!)
+  return qb
+    .selectFrom(union.as('f'))
+    .groupBy('f.customer_id')
+    .select((eb) => [
+      'f.customer_id',
+      eb.fn.min('f.t').as('t'),
+      ...(withAnchorAt ? [eb.fn.min('f.anchor_at').as('anchor_at')] : []),
+    ])
+}
