@@ -1,5 +1,6 @@
 import { defineConfig } from '@cxkit/core'
 import { cesPlugin } from '@cxkit/plugin-ces'
+import { churnClvPlugin } from '@cxkit/plugin-churn-clv'
 import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { csatPlugin } from '@cxkit/plugin-csat'
 import { journeyPlugin } from '@cxkit/plugin-journey'
@@ -16,6 +17,7 @@ export default defineConfig({
     cesPlugin({ easyFrom: 5 }),
     renewalRatePlugin({ target: 0.85 }),
     journeyPlugin(),
+    churnClvPlugin(),
     // Uploads wait beside the default database (./data); CXKIT_UPLOADS_DIR puts them elsewhere.
     crmImportPlugin({ uploadsDir: process.env.CXKIT_UPLOADS_DIR ?? './data/uploads' }),
   ],

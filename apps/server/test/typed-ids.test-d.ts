@@ -8,7 +8,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 describe('ids are checked where they are written', () => {
   it('knows the bundled plugins and their metrics', () => {
     expectTypeOf<
-      'surveys' | 'nps' | 'csat' | 'ces' | 'renewal-rate' | 'crm-import' | 'journey'
+      'surveys' | 'nps' | 'csat' | 'ces' | 'renewal-rate' | 'crm-import' | 'journey' | 'churn-clv'
     >().toEqualTypeOf<KnownPluginId>()
     expectTypeOf<'nps'>().toExtend<KnownMetricId>()
     expectTypeOf<'csat-mean'>().toExtend<KnownMetricId>()

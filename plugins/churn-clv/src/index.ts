@@ -1,0 +1,28 @@
+import { definePlugin } from '@cxkit/core'
+import * as createTransactions from './migrations/001_create_transactions.js'
+
+export type { ChurnClvTables } from './tables.js'
+
+/**
+ * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
+ * customer lifetime value (BG/NBD, Pareto/NBD, Gamma-Gamma) with P(alive) and churn risk.
+ *
+ * @example
+ * export default defineConfig({ plugins: [churnClvPlugin()] })
+ */
+export const churnClvPlugin = definePlugin({
+  id: 'churn-clv',
+  version: '0.1.0',
+  description: {
+    en: 'Churn, retention, survival and customer lifetime value.',
+    nl: 'Klantverloop, klantbehoud, overleving en klantwaarde over de looptijd.',
+  },
+  migrations: { '001_create_transactions': createTransactions },
+})
+
+declare module '@cxkit/core' {
+  /** Registers the plugin's id, so `dependsOn` and configs check it. */
+  interface PluginRegistry {
+    'churn-clv': ReturnType<typeof churnClvPlugin>
+  }
+}
