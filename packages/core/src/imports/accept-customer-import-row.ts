@@ -52,7 +52,7 @@ export function acceptCustomerImportRow(input: unknown): CustomerImportRow | und
   if (!(row.source_id ?? row.external_id ?? email)) return undefined
   const attributes = acceptAttributes(row.attributes)
   if (!attributes) return undefined
-  return shapeCustomerImportRow({ ...(row as CheckedCustomerFields), attributes })
+  return shapeCustomerImportRow(row as Omit<CheckedCustomerFields, 'attributes'>, attributes)
 }
 
 function isText(value: unknown, min: number, max: number): value is string {
