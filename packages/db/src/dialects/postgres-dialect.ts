@@ -19,7 +19,12 @@ export const postgresDialect: SqlDialect = {
   },
   groupKey: noValueAsNull,
   // Larger statements than on SQLite: each one is a round trip to the server.
-  insertRows: createBulkInsert({ placeholder: (position) => `$${position}`, maxParameters: 65_535, maxRows: 1000 }),
+  insertRows: createBulkInsert({
+    placeholder: (position) => `$${position}`,
+    maxParameters: 65_535,
+    maxRows: 1000,
+    jsonRecordsetRows: 5000,
+  }),
   selectByKeys: postgresSelectByKeys,
   async reserveIds(db: Kysely<any>, table: string, count: number) {
     if (count === 0) return []
