@@ -27,6 +27,19 @@ export interface InsertRowsOptions {
   readonly returning?: string
 }
 
+/** What {@link SqlDialect.selectByKeys} looks up. */
+export interface SelectByKeysQuery {
+  readonly table: string
+  /** The columns to read; `*` for all. */
+  readonly columns: readonly string[] | '*'
+  /** Equalities every row must meet (`{ workspace_id: 'acme' }`): with `keyColumn`, an index's columns. */
+  readonly scope: Readonly<Record<string, string>>
+  /** The column the keys are values of. */
+  readonly keyColumn: string
+  /** The values looked for; repeated ones are looked up once. */
+  readonly keys: Iterable<string>
+}
+
 /**
  * The few SQL expressions and bulk statements that differ between SQLite and PostgreSQL.
  * `@cxkit/db` implements this interface per dialect, so plugin code is the same on both.
@@ -57,6 +70,18 @@ export interface SqlDialect {
     rows: readonly unknown[][],
     options?: InsertRowsOptions,
   ): Promise<unknown[]>
+  /**
+   * The rows of `table` within `scope` whose `keyColumn` is one of `keys` (any number of them), in
+   * no particular order: each key is one probe of the index on the scope and key columns, whatever
+   * the planner would guess of a long `in` list. PostgreSQL has no statistics for rows its own
+   * transaction is adding (an import's first million customers), and it then scans the whole workspace
+   * for every `in` list, which made large imports slower with every batch.
+   *
+   * @example
+   * await ctx.sql.selectByKeys(trx, { table: 'customers', columns: '*', scope: { workspace_id: 'acme' },
+   *   keyColumn: 'external_id', keys: ['c-1', 'c-2'] })
+   */
+  selectByKeys(db: Kysely<any>, query: SelectByKeysQuery): Promise<Record<string, unknown>[]>
   /**
    * `count` unused values of the integer `id` key of `table`, ascending, for rows about to be
    * inserted with {@link insertRows}. Call it inside the transaction that inserts them.

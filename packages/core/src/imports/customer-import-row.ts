@@ -2,13 +2,13 @@ import { z } from 'zod'
 import type { ImportField } from '../contracts/import-entity.js'
 import { columnLimits } from '../schemas/column-limits.js'
 import { attributesSchema } from '../schemas/common.js'
-import { textSchema } from '../schemas/text.js'
+import { hasUnsafeCharacters, textSchema, unsafeTextMessage } from '../schemas/text.js'
 
 /**
  * The longest source id: a customer created from it without an external id is given
  * `<source>:<source_id>` (a source is at most 64 characters), which must fit the external id column.
  */
-const sourceIdLimit = columnLimits.externalId - columnLimits.id - 1
+export const sourceIdLimit = columnLimits.externalId - columnLimits.id - 1
 
 export const customerImportFields: readonly ImportField[] = [
   {
@@ -34,8 +34,15 @@ const name = textSchema(columnLimits.name, 1).optional()
  * ASCII-only check would refuse, so the same person can be matched across exports.
  */
 export const importEmailSchema = z
-  .email({ pattern: /^[^\s@"<>(),;:]{1,64}@[^\s@"<>(),;:.]+(?:\.[^\s@"<>(),;:.]+)+$/u })
+  .email({ pattern: importEmailPattern() })
   .max(columnLimits.email)
+  // The pattern lets NUL through, which PostgreSQL refuses: it must fail as the row's problem, on both dialects.
+  .refine((value) => !hasUnsafeCharacters(value), unsafeTextMessage)
+
+/** The shape of an e-mail address an import accepts (one place, read by the schema and its fast check). */
+export function importEmailPattern(): RegExp {
+  return /^[^\s@"<>(),;:]{1,64}@[^\s@"<>(),;:.]+(?:\.[^\s@"<>(),;:.]+)+$/u
+}
 const cut = textSchema(columnLimits.segment, 1).optional()
 
 /**
@@ -59,7 +66,43 @@ export const customerImportRowSchema = z
     message: 'a customer needs a source_id, an external_id or an e-mail address',
     path: ['external_id'],
   })
-  .transform((row) => ({
+  .transform((row) => shapeCustomerImportRow(row, row.attributes))
+
+/** A checked customer row as `upsertCustomers` takes it. */
+export interface CustomerImportRow {
+  sourceId: string | undefined
+  externalId: string | undefined
+  email: string | undefined
+  name: string | undefined
+  segment: string | undefined
+  region: string | undefined
+  plan: string | undefined
+  attributes: Record<string, string | number | boolean | null>
+}
+
+/** The fields of a checked row, as the schema (or its fast check) hands them to the shaping. */
+export interface CheckedCustomerFields {
+  source_id?: string | undefined
+  external_id?: string | undefined
+  email?: string | undefined
+  name?: string | undefined
+  first_name?: string | undefined
+  last_name?: string | undefined
+  segment?: string | undefined
+  region?: string | undefined
+  plan?: string | undefined
+  attributes: Record<string, string | number | boolean | null>
+}
+
+/**
+ * Shapes checked fields into the row `upsertCustomers` takes: one function, so the schema and its fast
+ * check agree. The attributes come apart, so the fast check needs no copy of the fields to hand them.
+ */
+export function shapeCustomerImportRow(
+  row: Omit<CheckedCustomerFields, 'attributes'>,
+  attributes: CheckedCustomerFields['attributes'],
+): CustomerImportRow {
+  return {
     sourceId: row.source_id,
     externalId: row.external_id,
     email: row.email,
@@ -67,10 +110,9 @@ export const customerImportRowSchema = z
     segment: row.segment,
     region: row.region,
     plan: row.plan,
-    attributes: row.attributes,
-  }))
-
-export type CustomerImportRow = z.output<typeof customerImportRowSchema>
+    attributes,
+  }
+}
 
 function joinName(first: string | undefined, last: string | undefined): string | undefined {
   const joined = [first, last].filter(Boolean).join(' ')

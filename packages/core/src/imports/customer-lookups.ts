@@ -3,12 +3,6 @@ import type { ImportWriteContext } from '../contracts/import-entity.js'
 
 export type StoredCustomer = CoreTables['customers']
 
-/**
- * Keys per look-up query: a whole import batch in one statement, well under SQLite's 32,766 bound
- * parameters, so a batch costs three queries, not a dozen.
- */
-const lookupChunk = 5000
-
 /** What a batch of import rows may match: customers by id, external id and e-mail key, identities by source id. */
 export interface CustomerIndex {
   readonly byId: Map<string, StoredCustomer>
@@ -18,22 +12,13 @@ export interface CustomerIndex {
   readonly identities: Map<string, string>
 }
 
-function chunks<T>(values: Iterable<T>): T[][] {
-  const unique = [...new Set(values)]
-  const out: T[][] = []
-  for (let start = 0; start < unique.length; start += lookupChunk) {
-    out.push(unique.slice(start, start + lookupChunk))
-  }
-  return out
-}
-
 /**
- * Loads, in a few chunked queries per batch, every customer a batch's rows could be: by identity in
- * the import's source, by external id, by e-mail key. Of customers sharing an e-mail key the oldest
- * is the one matched, so matching is the same on every run.
+ * Loads, in a few queries per batch, every customer a batch's rows could be: by identity in the
+ * import's source, by external id, by e-mail key (each key one index probe, see `selectByKeys`). Of
+ * customers sharing an e-mail key the oldest is the one matched, so matching is the same on every run.
  */
 export async function loadCustomerIndex(
-  ctx: Pick<ImportWriteContext, 'db' | 'workspace' | 'source'>,
+  ctx: Pick<ImportWriteContext, 'db' | 'sql' | 'workspace' | 'source'>,
   keys: { sourceIds: Iterable<string>; externalIds: Iterable<string>; emailKeys: Iterable<string> },
 ): Promise<CustomerIndex> {
   const index: CustomerIndex = {
@@ -42,28 +27,24 @@ export async function loadCustomerIndex(
     byEmailKey: new Map(),
     identities: new Map(),
   }
-  for (const chunk of chunks(keys.sourceIds)) {
-    const rows = await ctx.db
-      .selectFrom('customer_identities')
-      .select(['source_id', 'customer_id'])
-      .where('workspace_id', '=', ctx.workspace)
-      .where('source', '=', ctx.source)
-      .where('source_id', 'in', chunk)
-      .execute()
-    for (const row of rows) index.identities.set(row.source_id, row.customer_id)
-  }
+  const identities = await ctx.sql.selectByKeys(ctx.db, {
+    table: 'customer_identities',
+    columns: ['source_id', 'customer_id'],
+    scope: { workspace_id: ctx.workspace, source: ctx.source },
+    keyColumn: 'source_id',
+    keys: keys.sourceIds,
+  })
+  for (const row of identities) index.identities.set(row.source_id as string, row.customer_id as string)
   const found: StoredCustomer[] = []
   const load = async (column: 'id' | 'external_id' | 'email_key', values: Iterable<string>) => {
-    for (const chunk of chunks(values)) {
-      found.push(
-        ...(await ctx.db
-          .selectFrom('customers')
-          .selectAll()
-          .where('workspace_id', '=', ctx.workspace)
-          .where(column, 'in', chunk)
-          .execute()),
-      )
-    }
+    const rows = await ctx.sql.selectByKeys(ctx.db, {
+      table: 'customers',
+      columns: '*',
+      scope: { workspace_id: ctx.workspace },
+      keyColumn: column,
+      keys: values,
+    })
+    for (const row of rows) found.push(row as unknown as StoredCustomer)
   }
   await load('id', index.identities.values())
   await load('external_id', keys.externalIds)

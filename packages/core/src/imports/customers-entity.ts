@@ -1,4 +1,5 @@
 import { defineImportEntity } from '../contracts/import-entity.js'
+import { acceptCustomerImportRow } from './accept-customer-import-row.js'
 import { customerImportFields, customerImportRowSchema } from './customer-import-row.js'
 import { undoCustomers } from './undo-customers.js'
 import { upsertCustomers } from './upsert-customers.js'
@@ -18,6 +19,7 @@ export const customersEntity = defineImportEntity({
   acceptsAttributes: true,
   requiresOneOf: ['source_id', 'external_id', 'email'],
   rowSchema: customerImportRowSchema,
+  acceptRow: acceptCustomerImportRow,
   upsert: upsertCustomers,
   undo: undoCustomers,
 })

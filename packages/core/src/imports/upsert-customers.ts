@@ -19,10 +19,10 @@ const customerColumns = [
 ] as const
 
 /** The external id a new customer gets: the row's, else `<source>:<source_id>`, else its e-mail key. */
-function externalIdFor(row: CustomerImportRow, source: string): string {
+function externalIdFor(row: CustomerImportRow, source: string, rowEmailKey: string | undefined): string {
   if (row.externalId) return row.externalId
   if (row.sourceId) return `${source}:${row.sourceId}`
-  return emailKey(row.email ?? '')
+  return rowEmailKey ?? ''
 }
 
 /**
@@ -47,19 +47,24 @@ export async function upsertCustomers(
   rows: readonly ValidRow<CustomerImportRow>[],
 ): Promise<UpsertOutcome> {
   const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [] }
+  // Each row's e-mail key and external id, worked out once: matching, look-ups and new customers all need them.
+  const emailKeys = rows.map(({ row }) => (row.email ? emailKey(row.email) : undefined))
+  const externalIds = rows.map(({ row }, position) => externalIdFor(row, ctx.source, emailKeys[position]))
   const index = await loadCustomerIndex(ctx, {
     sourceIds: rows.flatMap(({ row }) => (row.sourceId ? [row.sourceId] : [])),
-    externalIds: rows.map(({ row }) => externalIdFor(row, ctx.source)),
-    emailKeys: rows.flatMap(({ row }) => (row.email ? [emailKey(row.email)] : [])),
+    externalIds,
+    emailKeys: emailKeys.filter((key) => key !== undefined),
   })
   const now = new Date().toISOString()
   const created = new Map<string, StoredCustomer>()
   const before = new Map<string, StoredCustomer>()
   const newIdentities: [string, string][] = []
-  for (const { row } of rows) {
-    const customer = match(index, row, ctx.source)
+  for (let position = 0; position < rows.length; position++) {
+    const { row } = rows[position]!
+    const rowEmailKey = emailKeys[position]
+    const customer = match(index, row, rowEmailKey, externalIds[position]!)
     if (!customer) {
-      const fresh = newCustomer(ctx.workspace, row, externalIdFor(row, ctx.source), now)
+      const fresh = newCustomer(ctx.workspace, row, rowEmailKey, externalIds[position]!, now)
       created.set(fresh.id, fresh)
       addToIndex(index, fresh)
       if (row.sourceId) {
@@ -76,7 +81,8 @@ export async function upsertCustomers(
       changed = true
     }
     const ownNumber = (await takesOwnNumber(ctx, index, customer, row)) ? { external_id: row.externalId! } : undefined
-    const next = ownNumber ? { ...merged(customer, row), ...ownNumber } : merged(customer, row)
+    const changes = merged(customer, row, rowEmailKey)
+    const next = ownNumber ? { ...changes, ...ownNumber } : changes
     if (next) {
       if (!created.has(customer.id) && !before.has(customer.id)) before.set(customer.id, { ...customer })
       Object.assign(customer, next)
@@ -119,23 +125,34 @@ async function takesOwnNumber(
   return identity?.customer_id === customer.id
 }
 
-function match(index: CustomerIndex, row: CustomerImportRow, source: string): StoredCustomer | undefined {
+function match(
+  index: CustomerIndex,
+  row: CustomerImportRow,
+  rowEmailKey: string | undefined,
+  externalId: string,
+): StoredCustomer | undefined {
   const bySource = row.sourceId ? index.identities.get(row.sourceId) : undefined
   return (
     (bySource ? index.byId.get(bySource) : undefined) ??
     (row.externalId ? index.byExternalId.get(row.externalId) : undefined) ??
-    (row.email ? index.byEmailKey.get(emailKey(row.email)) : undefined) ??
-    index.byExternalId.get(externalIdFor(row, source))
+    (rowEmailKey ? index.byEmailKey.get(rowEmailKey) : undefined) ??
+    index.byExternalId.get(externalId)
   )
 }
 
-function newCustomer(workspace: string, row: CustomerImportRow, externalId: string, now: string): StoredCustomer {
+function newCustomer(
+  workspace: string,
+  row: CustomerImportRow,
+  rowEmailKey: string | undefined,
+  externalId: string,
+  now: string,
+): StoredCustomer {
   return {
     id: timeOrderedId(),
     workspace_id: workspace,
     external_id: externalId,
     email: row.email ?? null,
-    email_key: row.email ? emailKey(row.email) : null,
+    email_key: rowEmailKey ?? null,
     name: row.name ?? null,
     segment: row.segment ?? null,
     region: row.region ?? null,
@@ -146,16 +163,20 @@ function newCustomer(workspace: string, row: CustomerImportRow, externalId: stri
 }
 
 /** The columns a row changes on a customer, or undefined when it changes none. */
-function merged(customer: StoredCustomer, row: CustomerImportRow): Partial<StoredCustomer> | undefined {
+function merged(
+  customer: StoredCustomer,
+  row: CustomerImportRow,
+  rowEmailKey: string | undefined,
+): Partial<StoredCustomer> | undefined {
   const next: Partial<StoredCustomer> = {}
   for (const column of ['name', 'segment', 'region', 'plan'] as const) {
     const value = row[column]
     if (value !== undefined && value !== customer[column]) next[column] = value
   }
   // The same address in other capitals is no change: it is how another system happens to write it.
-  if (row.email !== undefined && emailKey(row.email) !== customer.email_key) {
+  if (row.email !== undefined && rowEmailKey !== customer.email_key) {
     next.email = row.email
-    next.email_key = emailKey(row.email)
+    next.email_key = rowEmailKey ?? null
   }
   const attributes: Record<string, unknown> = JSON.parse(customer.attributes)
   let attributesChanged = false

@@ -134,6 +134,28 @@ for (const dialect of testDialects()) {
       expect((await rowsOf('keyed')).map((row) => row.id)).toEqual([1, 2, 3, 5, 6, 7])
     })
 
+    it('writes any text and number as given, over several statements of any size', async () => {
+      const labels = ['quote " and \\ back', 'line\nbreak', 'émile 😀', '{"json": true}', '', '12']
+      const rows = Array.from({ length: 12_001 }, (_, i) => [
+        800_000 + i,
+        labels[i % labels.length],
+        i % 5 === 0 ? -0.5 * i - 0.25 : i,
+      ])
+      await database.sql.insertRows(database.db, 'items', ['id', 'label', 'amount'], rows)
+      const stored = (await rowsOf('items')).filter((row) => Number(row.id) >= 800_000)
+      expect(stored).toHaveLength(12_001)
+      expect(stored.map((row) => [Number(row.id), row.label, row.amount])).toEqual(rows)
+    })
+
+    it('refuses text too long for its column on PostgreSQL, writing none of the rows', async () => {
+      if (dialect.name !== 'postgres') return
+      const before = (await rowsOf('items')).length
+      await expect(
+        database.sql.insertRows(database.db, 'items', ['label'], [['fits'], ['x'.repeat(21)]]),
+      ).rejects.toThrow(/too long/)
+      expect(await rowsOf('items')).toHaveLength(before)
+    })
+
     it('writes nothing of a failed transaction and rejects a row of the wrong width', async () => {
       const before = (await rowsOf('items')).length
       await expect(

@@ -9,6 +9,14 @@ export interface BulkInsertStyle {
   maxParameters: number
   /** The most rows per statement, below the parameter cap: large enough to amortise a call. */
   maxRows: number
+  /**
+   * PostgreSQL: rows of plain values (text, finite numbers, booleans, nulls) go as one JSON parameter,
+   * read by `json_populate_recordset` into the table's own row type, at most this many a statement.
+   * The server parses one short statement instead of planning thousands of parameters (inserts of
+   * customers took 40-45 µs a row as multi-row `values`, 23-30 µs this way); each value still goes
+   * through its column's input function, with its length limit. Other values take the `values` path.
+   */
+  jsonRecordsetRows?: number
 }
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
@@ -26,6 +34,7 @@ const cachedTexts = 256
 export function createBulkInsert(style: BulkInsertStyle) {
   const texts = new Map<string, string>()
 
+  /** A statement's text; `rowCount` 0 is the JSON-recordset form, whatever the number of rows. */
   function statement(table: string, columns: readonly string[], rowCount: number, options: InsertRowsOptions): string {
     const shape = `${table}\u0000${columns.join(',')}\u0000${rowCount}\u0000${JSON.stringify(options)}`
     let text = texts.get(shape)
@@ -34,12 +43,18 @@ export function createBulkInsert(style: BulkInsertStyle) {
       texts.set(shape, text)
       return text
     }
-    let position = 0
-    const tuples: string[] = []
-    for (let row = 0; row < rowCount; row++) {
-      tuples.push(`(${columns.map(() => style.placeholder(++position)).join(', ')})`)
+    const columnList = columns.map(quote).join(', ')
+    if (rowCount === 0) {
+      // `with ordinality` keeps the rows in the order given (key order, when there is a conflict rule).
+      text = `insert into ${quote(table)} (${columnList}) select ${columnList} from json_populate_recordset(null::${quote(table)}, ${style.placeholder(1)}::json) with ordinality as given order by given.ordinality`
+    } else {
+      let position = 0
+      const tuples: string[] = []
+      for (let row = 0; row < rowCount; row++) {
+        tuples.push(`(${columns.map(() => style.placeholder(++position)).join(', ')})`)
+      }
+      text = `insert into ${quote(table)} (${columnList}) values ${tuples.join(', ')}`
     }
-    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`
     const { onConflict, returning } = options
     if (onConflict) {
       text += ` on conflict (${onConflict.columns.map(quote).join(', ')})`
@@ -69,6 +84,23 @@ export function createBulkInsert(style: BulkInsertStyle) {
     if (columns.length === 0) throw new Error(`insertRows into ${table}: no columns`)
     const ordered = options.onConflict ? inKeyOrder(columns, rows, options.onConflict.columns) : rows
     const returned: unknown[] = []
+    if (style.jsonRecordsetRows && ordered.every(holdsPlainValues)) {
+      const keys = columns.map((column) => JSON.stringify(column))
+      for (let start = 0; start < ordered.length; start += style.jsonRecordsetRows) {
+        const chunk = ordered.slice(start, start + style.jsonRecordsetRows)
+        const records: string[] = []
+        for (const row of chunk) {
+          if (row.length !== columns.length)
+            throw new Error(`insertRows into ${table}: a row has ${row.length} values for ${columns.length} columns`)
+          records.push(`{${row.map((value, index) => `${keys[index]}:${JSON.stringify(value ?? null)}`).join(',')}}`)
+        }
+        const result = await db.executeQuery<Record<string, unknown>>(
+          CompiledQuery.raw(statement(table, columns, 0, options), [`[${records.join(',')}]`]),
+        )
+        if (options.returning) for (const row of result.rows) returned.push(row[options.returning])
+      }
+      return returned
+    }
     const perStatement = Math.max(1, Math.min(style.maxRows, Math.floor(style.maxParameters / columns.length)))
     for (let start = 0; start < ordered.length; start += perStatement) {
       const chunk = ordered.slice(start, start + perStatement)
@@ -85,6 +117,16 @@ export function createBulkInsert(style: BulkInsertStyle) {
     }
     return returned
   }
+}
+
+/** Whether JSON carries a row's values as the driver would: text, finite numbers, booleans and nulls only. */
+function holdsPlainValues(row: readonly unknown[]): boolean {
+  for (const value of row) {
+    if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') continue
+    if (typeof value === 'number' && Number.isFinite(value)) continue
+    return false
+  }
+  return true
 }
 
 /**

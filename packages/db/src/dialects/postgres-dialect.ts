@@ -3,6 +3,7 @@ import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
 import { postgresForeignKeysTo } from './foreign-keys-to.js'
 import { noValueAsNull } from './no-value-as-null.js'
+import { postgresSelectByKeys } from './select-by-keys.js'
 import { createRetryingTransactions, isPostgresConflict } from './retrying-transactions.js'
 
 /** PostgreSQL spellings of the expressions that differ between dialects. Instants are ISO text. */
@@ -18,7 +19,13 @@ export const postgresDialect: SqlDialect = {
   },
   groupKey: noValueAsNull,
   // Larger statements than on SQLite: each one is a round trip to the server.
-  insertRows: createBulkInsert({ placeholder: (position) => `$${position}`, maxParameters: 65_535, maxRows: 1000 }),
+  insertRows: createBulkInsert({
+    placeholder: (position) => `$${position}`,
+    maxParameters: 65_535,
+    maxRows: 1000,
+    jsonRecordsetRows: 5000,
+  }),
+  selectByKeys: postgresSelectByKeys,
   async reserveIds(db: Kysely<any>, table: string, count: number) {
     if (count === 0) return []
     // The identity column's own sequence: concurrent transactions never get the same value.

@@ -3,6 +3,7 @@ import type { PeriodUnit, SqlDialect } from '@cxkit/core'
 import { createBulkInsert } from './bulk-insert.js'
 import { sqliteForeignKeysTo } from './foreign-keys-to.js'
 import { noValueAsNull } from './no-value-as-null.js'
+import { sqliteSelectByKeys } from './select-by-keys.js'
 import { createRetryingTransactions } from './retrying-transactions.js'
 
 /** SQLite spellings of the expressions that differ between dialects. Instants are ISO text. */
@@ -32,6 +33,7 @@ export const sqliteDialect: SqlDialect = {
   groupKey: noValueAsNull,
   // 100 rows a statement measured fastest in bench/ (fewer calls, still a cached statement).
   insertRows: createBulkInsert({ placeholder: () => '?', maxParameters: 32_766, maxRows: 100 }),
+  selectByKeys: sqliteSelectByKeys,
   async reserveIds(db: Kysely<any>, table: string, count: number) {
     // Writers on one SQLite connection take turns (Kysely holds it for a whole transaction), so the
     // ids after the largest stored one stay free until this transaction commits.
