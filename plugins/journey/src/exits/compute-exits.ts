@@ -1,5 +1,6 @@
 import { type PluginContext, wilsonInterval } from '@cxkit/core'
 import { type Kysely, type QueryCreator, sql } from 'kysely'
+import { describeSteps } from '../analysis/resolve-steps.js'
 import { type ReachInput, stepTable, withSteps } from '../funnel/reach-query.js'
 import type { ExitsResult } from './exits-result.js'
 
@@ -81,13 +82,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
   const entered = rows.length > 0 ? Number(rows[0]!.entered) : await countEntered(db, input)
   return {
     workspace: input.workspace,
-    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({
-      step,
-      kind,
-      id,
-      name,
-      touchpointIds: [...touchpointIds],
-    })),
+    steps: describeSteps(input.steps),
     windowMs: input.windowMs,
     from: input.from ?? null,
     to: input.to ?? null,
