@@ -120,5 +120,17 @@ for (const [index, makeTarget] of databaseTargets('cxkit-cli-journey-').entries(
       expect(unknown.code).toBe(2)
       expect(unknown.stderr).toContain("--steps[1]: no stage or touchpoint 'nope' in workspace 'shop'")
     }, 120_000)
+
+    it('brings a new database up to date first, and then says it has no workspace to analyse', async () => {
+      const fresh = await makeTarget()
+      try {
+        const args = ['journey', 'funnel', '--steps', 'ad,visit', '--window', '2d', '--config', bundledConfig]
+        const result = await runCli([...args, '--db', fresh.url])
+        expect(result.code).not.toBe(0)
+        expect(result.stderr).toContain('pass --workspace <id>: the database has 0 workspaces (none)')
+      } finally {
+        await fresh.cleanup()
+      }
+    }, 120_000)
   })
 }

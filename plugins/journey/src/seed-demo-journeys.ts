@@ -1,5 +1,6 @@
 import { type DemoSeedContext, type PluginContext, timeOrderedId } from '@cxkit/core'
 import { canonicalAttributes } from './events/event-content.js'
+import { journeyEventColumns } from './events/store-events.js'
 
 const minuteMs = 60_000
 const hourMs = 60 * minuteMs
@@ -112,22 +113,6 @@ export async function seedDemoJourneys(ctx: PluginContext, demo: DemoSeedContext
   }
 
   await ctx.sql.transaction(ctx.db, async (trx) => {
-    await ctx.sql.insertRows(
-      trx,
-      'journey_events',
-      [
-        'id',
-        'workspace_id',
-        'customer_id',
-        'touchpoint_id',
-        'occurred_at',
-        'occurred_ms',
-        'session_id',
-        'source_id',
-        'attributes',
-        'created_at',
-      ],
-      rows,
-    )
+    await ctx.sql.insertRows(trx, 'journey_events', journeyEventColumns, rows)
   })
 }

@@ -46,3 +46,10 @@ export const touchpointChannelLabels: Readonly<Record<TouchpointChannel, Localiz
   post: { en: 'Post', nl: 'Post' },
   delivery: { en: 'Delivery', nl: 'Bezorging' },
 })
+
+/** @deprecated The former name of {@link touchpointChannels}; kept so existing plugins still build. */
+export const channels = touchpointChannels
+/** @deprecated The former name of {@link touchpointChannelSchema}. */
+export const channelSchema = touchpointChannelSchema
+/** @deprecated The former name of {@link TouchpointChannel}. */
+export type Channel = TouchpointChannel

@@ -47,5 +47,12 @@ function prepare(sql) {
 export default function read(query) {
   // The main thread starts the query's clock now that a worker has it.
   query.started.postMessage('started')
-  return prepare(query.sql).all(query.parameters)
+  try {
+    return prepare(query.sql).all(query.parameters)
+  } catch (error) {
+    // better-sqlite3's SqliteError is no Error to the copy between threads: it would arrive as
+    // `{ code }` alone. Its parts go as plain data; the pool makes an Error of them again.
+    const { message, code } = /** @type {{ message?: unknown, code?: unknown }} */ (error)
+    throw { readFailed: true, message: String(message), code }
+  }
 }

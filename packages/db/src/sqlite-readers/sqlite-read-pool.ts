@@ -60,7 +60,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
         )
       } catch (error) {
         if (bounds.signal.aborted) throw bounds.error(error)
-        throw error
+        throw asError(error)
       } finally {
         bounds.finish()
         started.close()
@@ -68,4 +68,11 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     },
     close: () => pool.destroy(),
   }
+}
+
+/** A read the worker failed (see read-worker.mjs) as the Error the main connection would have thrown. */
+function asError(error: unknown): unknown {
+  const failed = error as { readFailed?: unknown; message?: string; code?: unknown } | null
+  if (failed?.readFailed !== true) return error
+  return Object.assign(new Error(failed.message), { code: failed.code })
 }

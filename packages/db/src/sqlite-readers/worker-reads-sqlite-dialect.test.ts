@@ -32,6 +32,13 @@ describe('a SQLite file with reads in worker threads', () => {
     expect(rows.rows).toEqual([])
   })
 
+  it('fails a read as an error that says why, with its SQLite code', async () => {
+    const failed = await sql`select label from no_such_items`.execute(database.db).catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(Error)
+    expect((failed as Error).message).toContain('no such table: no_such_items')
+    expect((failed as { code?: string }).code).toBe('SQLITE_ERROR')
+  })
+
   it('reads what was written the moment the write returns', async () => {
     await sql`insert into items (label, amount) values ('first', 1.5), ('second', null)`.execute(database.db)
     const rows = await sql<{

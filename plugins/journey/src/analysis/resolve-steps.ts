@@ -79,3 +79,19 @@ export async function resolveSteps(
   if (problems.length > 0) throw new CxValidationError(problems)
   return resolved
 }
+
+/**
+ * Resolved steps as an answer describes them: plain, mutable copies fit for JSON and the result schemas.
+ *
+ * @example
+ * return { workspace, steps: describeSteps(input.steps), … }
+ */
+export function describeSteps(steps: readonly ResolvedStep[]) {
+  return steps.map(({ step, kind, id, name, touchpointIds }) => ({
+    step,
+    kind,
+    id,
+    name,
+    touchpointIds: [...touchpointIds],
+  }))
+}

@@ -4,7 +4,6 @@ import { css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { ScoreCell, TouchpointScores } from '../schema.js'
 import { formatScore, goodness } from './format-score.js'
-import './score-messages.js'
 
 /**
  * A stage × touchpoint heatmap of one metric (any that groups by touchpoint): stages in the workspace's
@@ -80,7 +79,7 @@ export class CxJourneyHeatmapPanel extends CxPanel {
   }
 
   private table(scores: TouchpointScores) {
-    if (scores.touchpoints.length === 0) return html`<p>${this.t('journey:noTouchpoints')}</p>`
+    if (scores.touchpoints.length === 0) return html`<p>${this.t('journey:noWorkspaceTouchpoints')}</p>`
     const values = scores.touchpoints.flatMap((t) => (t.value === null ? [] : [t.value]))
     const [low, high] = [Math.min(...values), Math.max(...values)]
     const columns: (string | null)[] = scores.stages.map((s) => s.id)

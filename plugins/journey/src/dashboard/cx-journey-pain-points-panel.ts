@@ -3,7 +3,6 @@ import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { PainPoints } from '../schema.js'
-import './score-messages.js'
 
 /**
  * The pain-point list: touchpoints ranked by how surely and how far they fall short of the workspace,

@@ -1,6 +1,9 @@
 import type { PluginMessages } from '@cxkit/ui'
 
-/** The Journey page's words, as `journey:<key>` (see `addMessages`). */
+/**
+ * The Journey page's and the score panels' words, as `journey:<key>` (see `addMessages`): one catalogue,
+ * so a key cannot be given two meanings by two lists that overwrite each other in load order.
+ */
 export const journeyMessages = {
   en: {
     heading: 'Journey',
@@ -75,6 +78,18 @@ export const journeyMessages = {
     deleteConfirm: 'Delete the map {name} with all its versions?',
     loading: 'Loading…',
     failed: 'Something went wrong: {message}',
+    // The score panels (heatmap, pain points).
+    metric: 'Metric',
+    touchpoint: 'Touchpoint',
+    noMetric: 'No enabled metric can be grouped by touchpoint.',
+    noWorkspaceTouchpoints: 'This workspace has no touchpoints yet.',
+    noAnswers: 'no answers',
+    withoutTouchpoint: 'Answers without a touchpoint: {n}',
+    noPainPoints: 'No touchpoint falls surely below the workspace in this period.',
+    impact: 'Impact {impact}',
+    impactHelp:
+      'Shortfall from the workspace that the 95% interval still allows, in standard deviations of one answer, × customers passing',
+    unsure: 'Below the workspace but too few answers to be sure: {list}',
   },
   nl: {
     heading: 'Klantreis',
@@ -149,6 +164,17 @@ export const journeyMessages = {
     deleteConfirm: 'De kaart {name} met al haar versies verwijderen?',
     loading: 'Laden…',
     failed: 'Er ging iets mis: {message}',
+    metric: 'Meetwaarde',
+    touchpoint: 'Contactpunt',
+    noMetric: 'Geen ingeschakelde meetwaarde kan per contactpunt worden uitgesplitst.',
+    noWorkspaceTouchpoints: 'Deze werkruimte heeft nog geen contactpunten.',
+    noAnswers: 'geen antwoorden',
+    withoutTouchpoint: 'Antwoorden zonder contactpunt: {n}',
+    noPainPoints: 'Geen contactpunt ligt in deze periode zeker onder de werkruimte.',
+    impact: 'Impact {impact}',
+    impactHelp:
+      'Achterstand op de werkruimte die het 95%-interval nog toelaat, in standaardafwijkingen van één antwoord, × klanten die langskomen',
+    unsure: 'Onder de werkruimte, maar te weinig antwoorden om zeker te zijn: {list}',
   },
 } satisfies PluginMessages
 

@@ -55,4 +55,23 @@ describe('the journey map as SVG', () => {
       .map((point) => Number(point.split(',')[1]))
     expect(from).toBeLessThan(to!) // +2 is drawn above −1
   })
+
+  it('leaves out characters XML forbids, so a pasted control character cannot break the export', () => {
+    const blank = { actions: [], motivations: [], questions: [], painPoints: [], touchpointOrder: [] }
+    const svg = buildMapSvg({
+      title: 'Bell\u0007 map',
+      subtitle: 'Form\u000cfeed',
+      stages: [{ id: 'a', label: 'Aware\u001bness' }],
+      content: [{ ...blank, stageId: 'a', emotion: null, questions: ['Why\u0001 so\uffff slow?'] }],
+      touchpoints: [],
+      laneLabel: (lane) => lane,
+      channelLabel: (channel) => channel,
+    })
+    // XML 1.0 allows tab, line feed, carriage return and U+0020 upwards, except U+FFFE and U+FFFF.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/)
+    expect(svg).toContain('Bell map')
+    expect(svg).toContain('Awareness')
+    expect(svg).toContain('• Why so slow?')
+  })
 })

@@ -24,8 +24,14 @@ const layout = {
   emotionHeight: 130,
 } as const
 
+/** Characters XML 1.0 has no place for, even escaped: one of them makes the whole document unreadable. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const forbiddenInXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+  text
+    .replace(forbiddenInXml, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
 
 /**
  * Breaks text into lines of at most `width` characters at spaces (a longer word is cut).

@@ -7,6 +7,8 @@ export interface EventPosition {
 /** A cursor longer than this was never given out: a time and an id encode to far less. */
 const maxCursorLength = 200
 
+const eventIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
 /**
  * The opaque `cursor` of the events list, as base64url JSON. Opaque so the position it holds may change
  * form without breaking clients that only pass it back.
@@ -26,7 +28,8 @@ export function decodeEventCursor(cursor: string): EventPosition | undefined {
     if (!Array.isArray(value) || value.length !== 2) return undefined
     const [occurredMs, id] = value as unknown[]
     if (typeof occurredMs !== 'number' || !Number.isSafeInteger(occurredMs)) return undefined
-    if (typeof id !== 'string' || id.length === 0 || id.length > 36) return undefined
+    // Event ids are time-ordered UUIDs; anything else (a NUL PostgreSQL refuses) was never given out.
+    if (typeof id !== 'string' || !eventIdPattern.test(id)) return undefined
     return { occurredMs, id }
   } catch {
     return undefined

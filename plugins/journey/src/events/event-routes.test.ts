@@ -229,6 +229,13 @@ for (const dialect of testDialects()) {
         `/api/journey/events?workspace=${test.workspace}&customer=${customer.id}&cursor=abc`,
       )
       expect(forged.status).toBe(400)
+      // Well-formed, but its id holds a NUL: PostgreSQL would refuse the parameter, so it is no cursor either.
+      const withNul = Buffer.from(JSON.stringify([Date.UTC(2026, 0, 3), 'a\u0000b'])).toString('base64url')
+      const nul = await test.request(
+        `/api/journey/events?workspace=${test.workspace}&customer=${customer.id}&cursor=${withNul}`,
+      )
+      expect(nul.status).toBe(400)
+      expect(((await nul.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('query.cursor')
       const stranger = await test.request(`/api/journey/events?workspace=${test.workspace}&customer=nobody`)
       expect(stranger.status).toBe(404)
     })

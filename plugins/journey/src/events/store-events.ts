@@ -31,7 +31,8 @@ export interface StoreEventsOutcome {
 /** SQLite caps the bound parameters of one statement. */
 const lookupChunk = 500
 
-const columns = [
+/** The columns of `journey_events` in the order a stored row lists them. */
+export const journeyEventColumns = [
   'id',
   'workspace_id',
   'customer_id',
@@ -122,7 +123,7 @@ export async function storeEvents(
     (await write.sql.insertRows(
       write.db,
       'journey_events',
-      columns,
+      journeyEventColumns,
       fresh.map((event, index) => [
         ids[index],
         write.workspace,

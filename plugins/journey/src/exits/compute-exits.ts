@@ -1,5 +1,7 @@
 import { type PluginContext, wilsonInterval } from '@cxkit/core'
 import { type Kysely, type QueryCreator, sql } from 'kysely'
+import { byteOrder } from '../analysis/byte-order.js'
+import { describeSteps } from '../analysis/resolve-steps.js'
 import { type ReachInput, stepTable, withSteps } from '../funnel/reach-query.js'
 import type { ExitsResult } from './exits-result.js'
 
@@ -21,13 +23,13 @@ interface ExitRow {
  * Where customers stop: of the customers who entered the funnel (see `computeFunnel`) and did not
  * reach its last step within the window, the touchpoint of each one's last event in the window
  * (anchor … anchor + W, any touchpoint), ranked by how many stopped there, with each share's 95 %
- * Wilson interval. Events at the same instant are told apart by touchpoint id, then event id, so the
- * answer does not change between runs. One query.
+ * Wilson interval. Events at the same instant are told apart by touchpoint id (by byte, as on SQLite),
+ * then event id, so the answer does not change between runs nor between dialects. One query.
  *
  * @example
  * await computeExits(ctx, { workspace: 'acme', steps, windowMs: 14 * 86_400_000, top: 10 })
  */
-export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsInput): Promise<ExitsResult> {
+export async function computeExits(ctx: Pick<PluginContext, 'db' | 'sql'>, input: ExitsInput): Promise<ExitsResult> {
   const db = ctx.db as unknown as Kysely<any>
   // A customer who stopped after step k − 1 has a row with no time in s<k>: one row per customer.
   const stopped = (qb: QueryCreator<any>) => {
@@ -49,7 +51,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
           .whereRef('e.occurred_ms', '>=', 'r.t1')
           .where('e.occurred_ms', '<=', sql<number>`${sql.ref('r.t1')} + ${input.windowMs}`)
           .orderBy('e.occurred_ms', 'desc')
-          .orderBy('e.touchpoint_id', 'desc')
+          .orderBy(byteOrder(ctx.sql, sql.ref<string>('e.touchpoint_id')), 'desc')
           .orderBy('e.id', 'desc')
           .limit(1)
           .select('e.touchpoint_id')
@@ -73,7 +75,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
         .as('entered'),
     ])
     .orderBy('customers', 'desc')
-    .orderBy('s.touchpoint_id')
+    .orderBy(byteOrder(ctx.sql, sql.ref<string>('s.touchpoint_id')))
     .limit(input.top)
     .execute()) as ExitRow[]
 
@@ -81,13 +83,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db'>, input: ExitsI
   const entered = rows.length > 0 ? Number(rows[0]!.entered) : await countEntered(db, input)
   return {
     workspace: input.workspace,
-    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({
-      step,
-      kind,
-      id,
-      name,
-      touchpointIds: [...touchpointIds],
-    })),
+    steps: describeSteps(input.steps),
     windowMs: input.windowMs,
     from: input.from ?? null,
     to: input.to ?? null,

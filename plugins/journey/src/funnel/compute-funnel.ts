@@ -1,7 +1,7 @@
 import { CxValidationError, type PluginContext, wilsonInterval } from '@cxkit/core'
 import type { Kysely } from 'kysely'
 import type { FunnelBy } from '../analysis/analysis-query-schema.js'
-import type { ResolvedStep } from '../analysis/resolve-steps.js'
+import { describeSteps, type ResolvedStep } from '../analysis/resolve-steps.js'
 import { funnelGroup } from './funnel-group.js'
 import type { FunnelGroupResult, FunnelResult, Share } from './funnel-result.js'
 import { groupRows, totalRows, withGroupMedians } from './funnel-rows.js'
@@ -67,13 +67,7 @@ export async function computeFunnel(ctx: Pick<PluginContext, 'db' | 'sql'>, inpu
   )
   return {
     workspace: input.workspace,
-    steps: input.steps.map(({ step, kind, id, name, touchpointIds }) => ({
-      step,
-      kind,
-      id,
-      name,
-      touchpointIds: [...touchpointIds],
-    })),
+    steps: describeSteps(input.steps),
     windowMs: input.windowMs,
     from: input.from ?? null,
     to: input.to ?? null,

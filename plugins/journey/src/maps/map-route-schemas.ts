@@ -7,15 +7,18 @@ export const workspaceQuery = z.object({ workspace: textSchema(columnLimits.id, 
 
 export const mapIdParams = z.object({ id: textSchema(columnLimits.id, 1) })
 
-const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647)
+/** A version number in a JSON body: a number, nothing coerced into one. */
+const versionNumber = z.number().int().min(1).max(2_147_483_647)
+/** A version number in a query string, where it can only come as text. */
+const versionParam = z.coerce.number().pipe(versionNumber)
 
 export const viewQuery = workspaceQuery.extend({
-  version: versionNumber.optional().describe('a past version; the current one when left out'),
+  version: versionParam.optional().describe('a past version; the current one when left out'),
 })
 
 export const versionsQuery = workspaceQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: versionNumber.optional().describe('only versions older than this one: the next page'),
+  before: versionParam.optional().describe('only versions older than this one: the next page'),
 })
 
 export const createMapBody = mapDetailsSchema

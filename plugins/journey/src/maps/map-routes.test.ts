@@ -151,6 +151,9 @@ for (const dialect of testDialects()) {
       }
       expect((await save(many)).fields).toEqual(['body.content.stages[0].painPoints'])
       expect((await save({ content: { stages: [] } })).fields).toEqual(['body.baseVersion'])
+      // A JSON body says what it means: a text or a boolean is not a version number.
+      for (const baseVersion of [String(version), true])
+        expect((await save({ baseVersion, content: { stages: [] } })).fields).toEqual(['body.baseVersion'])
       expect(await versionCount('starter')).toBe(before)
     })
 

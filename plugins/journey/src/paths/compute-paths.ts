@@ -1,6 +1,7 @@
 import { type PluginContext, wilsonInterval } from '@cxkit/core'
 import { type Kysely, sql } from 'kysely'
 import type { ResolvedStep } from '../analysis/resolve-steps.js'
+import { byteOrder } from '../analysis/byte-order.js'
 import { touchpointCondition } from '../analysis/touchpoint-condition.js'
 import type { PathsResult } from './paths-result.js'
 import { toSankey } from './to-sankey.js'
@@ -24,19 +25,20 @@ type Count = number | string | bigint
  * The most common touchpoint sequences, counted in SQL: per customer, the events from the start on
  * (the first event of `start` in [from, to), or the first event in it), consecutive repeats of a
  * touchpoint collapsed, cut at `length`; then identical sequences counted. Events at the same instant
- * are ordered start step first, then by touchpoint id, so the answer does not change between runs.
+ * are ordered start step first, then by touchpoint id (by byte, as on SQLite), so the answer does not
+ * change between runs nor between dialects.
  *
  * @example
  * await computePaths(ctx, { workspace: 'acme', length: 5, top: 10 })
  */
-export async function computePaths(ctx: Pick<PluginContext, 'db'>, input: PathsInput): Promise<PathsResult> {
+export async function computePaths(ctx: Pick<PluginContext, 'db' | 'sql'>, input: PathsInput): Promise<PathsResult> {
   const db = ctx.db as unknown as Kysely<any>
   const positions = Array.from({ length: input.length }, (_, index) => `p${index + 1}`)
   const startIds = input.start?.touchpointIds
   const startFirst = startIds
     ? sql`case when ${sql.ref('e.touchpoint_id')} in (${sql.join(startIds.length > 0 ? startIds : [''])}) then 0 else 1 end`
     : sql`0`
-  const order = sql`${sql.ref('e.occurred_ms')}, ${startFirst}, ${sql.ref('e.touchpoint_id')}, ${sql.ref('e.id')}`
+  const order = sql`${sql.ref('e.occurred_ms')}, ${startFirst}, ${byteOrder(ctx.sql, sql.ref<string>('e.touchpoint_id'))}, ${sql.ref('e.id')}`
 
   const rows = (await db
     .with('starts', (qb) => {
@@ -97,7 +99,10 @@ export async function computePaths(ctx: Pick<PluginContext, 'db'>, input: PathsI
     .orderBy('customers', 'desc')
     .$call((query) =>
       // Shorter paths first among equals, on both dialects (they order nulls differently).
-      positions.reduce((ordered, name) => ordered.orderBy(sql`coalesce(${sql.ref(name)}, '')`), query),
+      positions.reduce(
+        (ordered, name) => ordered.orderBy(byteOrder(ctx.sql, sql<string>`coalesce(${sql.ref(name)}, '')`)),
+        query,
+      ),
     )
     .limit(input.top)
     .execute()) as Record<string, string | null | Count>[]
