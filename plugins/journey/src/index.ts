@@ -52,6 +52,11 @@ export const journeyPlugin = definePlugin({
     pages: [{ path: 'journey', tag: 'cx-journey-page', title: { en: 'Journey', nl: 'Klantreis' } }],
     panels: [
       {
+        tag: 'cx-journey-health-panel',
+        title: { en: 'Journey health', nl: 'Gezondheid van de klantreis' },
+        size: 'wide',
+      },
+      {
         tag: 'cx-journey-heatmap-panel',
         title: { en: 'Scores per stage and touchpoint', nl: 'Scores per fase en contactpunt' },
         size: 'wide',
