@@ -106,7 +106,7 @@ describe.skipIf(!executablePath)('the Journey page’s analysis in a browser', (
     return { page, errors }
   }
 
-  it('draws the stage funnel as the API counts it, the paths as a Sankey and flags belief against data', async () => {
+  it('draws the stage funnel as the API counts it, the paths as a Sankey, links a touchpoint to its events and flags belief against data', async () => {
     const { page, errors } = await open('#/p/journey')
     const journey = page.locator('cx-journey-page')
 
@@ -155,6 +155,17 @@ describe.skipIf(!executablePath)('the Journey page’s analysis in a browser', (
     expect(await purchaseRow.textContent()).toContain('belief and data disagree')
     expect(await curve.locator('tr[data-stage=delivery]').getAttribute('data-disagree')).toBe('false')
     expect(await curve.locator('svg.emotion-chart g.measured.disagree').count()).toBe(1)
+
+    // A touchpoint in the heatmap leads to its latest events, and each event to its customer.
+    await journey.locator('cx-journey-heatmap-panel button[data-touchpoint-link=parcel]').click()
+    const events = journey.locator('cx-journey-touchpoint-events')
+    await expect.poll(() => events.locator('tr[data-event]').count(), { timeout: 20_000 }).toBe(10)
+    expect(await events.locator('h2').textContent()).toBe('Latest events at parcel')
+    const customer = events.locator('tr[data-event] a').first()
+    expect(await customer.textContent()).toBe('c-9')
+    await customer.click()
+    await expect.poll(() => page.locator('cx-customer-page').count(), { timeout: 20_000 }).toBe(1)
+    await page.goBack()
 
     await page.locator('cx-app select[name=locale]').selectOption('nl')
     await expect.poll(() => purchaseRow.textContent()).toContain('overtuiging en data spreken elkaar tegen')

@@ -16,6 +16,8 @@ import './cx-journey-pain-points-panel.js'
 import './analysis/cx-journey-emotion-curve.js'
 import './analysis/cx-journey-funnel-panel.js'
 import './analysis/cx-journey-paths-panel.js'
+import './analysis/cx-journey-touchpoint-events.js'
+import type { TouchpointLinkDetail } from './analysis/touchpoint-link.js'
 
 /**
  * The Journey page: pick a map (or make or import one), edit it on the canvas, save it as a new version
@@ -51,6 +53,8 @@ export class CxJourneyPage extends CxDashboardElement {
   @state() private accessor conflict: number | undefined
   /** Which form shows above the map: a new map's, the shown map's details, or none. */
   @state() private accessor form: 'new' | 'details' | undefined
+  /** The touchpoint whose latest events show beneath the analysis, after a click on its name. */
+  @state() private accessor eventsFor: TouchpointLinkDetail | undefined
   private loadedFor = ''
 
   private get client() {
@@ -282,12 +286,26 @@ export class CxJourneyPage extends CxDashboardElement {
 
   /** The journey's analysis beneath the map: it reads the workspace's events and answers, not the map. */
   private renderAnalysis() {
-    return html`<div class="analysis">
+    return html`<div class="analysis" @journey-touchpoint=${this.showEvents}>
       <cx-journey-funnel-panel heading=${this.t('journey:funnel.heading')}></cx-journey-funnel-panel>
       <cx-journey-paths-panel heading=${this.t('journey:paths.heading')}></cx-journey-paths-panel>
-      <cx-journey-heatmap-panel heading=${this.t('journey:analysis.heatmap')}></cx-journey-heatmap-panel>
-      <cx-journey-pain-points-panel heading=${this.t('journey:analysis.painPoints')}></cx-journey-pain-points-panel>
+      <cx-journey-heatmap-panel linked heading=${this.t('journey:analysis.heatmap')}></cx-journey-heatmap-panel>
+      <cx-journey-pain-points-panel linked heading=${this.t('journey:analysis.painPoints')}></cx-journey-pain-points-panel>
+      ${
+        this.eventsFor
+          ? html`<cx-journey-touchpoint-events .touchpoint=${this.eventsFor} @close=${() => (this.eventsFor = undefined)}></cx-journey-touchpoint-events>`
+          : nothing
+      }
     </div>`
+  }
+
+  private readonly showEvents = async (event: CustomEvent<TouchpointLinkDetail>) => {
+    this.eventsFor = event.detail
+    await this.updateComplete
+    const list = this.renderRoot.querySelector('cx-journey-touchpoint-events')
+    list?.scrollIntoView({ block: 'nearest' })
+    await list?.updateComplete
+    list?.focus()
   }
 
   override render() {

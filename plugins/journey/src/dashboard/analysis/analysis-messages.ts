@@ -65,6 +65,7 @@ addMessages('journey', {
     'health.funnelNote':
       'Customers entering at the first stage in the period who reach each stage within {window}, in order.',
     'links.events': 'Latest events at {name}',
+    'links.show': 'Show the latest events at {name}',
     'links.close': 'Close',
     'links.noEvents': 'No events at this touchpoint.',
     'links.customer': 'Customer',
@@ -135,6 +136,7 @@ addMessages('journey', {
     'health.funnelNote':
       'Klanten die in de periode bij de eerste fase instromen en elke fase binnen {window} op volgorde bereiken.',
     'links.events': 'Laatste gebeurtenissen bij {name}',
+    'links.show': 'Toon de laatste gebeurtenissen bij {name}',
     'links.close': 'Sluiten',
     'links.noEvents': 'Geen gebeurtenissen bij dit contactpunt.',
     'links.customer': 'Klant',
