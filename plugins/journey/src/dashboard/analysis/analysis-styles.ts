@@ -23,6 +23,8 @@ export const analysisStyles = css`
   .uncertain svg .bar { fill: var(--_muted); opacity: 0.55; }
   .flag { color: var(--_bad); font-weight: 600; }
   .scroll { overflow-x: auto; }
+  h3 { font-size: 0.95rem; margin: 16px 0 4px; }
+  .sub { display: block; font-size: 0.75rem; white-space: nowrap; }
 `
 
 /** The emotion curve's colours: the map's line in the primary colour, the measured dots in the text colour. */

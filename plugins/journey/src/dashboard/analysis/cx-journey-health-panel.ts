@@ -64,7 +64,7 @@ export class CxJourneyHealthPanel extends CxPanel {
     return html`<tr data-stage=${stage.id}>
       <th scope="row"><a href="#/p/journey">${label}</a></th>
       <td class=${reached && isUncertain(reached.conversion) ? 'figure reached uncertain' : 'figure reached'} data-reached=${reached?.reached ?? ''}>
-        ${reached ? html`${this.i18n.number(reached.reached, 0)} <span class="muted">${formatShare(this.i18n, reached.conversion)}</span>` : this.t('journey:health.none')}
+        ${reached ? html`${this.i18n.number(reached.reached, 0)} <span class="muted sub">${formatShare(this.i18n, reached.conversion)}</span>` : this.t('journey:health.none')}
       </td>
       <td class="figure score">${
         score && scores && score.value !== null
