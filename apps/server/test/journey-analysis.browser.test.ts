@@ -126,6 +126,14 @@ describe.skipIf(!executablePath)('the Journey page’s analysis in a browser', (
     )
     await expect.poll(() => funnel.locator('ol.exits li').first().getAttribute('data-touchpoint')).toBe('ad')
 
+    // Split by segment: the seeded customers have none, so one group without a value holds all 40.
+    await funnel.locator('select[name=by]').selectOption('segment')
+    await funnel.getByRole('button', { name: 'Show' }).click()
+    const group = funnel.locator('table.groups tr[data-group=""]')
+    await expect.poll(() => group.count(), { timeout: 20_000 }).toBe(1)
+    expect(await group.locator('th').textContent()).toContain('(no value) (n = 40)')
+    await funnel.locator('select[name=by]').selectOption('')
+
     // A funnel over two touchpoints that 20 customers entered: too few to read its conversion as a figure.
     await funnel.locator('select[name=mode]').selectOption('touchpoints')
     await funnel.getByLabel('checkout', { exact: true }).check()
