@@ -3,6 +3,7 @@ import { journeyEventsTimeline } from './customer-timeline/journey-events-timeli
 import { eventsEntity } from './events/events-entity.js'
 import * as createEvents from './migrations/001_create_events.js'
 import * as createMaps from './migrations/002_create_maps.js'
+import * as indexEventsByTouchpoint from './migrations/003_index_events_by_touchpoint.js'
 import { digitalMetrics } from './digital/digital-metrics.js'
 import { journeyRoutes } from './routes.js'
 import { seedDemoJourneys } from './seed-demo-journeys.js'
@@ -35,7 +36,11 @@ export const journeyPlugin = definePlugin({
     en: 'Journey maps, journey events, funnels, paths and per-touchpoint scores.',
     nl: 'Klantreiskaarten, klantreisgebeurtenissen, trechters, paden en scores per contactpunt.',
   },
-  migrations: { '001_create_events': createEvents, '002_create_maps': createMaps },
+  migrations: {
+    '001_create_events': createEvents,
+    '002_create_maps': createMaps,
+    '003_index_events_by_touchpoint': indexEventsByTouchpoint,
+  },
   metrics: digitalMetrics,
   routes: journeyRoutes,
   // Up to 10,000 events per request.
@@ -51,6 +56,11 @@ export const journeyPlugin = definePlugin({
     module: '@cxkit/plugin-journey/dashboard',
     pages: [{ path: 'journey', tag: 'cx-journey-page', title: { en: 'Journey', nl: 'Klantreis' } }],
     panels: [
+      {
+        tag: 'cx-journey-health-panel',
+        title: { en: 'Journey health', nl: 'Gezondheid van de klantreis' },
+        size: 'wide',
+      },
       {
         tag: 'cx-journey-heatmap-panel',
         title: { en: 'Scores per stage and touchpoint', nl: 'Scores per fase en contactpunt' },

@@ -4,6 +4,8 @@ import { css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { ScoreCell, TouchpointScores } from '../schema.js'
 import { formatScore, goodness } from './format-score.js'
+import './analysis/analysis-messages.js'
+import { touchpointLink } from './analysis/touchpoint-link.js'
 
 /**
  * A stage × touchpoint heatmap of one metric (any that groups by touchpoint): stages in the workspace's
@@ -16,6 +18,8 @@ export class CxJourneyHeatmapPanel extends CxPanel {
     ...CxPanel.styles,
     css`
       :host { display: block; }
+      button.link { background: none; border: 0; padding: 0; font: inherit; color: var(--_primary); text-decoration: underline; cursor: pointer; }
+      button.link:focus-visible { outline: 2px solid var(--_primary); outline-offset: 2px; }
       label { font-size: 0.85rem; color: var(--_muted); display: inline-flex; gap: 6px; align-items: center; margin-bottom: 10px; }
       .scroll { overflow-x: auto; }
       table { border-collapse: separate; border-spacing: 3px; font-size: 0.85rem; }
@@ -38,6 +42,8 @@ export class CxJourneyHeatmapPanel extends CxPanel {
   ]
 
   /** The metric shown first (a registry panel's `props.metric`); the reader may pick another. */
+  /** Touchpoint names link to their latest events (the Journey page listens for `journey-touchpoint`). */
+  @property({ type: Boolean }) accessor linked = false
   @property() accessor metric = ''
   @state() private accessor chosen = ''
 
@@ -98,7 +104,7 @@ export class CxJourneyHeatmapPanel extends CxPanel {
       <tbody>
         ${scores.touchpoints.map(
           (t) => html`<tr data-touchpoint=${t.id}>
-            <th class="row" scope="row">${t.name}</th>
+            <th class="row" scope="row">${this.linked ? touchpointLink(this, t.id, t.name, this.t('journey:links.show', { name: t.name })) : t.name}</th>
             ${columns.map((stage) => (stage === t.stageId ? this.cell(scores, t, low, high) : html`<td></td>`))}
           </tr>`,
         )}

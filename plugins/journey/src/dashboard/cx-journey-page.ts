@@ -11,6 +11,13 @@ import { renderMapToolbar } from './render-map-toolbar.js'
 import './cx-journey-canvas.js'
 import './cx-journey-map-form.js'
 import './cx-journey-touchpoint-form.js'
+import './cx-journey-heatmap-panel.js'
+import './cx-journey-pain-points-panel.js'
+import './analysis/cx-journey-emotion-curve.js'
+import './analysis/cx-journey-funnel-panel.js'
+import './analysis/cx-journey-paths-panel.js'
+import './analysis/cx-journey-touchpoint-events.js'
+import type { TouchpointLinkDetail } from './analysis/touchpoint-link.js'
 
 /**
  * The Journey page: pick a map (or make or import one), edit it on the canvas, save it as a new version
@@ -30,6 +37,8 @@ export class CxJourneyPage extends CxDashboardElement {
       .dirty { color: var(--_bad); font-weight: 600; }
       .conflict { border: 1px solid var(--_bad); border-radius: var(--_radius); padding: 8px 12px; margin: 12px 0; }
       cx-journey-touchpoint-form { display: block; margin-top: 16px; }
+      .analysis { display: grid; gap: 16px; margin-top: 24px; }
+      cx-journey-emotion-curve { display: block; margin-top: 24px; }
     `,
   ]
 
@@ -44,6 +53,8 @@ export class CxJourneyPage extends CxDashboardElement {
   @state() private accessor conflict: number | undefined
   /** Which form shows above the map: a new map's, the shown map's details, or none. */
   @state() private accessor form: 'new' | 'details' | undefined
+  /** The touchpoint whose latest events show beneath the analysis, after a click on its name. */
+  @state() private accessor eventsFor: TouchpointLinkDetail | undefined
   private loadedFor = ''
 
   private get client() {
@@ -273,6 +284,30 @@ export class CxJourneyPage extends CxDashboardElement {
     pick('version', String(view.version))
   }
 
+  /** The journey's analysis beneath the map: it reads the workspace's events and answers, not the map. */
+  private renderAnalysis() {
+    return html`<div class="analysis" @journey-touchpoint=${this.showEvents}>
+      <cx-journey-funnel-panel heading=${this.t('journey:funnel.heading')}></cx-journey-funnel-panel>
+      <cx-journey-paths-panel heading=${this.t('journey:paths.heading')}></cx-journey-paths-panel>
+      <cx-journey-heatmap-panel linked heading=${this.t('journey:analysis.heatmap')}></cx-journey-heatmap-panel>
+      <cx-journey-pain-points-panel linked heading=${this.t('journey:analysis.painPoints')}></cx-journey-pain-points-panel>
+      ${
+        this.eventsFor
+          ? html`<cx-journey-touchpoint-events .touchpoint=${this.eventsFor} @close=${() => (this.eventsFor = undefined)}></cx-journey-touchpoint-events>`
+          : nothing
+      }
+    </div>`
+  }
+
+  private readonly showEvents = async (event: CustomEvent<TouchpointLinkDetail>) => {
+    this.eventsFor = event.detail
+    await this.updateComplete
+    const list = this.renderRoot.querySelector('cx-journey-touchpoint-events')
+    list?.scrollIntoView({ block: 'nearest' })
+    await list?.updateComplete
+    list?.focus()
+  }
+
   override render() {
     const view = this.view
     return html`<h1>${this.t('journey:heading')}</h1>
@@ -289,9 +324,11 @@ export class CxJourneyPage extends CxDashboardElement {
                 this.stages = e.detail
                 this.dirty = true
               }}></cx-journey-canvas>
-            <cx-journey-touchpoint-form .stages=${view.stages} .channels=${view.channels} ?busy=${!!this.busy} @touchpoint-submit=${this.addTouchpoint}></cx-journey-touchpoint-form>`
+            <cx-journey-touchpoint-form .stages=${view.stages} .channels=${view.channels} ?busy=${!!this.busy} @touchpoint-submit=${this.addTouchpoint}></cx-journey-touchpoint-form>
+            <cx-journey-emotion-curve .stages=${view.stages} .content=${this.stages}></cx-journey-emotion-curve>`
           : nothing
-      }`
+      }
+      ${this.renderAnalysis()}`
   }
 }
 

@@ -3,6 +3,8 @@ import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { PainPoints } from '../schema.js'
+import './analysis/analysis-messages.js'
+import { touchpointLink } from './analysis/touchpoint-link.js'
 
 /**
  * The pain-point list: touchpoints ranked by how surely and how far they fall short of the workspace,
@@ -15,6 +17,8 @@ export class CxJourneyPainPointsPanel extends CxPanel {
     ...CxPanel.styles,
     css`
       :host { display: block; }
+      button.link { background: none; border: 0; padding: 0; font: inherit; color: var(--_primary); text-decoration: underline; cursor: pointer; }
+      button.link:focus-visible { outline: 2px solid var(--_primary); outline-offset: 2px; }
       ol { margin: 0; padding-left: 22px; }
       li { margin-bottom: 10px; }
       .name { font-weight: 600; }
@@ -25,6 +29,8 @@ export class CxJourneyPainPointsPanel extends CxPanel {
   ]
 
   /** How many entries to show (a registry panel's `props.limit`). */
+  /** Touchpoint names link to their latest events (the Journey page listens for `journey-touchpoint`). */
+  @property({ type: Boolean }) accessor linked = false
   @property({ type: Number }) accessor limit = 5
 
   private readonly data = new Task(this, {
@@ -44,7 +50,7 @@ export class CxJourneyPainPointsPanel extends CxPanel {
         : html`<ol>
             ${result.items.map(
               (item) => html`<li data-touchpoint=${item.touchpointId}>
-                <span class="name">${item.name}</span>
+                <span class="name">${this.linked ? touchpointLink(this, item.touchpointId, item.name, this.t('journey:links.show', { name: item.name })) : item.name}</span>
                 <span class="impact" title=${this.t('journey:impactHelp')}
                   >${this.t('journey:impact', { impact: this.i18n.number(item.impact, 1) })}</span
                 >

@@ -9,6 +9,7 @@ import type { JourneyEventPage } from '../schema.js'
 const touchpoints = [
   { id: 'website', name: 'Website', stageId: 'consideration', channel: 'website' as const },
   { id: 'checkout', name: 'Checkout', stageId: 'purchase', channel: 'website' as const },
+  { id: 'pickup', name: 'Pick-up point', stageId: 'delivery', channel: 'on-site' as const },
 ]
 const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString()
 
@@ -238,6 +239,38 @@ for (const dialect of testDialects()) {
       expect(((await nul.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('query.cursor')
       const stranger = await test.request(`/api/journey/events?workspace=${test.workspace}&customer=nobody`)
       expect(stranger.status).toBe(404)
+    })
+
+    it('lists a touchpoint’s latest events across customers, pages them, and names a missing filter or touchpoint', async () => {
+      const events = Array.from({ length: 5 }, (_, i) => ({
+        customer: `visitor-${i % 2}`,
+        touchpoint: i < 4 ? 'pickup' : 'website',
+        occurredAt: new Date(Date.UTC(2026, 1, 1 + i)).toISOString(),
+        sourceId: `by-touchpoint-${i}`,
+      }))
+      expect(await (await post('/events/batch', { events })).json()).toEqual({ inserted: 5, duplicates: 0 })
+      const list = (query: string) =>
+        test.json<JourneyEventPage>(`/api/journey/events?workspace=${test.workspace}&${query}`)
+      const first = await list('touchpoint=pickup&limit=3')
+      expect(first.events.map((e) => [e.sourceId, e.customer, e.touchpoint])).toEqual([
+        ['by-touchpoint-3', 'visitor-1', 'pickup'],
+        ['by-touchpoint-2', 'visitor-0', 'pickup'],
+        ['by-touchpoint-1', 'visitor-1', 'pickup'],
+      ])
+      const second = await list(`touchpoint=pickup&limit=3&cursor=${first.nextCursor}`)
+      expect(second.events.map((e) => e.sourceId)).toEqual(['by-touchpoint-0'])
+      expect(second.nextCursor).toBeNull()
+      // Both filters: one customer's events at one touchpoint.
+      const visitor = first.events[0]!.customerId
+      const both = await list(`touchpoint=pickup&customer=${visitor}`)
+      expect(both.events.map((e) => e.sourceId)).toEqual(['by-touchpoint-3', 'by-touchpoint-1'])
+
+      const neither = await test.request(`/api/journey/events?workspace=${test.workspace}`)
+      expect(neither.status).toBe(400)
+      expect((await neither.json()).errors[0].field).toBe('query.customer')
+      const unknown = await test.request(`/api/journey/events?workspace=${test.workspace}&touchpoint=nowhere`)
+      expect(unknown.status).toBe(404)
+      expect((await unknown.json()).detail).toContain("no touchpoint 'nowhere'")
     })
 
     it('lets concurrent batches create the same new customers and store every event once', async () => {

@@ -67,11 +67,14 @@ const addEvents = createRoute({
 const listCustomerEvents = createRoute({
   method: 'get',
   path: '/events',
-  summary: "One customer's journey events, newest first, a page at a time",
+  summary: "A customer's or a touchpoint's journey events, newest first, a page at a time",
   request: {
     query: z.object({
       workspace: slugSchema,
-      customer: textSchema(columnLimits.externalId, 1).openapi({ description: 'the customer’s id (`customers.id`)' }),
+      customer: textSchema(columnLimits.externalId, 1)
+        .optional()
+        .openapi({ description: 'the customer’s id (`customers.id`); give it, `touchpoint`, or both' }),
+      touchpoint: slugSchema.optional().openapi({ description: 'only events at this touchpoint' }),
       limit: z.coerce.number().int().min(1).max(500).default(50),
       cursor: z.string().max(200).optional().openapi({ description: 'the `nextCursor` of the page before' }),
     }),
@@ -79,12 +82,13 @@ const listCustomerEvents = createRoute({
   responses: {
     200: { description: 'A page of events', content: { 'application/json': { schema: journeyEventPageSchema } } },
     400: { description: 'Invalid query', content: problemContent },
-    404: { description: 'Unknown workspace or customer', content: problemContent },
+    404: { description: 'Unknown workspace, customer or touchpoint', content: problemContent },
   },
 })
 
 /**
- * `/api/journey/events`: record journey events one at a time or in batches, and read a customer's.
+ * `/api/journey/events`: record journey events one at a time or in batches, and read a customer's or a
+ * touchpoint's.
  *
  * @example
  * new OpenAPIHono().route('/', eventRoutes(ctx))

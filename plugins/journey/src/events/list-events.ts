@@ -5,54 +5,68 @@ import { decodeEventCursor, encodeEventCursor } from './event-cursor.js'
 
 export interface ListEventsQuery {
   readonly workspace: string
-  /** The customer's `customers.id`. */
-  readonly customer: string
+  /** The customer's `customers.id`: only their events. */
+  readonly customer?: string
+  /** A touchpoint id: only events there. At least one of `customer` and `touchpoint` is given. */
+  readonly touchpoint?: string
   readonly limit: number
   readonly cursor?: string
 }
 
 /**
- * One customer's events, newest first, a page at a time: keyset-paged on (time, id), so a page reads
- * `limit + 1` rows through the customer index however long the customer's history.
+ * A customer's events, or a touchpoint's, or a customer's at one touchpoint, newest first, a page at a
+ * time: keyset-paged on (time, id), so a page reads `limit + 1` rows through the customer or touchpoint
+ * index however long the history.
  *
  * @example
  * const page = await listEvents(ctx, { workspace: 'acme', customer: '0191…', limit: 50 })
  * const next = await listEvents(ctx, { workspace: 'acme', customer: '0191…', limit: 50, cursor: page.nextCursor! })
+ * const latest = await listEvents(ctx, { workspace: 'acme', touchpoint: 'checkout', limit: 20 })
  */
 export async function listEvents(ctx: Pick<PluginContext, 'db'>, query: ListEventsQuery): Promise<JourneyEventPage> {
+  if (query.customer === undefined && query.touchpoint === undefined) {
+    throw new CxValidationError([
+      { field: 'query.customer', code: 'required', message: 'give a customer, a touchpoint or both' },
+    ])
+  }
   const after = query.cursor === undefined ? undefined : decodeEventCursor(query.cursor)
   if (query.cursor !== undefined && !after) {
     throw new CxValidationError([
       { field: 'query.cursor', code: 'invalid_cursor', message: 'is not a cursor this list gave out' },
     ])
   }
-  const customer = await ctx.db
-    .selectFrom('customers')
-    .select('external_id')
-    .where('workspace_id', '=', query.workspace)
-    .where('id', '=', query.customer)
-    .executeTakeFirst()
-  if (!customer) {
-    throw new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${query.customer}' in workspace '${query.workspace}'`, {
-      status: 404,
-    })
-  }
+  if (query.customer !== undefined) await requireCustomer(ctx, query.workspace, query.customer)
+  if (query.touchpoint !== undefined) await requireTouchpoint(ctx, query.workspace, query.touchpoint)
   const rows = await ctx.db
     .withTables<JourneyTables>()
-    .selectFrom('journey_events')
-    .select(['id', 'touchpoint_id', 'occurred_at', 'occurred_ms', 'source_id', 'session_id', 'attributes'])
-    .where('workspace_id', '=', query.workspace)
-    .where('customer_id', '=', query.customer)
+    .selectFrom('journey_events as e')
+    .innerJoin('customers as c', (join) =>
+      join.onRef('c.workspace_id', '=', 'e.workspace_id').onRef('c.id', '=', 'e.customer_id'),
+    )
+    .select([
+      'e.id',
+      'e.customer_id',
+      'c.external_id',
+      'e.touchpoint_id',
+      'e.occurred_at',
+      'e.occurred_ms',
+      'e.source_id',
+      'e.session_id',
+      'e.attributes',
+    ])
+    .where('e.workspace_id', '=', query.workspace)
+    .$if(query.customer !== undefined, (q) => q.where('e.customer_id', '=', query.customer!))
+    .$if(query.touchpoint !== undefined, (q) => q.where('e.touchpoint_id', '=', query.touchpoint!))
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
-          eb('occurred_ms', '<', after!.occurredMs),
-          eb.and([eb('occurred_ms', '=', after!.occurredMs), eb('id', '<', after!.id)]),
+          eb('e.occurred_ms', '<', after!.occurredMs),
+          eb.and([eb('e.occurred_ms', '=', after!.occurredMs), eb('e.id', '<', after!.id)]),
         ]),
       ),
     )
-    .orderBy('occurred_ms', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('e.occurred_ms', 'desc')
+    .orderBy('e.id', 'desc')
     .limit(query.limit + 1)
     .execute()
   const page = rows.slice(0, query.limit)
@@ -60,8 +74,8 @@ export async function listEvents(ctx: Pick<PluginContext, 'db'>, query: ListEven
   return {
     events: page.map((row) => ({
       id: row.id,
-      customerId: query.customer,
-      customer: customer.external_id,
+      customerId: row.customer_id,
+      customer: row.external_id,
       touchpoint: row.touchpoint_id,
       occurredAt: row.occurred_at,
       sourceId: row.source_id,
@@ -73,5 +87,33 @@ export async function listEvents(ctx: Pick<PluginContext, 'db'>, query: ListEven
       rows.length > query.limit && last
         ? encodeEventCursor({ occurredMs: Number(last.occurred_ms), id: last.id })
         : null,
+  }
+}
+
+async function requireCustomer(ctx: Pick<PluginContext, 'db'>, workspace: string, customer: string) {
+  const found = await ctx.db
+    .selectFrom('customers')
+    .select('id')
+    .where('workspace_id', '=', workspace)
+    .where('id', '=', customer)
+    .executeTakeFirst()
+  if (!found) {
+    throw new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${customer}' in workspace '${workspace}'`, {
+      status: 404,
+    })
+  }
+}
+
+async function requireTouchpoint(ctx: Pick<PluginContext, 'db'>, workspace: string, touchpoint: string) {
+  const found = await ctx.db
+    .selectFrom('touchpoints')
+    .select('id')
+    .where('workspace_id', '=', workspace)
+    .where('id', '=', touchpoint)
+    .executeTakeFirst()
+  if (!found) {
+    throw new CxError('CXKIT_NOT_FOUND', `no touchpoint '${touchpoint}' in workspace '${workspace}'`, {
+      status: 404,
+    })
   }
 }
