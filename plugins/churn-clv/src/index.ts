@@ -1,7 +1,13 @@
 import { definePlugin } from '@cxkit/core'
 import * as createTransactions from './migrations/001_create_transactions.js'
+import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
+import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
+import { churnClvRoutes } from './routes.js'
 
 export type { ChurnClvTables } from './tables.js'
+export * from './survival/index.js'
+export { cohortMatrix } from './cohorts/cohort-matrix.js'
+export { customerChurnRateMetric, customerRetentionRateMetric }
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
@@ -18,6 +24,8 @@ export const churnClvPlugin = definePlugin({
     nl: 'Klantverloop, klantbehoud, overleving en klantwaarde over de looptijd.',
   },
   migrations: { '001_create_transactions': createTransactions },
+  metrics: [customerChurnRateMetric, customerRetentionRateMetric],
+  routes: churnClvRoutes,
 })
 
 declare module '@cxkit/core' {

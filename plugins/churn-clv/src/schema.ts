@@ -1,2 +1,3 @@
 // The churn & CLV plugin's input and response shapes, shared with the dashboard (zod only).
-export {}
+export * from './survival/survival-schema.js'
+export * from './cohorts/cohort-schema.js'

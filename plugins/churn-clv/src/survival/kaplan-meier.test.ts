@@ -30,7 +30,7 @@ describe('Kaplan–Meier on the G3 glioma trial', () => {
       [34, 3],
     ])
     const expected = [5 / 6, (5 / 6) * (4 / 5), (5 / 6) * (4 / 5) * (3 / 4), (5 / 6) * (4 / 5) * (3 / 4) * (2 / 3)]
-    events.forEach((step, i) => expect(step.survival).toBeCloseTo(expected[i]!, 12))
+    for (const [i, step] of events.entries()) expect(step.survival).toBeCloseTo(expected[i]!, 12)
     // 0.5 · √(1/30 + 1/20 + 1/12) = 0.2041241452…
     expect(events[2]!.standardError).toBeCloseTo(0.5 * Math.sqrt(1 / 30 + 1 / 20 + 1 / 12), 12)
     expect(events.map((s) => [s.lower, s.upper])).toEqual([
@@ -56,7 +56,12 @@ describe('Kaplan–Meier on the G3 glioma trial', () => {
 
   it('finds the median lifetime and its interval where the curves cross one half', () => {
     // S first reaches ½ at 32; the lower band is below ½ from 9 on; the upper band never reaches ½.
-    expect(medianLifetime(kaplanMeier(g3().get('Control')!))).toEqual({ median: 32, lower: 9, upper: null, level: 0.95 })
+    expect(medianLifetime(kaplanMeier(g3().get('Control')!))).toEqual({
+      median: 32,
+      lower: 9,
+      upper: null,
+      level: 0.95,
+    })
     // RIT never falls to one half: the median is not reached, never guessed; only its lower band crosses (53).
     expect(medianLifetime(kaplanMeier(g3().get('RIT')!))).toEqual({ median: null, lower: 53, upper: null, level: 0.95 })
   })
@@ -96,7 +101,7 @@ describe('Kaplan–Meier on hand-checked small cases', () => {
       { time: 3, events: 0, censored: 2 },
     ])
     expect(curve.steps).toEqual([
-      { time: 3, atRisk: 3, events: 0, censored: 3, survival: 1, standardError: 0, lower: 1, upper: 1, },
+      { time: 3, atRisk: 3, events: 0, censored: 3, survival: 1, standardError: 0, lower: 1, upper: 1 },
     ])
     expect(medianLifetime(curve).median).toBeNull()
   })
@@ -120,7 +125,12 @@ describe('the log-rank test on hand-checked cases', () => {
       { time: 1, events: 1, censored: 0 },
       { time: 2, events: 0, censored: 1 },
     ]
-    const test = logRankTest(new Map([['a', same], ['b', same]]))
+    const test = logRankTest(
+      new Map([
+        ['a', same],
+        ['b', same],
+      ]),
+    )
     expect(test.chiSquare).toBeCloseTo(0, 12)
     expect(test.pValue).toBeCloseTo(1, 12)
   })

@@ -1,4 +1,4 @@
-import { customerDimension, type PluginContext } from '@cxkit/core'
+import { customerDimension, type NoSelection, type PluginContext } from '@cxkit/core'
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import type { SurvivalCounts } from './kaplan-meier.js'
 
@@ -40,7 +40,6 @@ interface LifetimeRow {
   days: number
   ended: number
 }
-// biome-ignore lint/complexity/noBannedTypes: Kysely types an empty selection as {}.
 type AnyLifetimes = SelectQueryBuilder<any, any, LifetimeRow>
 
 /**
@@ -67,7 +66,9 @@ export function transactionLifetimes(
     .select([
       't.customer_id',
       sql<number>`(max(t.occurred_ms) - min(t.occurred_ms)) / ${sql.lit(dayMs)}`.as('days'),
-      sql<number>`case when ${asOfMs} - max(t.occurred_ms) >= ${sql.lit(Math.round(inactivityDays) * dayMs)} then 1 else 0 end`.as('ended'),
+      sql<number>`case when ${asOfMs} - max(t.occurred_ms) >= ${sql.lit(Math.round(inactivityDays) * dayMs)} then 1 else 0 end`.as(
+        'ended',
+      ),
     ])
   return groupLifetimes(ctx, query, lifetimes as unknown as AnyLifetimes)
 }
@@ -121,7 +122,7 @@ async function groupLifetimes(
   let rows = ctx.db
     .selectFrom(lifetimes.as('l'))
     .innerJoin('customers as c', 'c.id', 'l.customer_id')
-    .where('c.workspace_id', '=', query.workspace) as unknown as SelectQueryBuilder<any, any, {}>
+    .where('c.workspace_id', '=', query.workspace) as unknown as SelectQueryBuilder<any, any, NoSelection>
   for (const [key, value] of Object.entries(query.filters ?? {})) {
     rows = rows.where((eb) => eb(dimension(eb, key), '=', value))
   }

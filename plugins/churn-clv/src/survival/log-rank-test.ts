@@ -3,7 +3,8 @@ import type { SurvivalCounts } from './kaplan-meier.js'
 
 /** One group's side of a log-rank test. */
 export interface LogRankGroup {
-  key: string
+  /** The group's key; null for the group without a value. */
+  key: string | null
   n: number
   observed: number
   /** Events expected if every group had the same hazard. */
@@ -46,8 +47,8 @@ export function logRankTest(groups: ReadonlyMap<string, readonly SurvivalCounts[
       // Hypergeometric covariance of the event counts at this time; no spread when everyone left (risk = 1 = deaths).
       const spread = risk > 1 ? (deaths * (risk - deaths)) / (risk * risk * (risk - 1)) : 0
       for (let i = 0; i < k; i += 1) {
-        observed[i] += d[i]!
-        expected[i] += (deaths * atRisk[i]!) / risk
+        observed[i] = observed[i]! + d[i]!
+        expected[i] = expected[i]! + (deaths * atRisk[i]!) / risk
         for (let j = 0; j < k; j += 1) {
           variance[i]![j]! += spread * atRisk[i]! * ((i === j ? risk : 0) - atRisk[j]!)
         }

@@ -1,0 +1,82 @@
+import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { churnClvPlugin } from '../index.js'
+import { insertTestTransactions } from '../retention/insert-test-transactions.js'
+import type { SurvivalResponse } from './survival-schema.js'
+
+const customers = [
+  { externalId: 'A', segment: 'smb' },
+  { externalId: 'B', segment: 'smb' },
+  { externalId: 'C', segment: 'smb' },
+  { externalId: 'D', segment: 'enterprise' },
+  { externalId: 'E', segment: 'enterprise' },
+]
+// Observed until 1 July 2026 with a 60-day rule. smb: A churns after 10 days, B after 20, C is still a
+// customer after 100 days. enterprise: D and E are both still customers (after 100 and 150 days).
+const purchases = [
+  ['A', '2026-01-01', '2026-01-11'],
+  ['B', '2026-01-01', '2026-01-21'],
+  ['C', '2026-03-01', '2026-06-09'],
+  ['D', '2026-03-01', '2026-06-09'],
+  ['E', '2026-01-10', '2026-06-09'],
+].flatMap(([customer, ...days]) => days.map((day) => ({ customer: customer!, at: `${day}T12:00:00Z` })))
+const asOf = '2026-07-01T00:00:00.000Z'
+
+for (const dialect of testDialects()) {
+  describe(`GET /api/churn-clv/survival on ${dialect.name}`, () => {
+    let test: TestApp
+    beforeAll(async () => {
+      test = await createTestApp({ plugins: [churnClvPlugin()], dialect })
+      await test.addCustomers(customers)
+      await insertTestTransactions(test.database, test.workspace, purchases)
+    })
+    afterAll(async () => {
+      await test.close()
+    })
+
+    it('draws a curve per segment with medians and the log-rank test between them', async () => {
+      const answer = await test.json<SurvivalResponse>(
+        `/api/churn-clv/survival?workspace=${test.workspace}&asOf=${asOf}&inactivityDays=60&by=segment`,
+      )
+      expect(answer).toMatchObject({ asOf, unit: 'day', inactivityDays: 60, by: 'segment', level: 0.95 })
+      const [enterprise, smb] = answer.groups
+      expect(enterprise).toMatchObject({ key: 'enterprise', n: 2, events: 0, median: { median: null } })
+      expect(smb!.steps.map((s) => [s.time, s.atRisk, s.survival])).toEqual([
+        [10, 3, expect.closeTo(2 / 3, 12)],
+        [20, 2, expect.closeTo(1 / 3, 12)],
+        [100, 1, expect.closeTo(1 / 3, 12)],
+      ])
+      expect(smb!.median.median).toBe(20)
+      // By hand: at 10 N = 5 (3 smb), E_smb = 3/5, V = 6/25; at 20 N = 4 (2 smb), E_smb = 1/2, V = 1/4.
+      // O − E = 2 − 1.1 = 0.9; χ² = 0.81 / 0.49.
+      expect(answer.logRank!.chiSquare).toBeCloseTo(0.81 / 0.49, 10)
+      expect(answer.logRank!.degreesOfFreedom).toBe(1)
+    })
+
+    it('gives one curve and no test without a split, and honours a segment filter', async () => {
+      const all = await test.json<SurvivalResponse>(`/api/churn-clv/survival?workspace=${test.workspace}&asOf=${asOf}`)
+      expect(all.groups).toHaveLength(1)
+      // 90 days by default: A and B (last purchases in January) churned all the same.
+      expect(all.groups[0]).toMatchObject({ key: null, n: 5, events: 2 })
+      expect(all.logRank).toBeNull()
+      const smb = await test.json<SurvivalResponse>(
+        `/api/churn-clv/survival?workspace=${test.workspace}&asOf=${asOf}&inactivityDays=60&segment=smb`,
+      )
+      expect(smb.groups.map((g) => [g.n, g.events])).toEqual([[3, 2]])
+    })
+
+    it('answers 400 naming the field for a bad split, rule or instant, and 404 for an unknown workspace', async () => {
+      for (const [query, field] of [
+        ['by=colour', 'query.by'],
+        ['inactivityDays=0', 'query.inactivityDays'],
+        ['asOf=yesterday', 'query.asOf'],
+        ['surprise=1', 'query'],
+      ] as const) {
+        const response = await test.request(`/api/churn-clv/survival?workspace=${test.workspace}&${query}`)
+        expect(response.status).toBe(400)
+        expect(JSON.stringify(await response.json())).toContain(field)
+      }
+      expect((await test.request('/api/churn-clv/survival?workspace=nope')).status).toBe(404)
+    })
+  })
+}
