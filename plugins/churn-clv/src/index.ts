@@ -26,6 +26,21 @@ export const churnClvPlugin = definePlugin({
   migrations: { '001_create_transactions': createTransactions },
   metrics: [customerChurnRateMetric, customerRetentionRateMetric],
   routes: churnClvRoutes,
+  dashboard: {
+    module: '@cxkit/plugin-churn-clv/dashboard',
+    panels: [
+      {
+        tag: 'cx-churn-survival-panel',
+        title: { en: 'Customer survival', nl: 'Overleving van klanten' },
+        size: 'wide',
+      },
+      {
+        tag: 'cx-churn-cohorts-panel',
+        title: { en: 'Cohort retention', nl: 'Behoud per cohort' },
+        size: 'wide',
+      },
+    ],
+  },
 })
 
 declare module '@cxkit/core' {
