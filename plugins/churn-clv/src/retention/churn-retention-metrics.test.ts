@@ -77,6 +77,27 @@ for (const dialect of testDialects()) {
       expect(smb).toMatchObject({ n: 2, value: 0.5 })
     })
 
+    it('gives a trend: each month its own start and end, the total pooling the months', async () => {
+      // February: only S is active on 1 February (bought 10 January) and lapses by 1 March → 1 of 1 lost.
+      const trend = await test.api.metric('customer-churn-rate', {
+        period: { from: '2026-02-01', to: '2026-04-01' },
+        groupBy: 'month',
+      })
+      expect(trend.breakdown!.map((row) => [row.key, row.n, row.value])).toEqual([
+        ['2026-02-01', 1, 1],
+        ['2026-03-01', 3, expect.closeTo(1 / 3, 12)],
+      ])
+      expect(trend).toMatchObject({ n: 4, value: 0.5 })
+    })
+
+    it('answers 400 naming groupBy for a trend of too many sub-periods', async () => {
+      const response = await test.request(
+        `/api/metrics/customer-churn-rate?workspace=${test.workspace}&from=2020-01-01&to=2026-01-01&groupBy=day`,
+      )
+      expect(response.status).toBe(400)
+      expect(JSON.stringify(await response.json())).toContain('query.groupBy')
+    })
+
     it('has no value without customers at the start, never a made-up zero', async () => {
       const empty = await test.api.metric('customer-churn-rate', { period: { from: '2025-01-01', to: '2025-02-01' } })
       expect(empty).toMatchObject({ value: null, n: 0 })

@@ -1,6 +1,15 @@
-import { customerDimension, customerDimensionKeys, type MetricQuery, type PluginContext } from '@cxkit/core'
+import {
+  customerDimension,
+  customerDimensionKeys,
+  type MetricQuery,
+  type Period,
+  type PeriodUnit,
+  type PluginContext,
+  periodUnits,
+} from '@cxkit/core'
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import { dayMs } from '../survival/lifetime-source.js'
+import { periodBuckets } from './period-buckets.js'
 
 /**
  * One customer's standing over a metric's period, under the inactivity rule: a customer is active at an
@@ -8,7 +17,8 @@ import { dayMs } from '../survival/lifetime-source.js'
  */
 export interface CustomerActivityRow {
   customer_id: string
-  first_at: string
+  /** Start of the (sub-)period the row stands for: what `day` … `quarter` group by. */
+  bucket_at: string
   /** 1 when active at the period's start (S). */
   at_start: number
   /** 1 when active at the period's end (E). */
@@ -27,41 +37,54 @@ export type CustomerActivityRows = SelectQueryBuilder<CustomerActivityTables, 'a
 
 /** The customer dimensions churn and retention group and filter by. */
 export const activityDimensions = customerDimensionKeys
+/** What churn and retention group by: sub-periods (a trend) and customer dimensions. */
+export const activityGroupings = [...periodUnits, ...customerDimensionKeys] as const
 
 /** Days without a purchase after which a customer counts as lost, unless a workspace sets its own. */
 export const defaultInactivityDays = 90
 
 /**
  * Every customer with a purchase before the period's end, with their standing at its start and end,
- * computed per customer in SQL (one aggregate over their purchases), joined to the customer.
+ * computed per customer in SQL (one aggregate over their purchases), joined to the customer. Grouped by
+ * `day` … `quarter`, each sub-period is its own period with its own start and end (a row per customer and
+ * sub-period, `bucket_at` its start), so a trend is churn per sub-period, not a share of the whole.
  */
 export function customerActivity(
   ctx: Pick<PluginContext, 'db'>,
-  query: Pick<MetricQuery, 'workspace' | 'period'>,
+  query: Pick<MetricQuery, 'workspace' | 'period' | 'groupBy'>,
   inactivityDays: number,
 ): CustomerActivityRows {
-  const fromMs = Date.parse(query.period.from)
-  const toMs = Date.parse(query.period.to)
+  const unit = query.groupBy.find((key): key is PeriodUnit => (periodUnits as readonly string[]).includes(key))
+  const buckets = unit ? periodBuckets(query.period, unit) : [query.period]
+  const perBucket = buckets.map((bucket) => activityIn(ctx, query.workspace, bucket, inactivityDays))
+  const all = perBucket.slice(1).reduce((union, next) => union.unionAll(next), perBucket[0]!)
+  return ctx.db
+    .selectFrom(all.as('a'))
+    .innerJoin('customers as c', 'c.id', 'a.customer_id') as unknown as CustomerActivityRows
+}
+
+/** Each customer's standing over one period [from, to), as one aggregate over their purchases before `to`. */
+function activityIn(ctx: Pick<PluginContext, 'db'>, workspace: string, period: Period, inactivityDays: number) {
+  const fromMs = Date.parse(period.from)
+  const toMs = Date.parse(period.to)
   const window = Math.round(inactivityDays) * dayMs
   const activeAt = (instantMs: number) =>
     sql<number>`max(case when t.occurred_ms > ${instantMs - window} and t.occurred_ms < ${instantMs} then 1 else 0 end)`
-  const perCustomer = ctx.db
+  return ctx.db
     .withTables<{ t: { workspace_id: string; customer_id: string; occurred_at: string; occurred_ms: number } }>()
     .selectFrom('churn_clv_transactions as t' as 't')
-    .where('t.workspace_id', '=', query.workspace)
+    .where('t.workspace_id', '=', workspace)
     .where('t.occurred_ms', '<', toMs)
     .groupBy('t.customer_id')
     .select([
       't.customer_id',
-      sql<string>`min(t.occurred_at)`.as('first_at'),
+      // Text on both dialects, so every part of the union agrees on the column's type.
+      sql<string>`cast(${period.from} as varchar(32))`.as('bucket_at'),
       activeAt(fromMs).as('at_start'),
       activeAt(toMs).as('at_end'),
       sql<number>`case when min(t.occurred_ms) >= ${fromMs} then ${activeAt(toMs)} else 0 end`.as('new_at_end'),
       sql<number>`${activeAt(fromMs)} * ${activeAt(toMs)}`.as('kept'),
     ])
-  return ctx.db
-    .selectFrom(perCustomer.as('a'))
-    .innerJoin('customers as c', 'c.id', 'a.customer_id') as unknown as CustomerActivityRows
 }
 
 /** The SQL expression of a customer dimension, for grouping and filtering churn and retention. */

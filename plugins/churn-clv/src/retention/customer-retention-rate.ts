@@ -1,5 +1,5 @@
 import { aggregateGroups, defineMetric, type MetricResult, wilsonInterval } from '@cxkit/core'
-import { activityDimension, activityDimensions, customerActivity } from './customer-activity.js'
+import { activityDimension, activityDimensions, activityGroupings, customerActivity } from './customer-activity.js'
 import { inactivitySettingsDefaults, inactivitySettingsSchema } from './inactivity-settings.js'
 
 /**
@@ -24,14 +24,14 @@ export const customerRetentionRateMetric = defineMetric({
   },
   unit: 'ratio',
   direction: 'higher-is-better',
-  groupBy: activityDimensions,
+  groupBy: activityGroupings,
   filters: activityDimensions,
   workspaceSettingsSchema: inactivitySettingsSchema,
   workspaceSettingsDefaults: inactivitySettingsDefaults,
   compute: (ctx, query, settings) =>
     aggregateGroups(ctx, query, {
       rows: customerActivity(ctx, query, settings.inactivityDays),
-      time: 'a.first_at',
+      time: 'a.bucket_at',
       dimension: (eb, key) => activityDimension(ctx, eb, key),
       sums: (eb) => ({
         start: eb.fn.sum<number>('a.at_start'),
