@@ -106,6 +106,7 @@ for (const dialect of testDialects()) {
         ['from=2026-13&to=2026-12', 'query.from'],
         ['from=2026-05&to=2026-01', 'query.to'],
         ['from=2000-01&to=2026-01', 'query.to'],
+        ['from=2026-01&to=2026-02&segment=%00', 'query.segment'],
       ] as const) {
         const response = await test.request(`/api/churn-clv/cohorts?workspace=${test.workspace}&${query}`)
         expect(response.status).toBe(400)

@@ -1,7 +1,9 @@
+import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
 
 const month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM (1970–2099)')
-const dimensionValue = z.string().min(1).max(200)
+// Safe text (no NUL, which PostgreSQL refuses) as long as a customer column holds.
+const dimensionValue = textSchema(columnLimits.externalId, 1)
 
 /** `GET /api/churn-clv/cohorts`: cohorts by month of first purchase, from `from` to `to` inclusive. */
 export const cohortQuerySchema = z
@@ -9,10 +11,7 @@ export const cohortQuerySchema = z
     workspace: z.string().min(1).max(64),
     from: month,
     to: month,
-    asOf: z.iso
-      .datetime({ offset: true })
-      .transform((value) => new Date(value).toISOString())
-      .optional(),
+    asOf: instantSchema.optional(),
     segment: dimensionValue.optional(),
     region: dimensionValue.optional(),
     plan: dimensionValue.optional(),

@@ -71,6 +71,8 @@ for (const dialect of testDialects()) {
         ['inactivityDays=0', 'query.inactivityDays'],
         ['asOf=yesterday', 'query.asOf'],
         ['surprise=1', 'query'],
+        ['segment=a%00b', 'query.segment'],
+        ['asOf=2100-01-01T00:00:00Z', 'query.asOf'],
       ] as const) {
         const response = await test.request(`/api/churn-clv/survival?workspace=${test.workspace}&${query}`)
         expect(response.status).toBe(400)

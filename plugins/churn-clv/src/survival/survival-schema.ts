@@ -1,12 +1,8 @@
+import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
 
-const instant = z.iso
-  .datetime({ offset: true })
-  .transform((value) => new Date(value).toISOString())
-  .refine((value) => value >= '1970-01-01T00:00:00.000Z' && value < '2100-01-01T00:00:00.000Z', {
-    message: 'must be between 1970-01-01 and 2100-01-01',
-  })
-const dimensionValue = z.string().min(1).max(200)
+// Safe text (no NUL, which PostgreSQL refuses) as long as a customer column holds.
+const dimensionValue = textSchema(columnLimits.externalId, 1)
 
 /** Customer dimensions lifetimes can be split and filtered by. */
 export const lifetimeDimensionSchema = z.union([
@@ -19,7 +15,7 @@ export const survivalQuerySchema = z
   .object({
     workspace: z.string().min(1).max(64),
     /** Where observation stops; default now. */
-    asOf: instant.optional(),
+    asOf: instantSchema.optional(),
     /** Days without a purchase after which a customer counts as churned (lifetimes from purchases). */
     inactivityDays: z.coerce.number().int().min(1).max(3650).default(90),
     by: lifetimeDimensionSchema.optional(),
