@@ -1,14 +1,19 @@
-import { definePlugin } from '@cxkit/core'
+import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { transactionsTimeline } from './customer-timeline/transactions-timeline.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
+import { churnClvOptionsSchema } from './options.js'
+import { churnClvRoutes } from './routes.js'
+import { transactionsEntity } from './transactions/transactions-entity.js'
 
 export type { ChurnClvTables } from './tables.js'
+export { transactionsEntity } from './transactions/transactions-entity.js'
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
  * customer lifetime value (BG/NBD, Pareto/NBD, Gamma-Gamma) with P(alive) and churn risk.
  *
  * @example
- * export default defineConfig({ plugins: [churnClvPlugin()] })
+ * export default defineConfig({ plugins: [churnClvPlugin({ currency: 'EUR' })] })
  */
 export const churnClvPlugin = definePlugin({
   id: 'churn-clv',
@@ -17,7 +22,14 @@ export const churnClvPlugin = definePlugin({
     en: 'Churn, retention, survival and customer lifetime value.',
     nl: 'Klantverloop, klantbehoud, overleving en klantwaarde over de looptijd.',
   },
+  optionsSchema: churnClvOptionsSchema,
   migrations: { '001_create_transactions': createTransactions },
+  routes: churnClvRoutes,
+  // Up to 10,000 transactions per request.
+  bodyLimits: { 'POST /transactions/batch': bodyLimits.batch },
+  importers: [transactionsEntity],
+  // Each purchase of a customer on the customer page: "Purchase €12.50".
+  contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
 })
 
 declare module '@cxkit/core' {

@@ -1,2 +1,3 @@
-// The churn & CLV plugin's input and response shapes, shared with the dashboard (zod only).
-export {}
+// The churn & CLV plugin's input and response shapes, shared with the dashboard (zod only: no Kysely, no Lit).
+export * from './options.js'
+export * from './transactions/transaction-schemas.js'

@@ -1,9 +1,12 @@
-import { customerImportRowSchema, customersEntity, findCustomers, type ImportWriteContext } from '@cxkit/core'
+import type { ImportWriteContext } from '../contracts/import-entity.js'
+import { findCustomers } from '../queries/find-customers.js'
+import { customerImportRowSchema } from './customer-import-row.js'
+import { customersEntity } from './customers-entity.js'
 
 /**
  * The customer id of every external id, creating customers for the ones the workspace does not know
- * yet. Creation goes through core's customer import (`customersEntity.upsert`), so a customer made by
- * an event is the same as one made by a customer file, and its changes are recorded for undo.
+ * yet. Creation goes through the customer import (`customersEntity.upsert`), so a customer made by
+ * an event or a transaction is the same as one made by a customer file, and its changes are recorded for undo.
  * On PostgreSQL two writers may create the same customer at once: run the caller's transaction with
  * `transactionRetryingInserts`, and the second run matches the customer the first committed.
  *
