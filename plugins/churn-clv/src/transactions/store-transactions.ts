@@ -72,7 +72,8 @@ function classify(transactions: readonly TransactionToStore[], stored: ReadonlyM
  * Stores transactions exactly once by source id, inside the caller's transaction (`write.db`), the way
  * journey events are stored: a source id stored before with the same content is a duplicate, with other
  * content a conflict. With `refuse`, any conflict returns before anything is written. Customers named
- * by unknown external ids are created. A concurrent writer that stores the same source id first
+ * by unknown ids are created. With `source-id`, a customer is named by its record id in the import's
+ * source system (a CRM export's account id), as `ensureCustomers` explains. A concurrent writer that stores the same source id first
  * (PostgreSQL) is caught by the unique key: the row is skipped and compared like the others.
  *
  * @example
@@ -82,6 +83,7 @@ export async function storeTransactions(
   write: ImportWriteContext,
   transactions: readonly TransactionToStore[],
   sourceReuse: 'refuse' | 'keep-first',
+  customersBy: 'external-id' | 'source-id' = 'external-id',
   now = new Date(),
 ): Promise<StoreTransactionsOutcome> {
   const sourceIds = [...new Set(transactions.flatMap((t) => (t.sourceId === null ? [] : [t.sourceId])))]
@@ -92,6 +94,7 @@ export async function storeTransactions(
   const customers = await ensureCustomers(
     write,
     fresh.map((t) => t.customer),
+    { sourceIds: customersBy === 'source-id' },
   )
   const createdAt = now.toISOString()
   const ids = fresh.map(() => timeOrderedId())

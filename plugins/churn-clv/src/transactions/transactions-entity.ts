@@ -4,6 +4,9 @@ import { storeTransactions, type TransactionToStore } from './store-transactions
 import { type TransactionImportRow, transactionImportFields, transactionImportRowSchema } from './transaction-import-row.js'
 import { transactionsChangeKey, undoTransactions } from './undo-transactions.js'
 
+/** The source an import is recorded under when it names no system (no preset, no `--system`). */
+const importWithoutSystem = 'import'
+
 /**
  * A source id reused with other content keeps the first transaction (counted unchanged), as an event
  * import does: a later export that corrected an amount must not fail a whole file nor rewrite the
@@ -18,7 +21,10 @@ async function upsertTransactions(
     const content = { customer: row.customer, occurredAt: row.occurredAt, amount: row.amount, margin: row.margin }
     return { ...content, position, sourceId: row.sourceId ?? importRowSourceId(content, seen) }
   })
-  const outcome = await storeTransactions(ctx, transactions, 'keep-first')
+  // A CRM export (the import names its system, as presets do) names customers by their record ids
+  // there; a file without a system names them by external id.
+  const customersBy = ctx.source === importWithoutSystem ? 'external-id' : 'source-id'
+  const outcome = await storeTransactions(ctx, transactions, 'keep-first', customersBy)
   if (outcome.insertedIds.length > 0) {
     await ctx.recordChanges([{ key: transactionsChangeKey, before: outcome.insertedIds }])
   }
