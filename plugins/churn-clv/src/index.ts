@@ -1,11 +1,13 @@
 import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
 import { transactionsTimeline } from './customer-timeline/transactions-timeline.js'
+import { seedDemoTransactions } from './demo/seed-demo-transactions.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
+import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import { churnClvOptionsSchema } from './options.js'
 import { churnClvRoutes } from './routes.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
-export type { ChurnClvTables } from './tables.js'
+export type { ChurnClvTables, SubscriptionTables } from './tables.js'
 export { transactionsEntity } from './transactions/transactions-entity.js'
 
 /**
@@ -23,13 +25,17 @@ export const churnClvPlugin = definePlugin({
     nl: 'Klantverloop, klantbehoud, overleving en klantwaarde over de looptijd.',
   },
   optionsSchema: churnClvOptionsSchema,
-  migrations: { '001_create_transactions': createTransactions },
+  migrations: {
+    '001_create_transactions': createTransactions,
+    '002_create_subscriptions': createSubscriptions,
+  },
   routes: churnClvRoutes,
   // Up to 10,000 transactions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch },
   importers: [transactionsEntity],
   // Each purchase of a customer on the customer page: "Purchase €12.50".
   contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
+  seedDemo: seedDemoTransactions,
 })
 
 declare module '@cxkit/core' {
