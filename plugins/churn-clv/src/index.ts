@@ -30,8 +30,8 @@ export const churnClvPlugin = definePlugin({
     '002_create_subscriptions': createSubscriptions,
   },
   routes: churnClvRoutes,
-  // Up to 10,000 transactions per request.
-  bodyLimits: { 'POST /transactions/batch': bodyLimits.batch },
+  // Up to 10,000 transactions or subscriptions per request.
+  bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
   importers: [transactionsEntity],
   // Each purchase of a customer on the customer page: "Purchase €12.50".
   contributes: [contribute(customerTimelinePoint, transactionsTimeline)],

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { subscriptionRoutes } from './subscriptions/subscription-routes.js'
 import { transactionRoutes } from './transactions/transaction-routes.js'
 
 /**
@@ -9,5 +10,7 @@ import { transactionRoutes } from './transactions/transaction-routes.js'
  * definePlugin({ id: 'churn-clv', routes: churnClvRoutes })
  */
 export function churnClvRoutes(ctx: PluginContext) {
-  return new OpenAPIHono({ defaultHook: throwOnInvalid }).route('/', transactionRoutes(ctx))
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .route('/', transactionRoutes(ctx))
+    .route('/', subscriptionRoutes(ctx))
 }

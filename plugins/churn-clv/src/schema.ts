@@ -1,3 +1,4 @@
 // The churn & CLV plugin's input and response shapes, shared with the dashboard (zod only: no Kysely, no Lit).
 export * from './options.js'
 export * from './transactions/transaction-schemas.js'
+export * from './subscriptions/subscription-schemas.js'

@@ -45,9 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('churn_clv_subscription_terms')
     .columns(['workspace_id', 'due_at'])
     .execute()
+  // One term per due date of a subscription: a repeated renewal is the same term.
   await db.schema
     .createIndex('churn_clv_subscription_terms_subscription')
     .on('churn_clv_subscription_terms')
     .columns(['subscription_id', 'due_at'])
+    .unique()
     .execute()
 }
