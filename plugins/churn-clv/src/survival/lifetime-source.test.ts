@@ -100,44 +100,40 @@ for (const dialect of testDialects()) {
       ).toEqual([])
     })
 
-    it('reads subscription lifetimes from the table named in one place, censoring running terms at asOf', async () => {
-      // The subscriptions table in the shape lifetime-source reads; each term in epoch milliseconds.
-      await test.database.db.schema
-        .createTable(subscriptionLifetimeTable.table)
-        .ifNotExists()
-        .addColumn('id', 'varchar(36)', (col) => col.primaryKey())
-        .addColumn('workspace_id', 'varchar(64)', (col) => col.notNull())
-        .addColumn(subscriptionLifetimeTable.customer, 'varchar(36)', (col) => col.notNull())
-        .addColumn(subscriptionLifetimeTable.startedMs, 'bigint', (col) => col.notNull())
-        .addColumn(subscriptionLifetimeTable.endedMs, 'bigint')
-        .execute()
+    it('reads subscription lifetimes, censoring those in force at asOf, in whole calendar days', async () => {
       const ids = await test.database.db
         .selectFrom('customers')
         .where('workspace_id', '=', test.workspace)
         .select(['id', 'external_id'])
         .execute()
       const idOf = (external: string) => ids.find((c) => c.external_id === external)!.id
-      const ms = (iso: string) => Date.parse(iso)
-      const terms = [
-        // A: two back-to-back terms, 2026-01-01 → 2026-03-02 (60 days): ended.
-        ['A', '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'],
-        ['A', '2026-02-01T00:00:00Z', '2026-03-02T00:00:00Z'],
-        // B: running, no end: censored at asOf after 181 days.
-        ['B', '2026-01-01T00:00:00Z', null],
-        // C: ends after asOf: not known yet, censored at asOf after 30 days.
-        ['C', '2026-06-01T00:00:00Z', '2026-08-01T00:00:00Z'],
-        // D: starts after asOf: not looked at.
-        ['D', '2026-08-01T00:00:00Z', null],
+      const subscriptions = [
+        // A: two back-to-back subscriptions, 2026-01-01 → 2026-03-02 (60 days across February): ended.
+        ['A', '2026-01-01T09:00:00.000Z', '2026-02-01T00:00:00.000Z'],
+        ['A', '2026-02-01T00:00:00.000Z', '2026-03-02T23:00:00.000Z'],
+        // B: in force, no end: censored at asOf after 181 days.
+        ['B', '2026-01-01T00:00:00.000Z', null],
+        // C: ends after asOf, not known yet: censored at asOf after 30 days.
+        ['C', '2026-06-01T00:00:00.000Z', '2026-08-01T00:00:00.000Z'],
+        // D: starts after asOf; E: no start known (carried over): neither is looked at.
+        ['D', '2026-08-01T00:00:00.000Z', null],
+        ['E', null, '2026-03-01T00:00:00.000Z'],
+        // G: ended 2024-02-28 → 2024-03-01 across a leap day: 2 days.
+        ['G', '2024-02-28T00:00:00.000Z', '2024-03-01T00:00:00.000Z'],
       ] as const
       await test.database.db
         .insertInto(subscriptionLifetimeTable.table as never)
         .values(
-          terms.map(([customer, start, end], index) => ({
-            id: `term-${index}`,
+          subscriptions.map(([customer, start, end], index) => ({
+            id: `subscription-${index}`,
             workspace_id: test.workspace,
             customer_id: idOf(customer),
-            started_ms: ms(start),
-            ended_ms: end ? ms(end) : null,
+            plan: null,
+            started_at: start,
+            cancelled_at: null,
+            ended_at: end,
+            source_id: null,
+            created_at: '2026-01-01T00:00:00.000Z',
           })) as never,
         )
         .execute()
@@ -151,6 +147,7 @@ for (const dialect of testDialects()) {
             { time: 181, events: 0, censored: 1 },
           ],
         },
+        { key: null, counts: [{ time: 2, events: 1, censored: 0 }] },
       ])
     })
   })

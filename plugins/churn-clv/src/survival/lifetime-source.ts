@@ -1,5 +1,6 @@
 import { customerDimension, type NoSelection, type PluginContext } from '@cxkit/core'
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import { dayNumber } from './day-number.js'
 import type { SurvivalCounts } from './kaplan-meier.js'
 
 /** A day in milliseconds: lifetimes are counted in whole days. */
@@ -23,15 +24,15 @@ export interface GroupLifetimes {
 }
 
 /**
- * Where subscription lifetimes live: the one place that names the table and its columns, so the SQL
- * below follows the subscriptions table wherever it is declared. A term runs from `started_ms` to
- * `ended_ms` (epoch milliseconds); a term without an end, or ending after `asOf`, is still running.
+ * Where subscription lifetimes live: the one place that names the table and its columns (the plugin's
+ * subscriptions, migration 002). A subscription is in force from `started_at` until `ended_at` (ISO text;
+ * no end: still running). Subscriptions without a start (carried over from an older table) are left out.
  */
 export const subscriptionLifetimeTable = {
   table: 'churn_clv_subscriptions',
   customer: 'customer_id',
-  startedMs: 'started_ms',
-  endedMs: 'ended_ms',
+  startedAt: 'started_at',
+  endedAt: 'ended_at',
 } as const
 
 /** One customer's lifetime as SQL computes it: days lived and whether the lifetime ended. */
@@ -74,30 +75,33 @@ export function transactionLifetimes(
 }
 
 /**
- * Lifetimes from subscriptions: a customer's lifetime runs from the start of their first term to the
- * end of their last; it ended when every term had ended before `asOf`, and is censored at `asOf`
- * while a term runs. Terms that start after `asOf` are not looked at.
+ * Lifetimes from subscriptions: a customer's lifetime runs from the start of their first subscription to
+ * the end of their last, in whole UTC calendar days; it ended (churned) when every subscription had ended
+ * before `asOf`, and is censored at `asOf` while one is in force (an end after `asOf` is not known yet).
+ * Subscriptions that start from `asOf` on are not looked at.
  *
  * @example
- * await subscriptionLifetimes(ctx, { workspace: 'acme', asOf: '2026-07-01T00:00:00Z', by: 'plan' })
+ * await subscriptionLifetimes(ctx, { workspace: 'acme', asOf: '2026-07-01T00:00:00.000Z', by: 'plan' })
  */
 export function subscriptionLifetimes(
   ctx: Pick<PluginContext, 'db' | 'sql'>,
   query: LifetimeQuery,
 ): Promise<GroupLifetimes[]> {
-  const asOfMs = Date.parse(query.asOf)
-  const { table, customer, startedMs, endedMs } = subscriptionLifetimeTable
-  // A running term ends, for this analysis, at asOf; an end after asOf is not known yet.
-  const end = sql<number>`case when ${sql.ref(`s.${endedMs}`)} is null or ${sql.ref(`s.${endedMs}`)} >= ${asOfMs} then ${asOfMs} else ${sql.ref(`s.${endedMs}`)} end`
-  const lifetimes = (ctx.db as unknown as ReturnType<PluginContext['db']['withTables']>)
-    .selectFrom(`${table} as s` as never)
-    .where(sql.ref(`s.workspace_id`), '=', query.workspace)
-    .where(sql.ref(`s.${startedMs}`), '<', asOfMs)
-    .groupBy(sql.ref(`s.${customer}`))
+  const { table, customer, startedAt, endedAt } = subscriptionLifetimeTable
+  const started = sql.ref<string>(`s.${startedAt}`)
+  const ended = sql.ref<string | null>(`s.${endedAt}`)
+  // Canonical ISO text compares as time does, on both dialects.
+  const end = sql<string>`case when ${ended} is null or ${ended} >= ${query.asOf} then ${query.asOf} else ${ended} end`
+  const lifetimes = (ctx.db as Kysely<any>)
+    .selectFrom(`${table} as s`)
+    .where('s.workspace_id', '=', query.workspace)
+    .where(started, 'is not', null)
+    .where(started, '<', query.asOf)
+    .groupBy(`s.${customer}`)
     .select([
       sql.ref<string>(`s.${customer}`).as('customer_id'),
-      sql<number>`(max(${end}) - min(${sql.ref(`s.${startedMs}`)})) / ${sql.lit(dayMs)}`.as('days'),
-      sql<number>`case when max(${end}) < ${asOfMs} then 1 else 0 end`.as('ended'),
+      sql<number>`${dayNumber(sql`max(${end})`)} - ${dayNumber(sql`min(${started})`)}`.as('days'),
+      sql<number>`case when max(${end}) < ${query.asOf} then 1 else 0 end`.as('ended'),
     ])
   return groupLifetimes(ctx, query, lifetimes as unknown as AnyLifetimes)
 }
