@@ -39,15 +39,16 @@ export class CxChurnSurvivalPanel extends CxPanel {
   /** Days without a purchase after which a customer counts as churned. */
   @property({ type: Number }) accessor inactivityDays = 90
   @state() private accessor by: (typeof splits)[number] = 'segment'
+  @state() private accessor source: 'purchases' | 'subscriptions' = 'purchases'
 
   private readonly survival = new Task(this, {
-    task: async ([workspace, to, by, days], { signal }) => {
+    task: async ([workspace, to, by, days, source], { signal }) => {
       if (!workspace || !to) return null
-      const query = new URLSearchParams({ workspace, asOf: observationEnd(to), inactivityDays: String(days) })
+      const query = new URLSearchParams({ workspace, asOf: observationEnd(to), inactivityDays: String(days), source })
       if (by) query.set('by', by)
       return this.api.get<SurvivalResponse>(`/api/churn-clv/survival?${query}`, signal)
     },
-    args: () => [this.workspace, this.period.to, this.by, this.inactivityDays] as const,
+    args: () => [this.workspace, this.period.to, this.by, this.inactivityDays, this.source] as const,
   })
 
   private groupName(key: string | null, answer: SurvivalResponse): string {
@@ -120,13 +121,25 @@ export class CxChurnSurvivalPanel extends CxPanel {
           ${splits.map((by) => html`<option value=${by} ?selected=${by === this.by}>${this.t(`churn-clv:by.${by || 'none'}`)}</option>`)}
         </select>
       </label>
+      <label>${this.t('churn-clv:source')}
+        <select name="source" @change=${(e: Event) => (this.source = (e.target as HTMLSelectElement).value as typeof this.source)}>
+          ${(['purchases', 'subscriptions'] as const).map(
+            (source) =>
+              html`<option value=${source} ?selected=${source === this.source}>${this.t(`churn-clv:source.${source}`)}</option>`,
+          )}
+        </select>
+      </label>
       ${this.survival.render({
         pending: () => html`<p>${this.t('panel.loading')}</p>`,
         complete: (answer) => {
           if (!answer) return nothing
           const asOf = answer.asOf.slice(0, 10)
           if (answer.groups.length === 0) return html`<p>${this.t('churn-clv:noLifetimes', { asOf })}</p>`
-          return html`<p>${this.t('churn-clv:inactivity', { days: answer.inactivityDays, asOf })}</p>
+          const rule =
+            answer.inactivityDays === null
+              ? this.t('churn-clv:fromSubscriptions', { asOf })
+              : this.t('churn-clv:inactivity', { days: answer.inactivityDays, asOf })
+          return html`<p>${rule}</p>
             ${this.chart(answer)} ${this.legend(answer)}`
         },
         error: (error) =>

@@ -38,7 +38,14 @@ for (const dialect of testDialects()) {
       const answer = await test.json<SurvivalResponse>(
         `/api/churn-clv/survival?workspace=${test.workspace}&asOf=${asOf}&inactivityDays=60&by=segment`,
       )
-      expect(answer).toMatchObject({ asOf, unit: 'day', inactivityDays: 60, by: 'segment', level: 0.95 })
+      expect(answer).toMatchObject({
+        asOf,
+        unit: 'day',
+        source: 'purchases',
+        inactivityDays: 60,
+        by: 'segment',
+        level: 0.95,
+      })
       const [enterprise, smb] = answer.groups
       expect(enterprise).toMatchObject({ key: 'enterprise', n: 2, events: 0, median: { median: null } })
       expect(smb!.steps.map((s) => [s.time, s.atRisk, s.survival])).toEqual([
@@ -65,6 +72,37 @@ for (const dialect of testDialects()) {
       expect(smb.groups.map((g) => [g.n, g.events])).toEqual([[3, 2]])
     })
 
+    it('reads lifetimes from subscriptions when asked', async () => {
+      const [a] = await test.database.db
+        .selectFrom('customers')
+        .where('workspace_id', '=', test.workspace)
+        .where('external_id', '=', 'A')
+        .select('id')
+        .execute()
+      // A: subscribed 1 January to 31 January (30 days, ended); nobody else has a subscription.
+      await test.database.db
+        .insertInto('churn_clv_subscriptions' as never)
+        .values({
+          id: 'sub-a',
+          workspace_id: test.workspace,
+          customer_id: a!.id,
+          plan: 'basic',
+          started_at: '2026-01-01T00:00:00.000Z',
+          cancelled_at: null,
+          ended_at: '2026-01-31T00:00:00.000Z',
+          source_id: null,
+          created_at: '2026-01-01T00:00:00.000Z',
+        } as never)
+        .execute()
+      const answer = await test.json<SurvivalResponse>(
+        `/api/churn-clv/survival?workspace=${test.workspace}&asOf=${asOf}&source=subscriptions&by=segment`,
+      )
+      expect(answer).toMatchObject({ source: 'subscriptions', inactivityDays: null, logRank: null })
+      expect(answer.groups).toEqual([
+        expect.objectContaining({ key: 'smb', n: 1, events: 1, median: expect.objectContaining({ median: 30 }) }),
+      ])
+    })
+
     it('answers 400 naming the field for a bad split, rule or instant, and 404 for an unknown workspace', async () => {
       for (const [query, field] of [
         ['by=colour', 'query.by'],
@@ -72,6 +110,7 @@ for (const dialect of testDialects()) {
         ['asOf=yesterday', 'query.asOf'],
         ['surprise=1', 'query'],
         ['segment=a%00b', 'query.segment'],
+        ['source=crm', 'query.source'],
         ['asOf=2100-01-01T00:00:00Z', 'query.asOf'],
       ] as const) {
         const response = await test.request(`/api/churn-clv/survival?workspace=${test.workspace}&${query}`)

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
-import { maxSurvivalGroups, transactionLifetimes } from './lifetime-source.js'
+import { maxSurvivalGroups, subscriptionLifetimes, transactionLifetimes } from './lifetime-source.js'
 import { analyseSurvival } from './survival-analysis.js'
 import { survivalQuerySchema, survivalResponseSchema } from './survival-schema.js'
 
@@ -9,7 +9,7 @@ const survival = createRoute({
   path: '/survival',
   summary: 'Kaplan–Meier survival of customers per group, with 95 % bands, median lifetimes and a log-rank test',
   description:
-    'Lifetimes from purchases: first to last purchase before asOf; churned after inactivityDays days without a purchase, censored otherwise. Times in days.',
+    'Lifetimes from purchases (source=purchases): first to last purchase before asOf; churned after inactivityDays days without a purchase, censored otherwise. From subscriptions (source=subscriptions): first start to last end; censored at asOf while one is in force. Times in days.',
   request: { query: survivalQuerySchema },
   responses: {
     200: { description: 'Curves and test', content: { 'application/json': { schema: survivalResponseSchema } } },
@@ -27,11 +27,11 @@ export function survivalRoutes(ctx: PluginContext) {
     const filters = Object.fromEntries(
       (['segment', 'region', 'plan'] as const).flatMap((key) => (query[key] ? [[key, query[key]]] : [])),
     )
-    const lifetimes = await transactionLifetimes(
-      ctx,
-      { workspace: query.workspace, asOf, by: query.by, filters },
-      query.inactivityDays,
-    )
+    const lifetimeQuery = { workspace: query.workspace, asOf, by: query.by, filters }
+    const fromPurchases = query.source === 'purchases'
+    const lifetimes = fromPurchases
+      ? await transactionLifetimes(ctx, lifetimeQuery, query.inactivityDays)
+      : await subscriptionLifetimes(ctx, lifetimeQuery)
     if (lifetimes.length > maxSurvivalGroups) {
       throw new CxValidationError([
         {
@@ -46,7 +46,8 @@ export function survivalRoutes(ctx: PluginContext) {
       {
         asOf,
         unit: 'day' as const,
-        inactivityDays: query.inactivityDays,
+        source: query.source,
+        inactivityDays: fromPurchases ? query.inactivityDays : null,
         by: query.by ?? null,
         level: 0.95,
         groups: analysis.groups.map(({ key, curve, median }) => ({

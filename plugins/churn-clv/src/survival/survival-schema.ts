@@ -16,6 +16,8 @@ export const survivalQuerySchema = z
     workspace: z.string().min(1).max(64),
     /** Where observation stops; default now. */
     asOf: instantSchema.optional(),
+    /** Lifetimes from purchases (with the inactivity rule) or from subscriptions (start to end). */
+    source: z.enum(['purchases', 'subscriptions']).default('purchases'),
     /** Days without a purchase after which a customer counts as churned (lifetimes from purchases). */
     inactivityDays: z.coerce.number().int().min(1).max(3650).default(90),
     by: lifetimeDimensionSchema.optional(),
@@ -53,7 +55,9 @@ export const survivalGroupSchema = z.object({
 export const survivalResponseSchema = z.object({
   asOf: z.string(),
   unit: z.literal('day'),
-  inactivityDays: z.number().int(),
+  source: z.enum(['purchases', 'subscriptions']),
+  /** The inactivity rule in force; null for lifetimes from subscriptions. */
+  inactivityDays: z.number().int().nullable(),
   by: z.string().nullable(),
   level: z.number(),
   groups: z.array(survivalGroupSchema),
