@@ -5,6 +5,8 @@ import * as createTransactions from './migrations/001_create_transactions.js'
 import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
 import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
+import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
+import { subscriptionChurnRateMetric } from './retention/subscription-churn-rate.js'
 import { churnClvOptionsSchema } from './options.js'
 import { churnClvRoutes } from './routes.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
@@ -13,7 +15,7 @@ export type { ChurnClvTables, SubscriptionTables } from './tables.js'
 export { transactionsEntity } from './transactions/transactions-entity.js'
 export * from './survival/index.js'
 export { cohortMatrix } from './cohorts/cohort-matrix.js'
-export { customerChurnRateMetric, customerRetentionRateMetric }
+export { customerChurnRateMetric, customerRetentionRateMetric, revenueChurnRateMetric, subscriptionChurnRateMetric }
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
@@ -34,7 +36,7 @@ export const churnClvPlugin = definePlugin({
     '001_create_transactions': createTransactions,
     '002_create_subscriptions': createSubscriptions,
   },
-  metrics: [customerChurnRateMetric, customerRetentionRateMetric],
+  metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
   routes: churnClvRoutes,
   // Up to 10,000 transactions or subscriptions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
