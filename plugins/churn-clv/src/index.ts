@@ -5,10 +5,12 @@ import * as createTransactions from './migrations/001_create_transactions.js'
 import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import { churnClvOptionsSchema } from './options.js'
 import { churnClvRoutes } from './routes.js'
+import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
 export type { ChurnClvTables, SubscriptionTables } from './tables.js'
 export { transactionsEntity } from './transactions/transactions-entity.js'
+export { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
@@ -32,7 +34,7 @@ export const churnClvPlugin = definePlugin({
   routes: churnClvRoutes,
   // Up to 10,000 transactions or subscriptions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
-  importers: [transactionsEntity],
+  importers: [transactionsEntity, subscriptionsEntity],
   // Each purchase of a customer on the customer page: "Purchase €12.50".
   contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
   seedDemo: seedDemoTransactions,
