@@ -12,10 +12,16 @@ export const subscriptionImportFields: readonly ImportField[] = [
     name: 'source_id',
     type: 'text',
     required: false,
-    description: 'the subscription’s id in the system it came from: rows with one id are one subscription, a row per term',
+    description:
+      'the subscription’s id in the system it came from: rows with one id are one subscription, a row per term',
   },
   { name: 'due_at', type: 'instant', required: false, description: 'when this row’s term fell due for renewal' },
-  { name: 'renewed_at', type: 'instant', required: false, description: 'when that term was renewed (blank: it was not)' },
+  {
+    name: 'renewed_at',
+    type: 'instant',
+    required: false,
+    description: 'when that term was renewed (blank: it was not)',
+  },
   { name: 'amount', type: 'number', required: false, description: 'what the term is worth, in the workspace currency' },
 ]
 

@@ -12,26 +12,42 @@ function importDatabase(test: TestApp) {
   return { db: test.database.db, sql: test.database.sql, contributions: test.host.contributions.bind(test.host) }
 }
 
-function importSubscriptions(test: TestApp, rows: readonly Readonly<Record<string, CellValue>>[]): Promise<ImportReport> {
+function importSubscriptions(
+  test: TestApp,
+  rows: readonly Readonly<Record<string, CellValue>>[],
+): Promise<ImportReport> {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
-  return runImport(
-    importDatabase(test),
-    {
-      entity: subscriptionsEntity,
-      workspace: test.workspace,
-      source: sourceOfRows('subscriptions.csv', columns, rows),
-      mapping: defaultMapping(subscriptionsEntity, columns),
-      cells: { locale: 'nl', dateOrder: 'dmy' },
-      actor: 'test',
-      onError: 'abort',
-    },
-  )
+  return runImport(importDatabase(test), {
+    entity: subscriptionsEntity,
+    workspace: test.workspace,
+    source: sourceOfRows('subscriptions.csv', columns, rows),
+    mapping: defaultMapping(subscriptionsEntity, columns),
+    cells: { locale: 'nl', dateOrder: 'dmy' },
+    actor: 'test',
+    onError: 'abort',
+  })
 }
 
 // A row per term; the rows of S-1 are one subscription.
 const rows: Record<string, CellValue>[] = [
-  { customer: 'K-1', plan: 'plus', started_at: '01-01-2026', source_id: 'S-1', due_at: '01-04-2026', renewed_at: '28-03-2026', amount: '99,00' },
-  { customer: 'K-1', plan: 'plus', started_at: '01-01-2026', source_id: 'S-1', due_at: '01-07-2026', ended_at: '01-07-2026', amount: '99,00' },
+  {
+    customer: 'K-1',
+    plan: 'plus',
+    started_at: '01-01-2026',
+    source_id: 'S-1',
+    due_at: '01-04-2026',
+    renewed_at: '28-03-2026',
+    amount: '99,00',
+  },
+  {
+    customer: 'K-1',
+    plan: 'plus',
+    started_at: '01-01-2026',
+    source_id: 'S-1',
+    due_at: '01-07-2026',
+    ended_at: '01-07-2026',
+    amount: '99,00',
+  },
   { customer: 'K-2', plan: 'basic', started_at: '15-02-2026' },
 ]
 

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto'
 import { defineImportEntity, type ImportWriteContext, type UpsertOutcome, type ValidRow } from '@cxkit/core'
 import { storeSubscriptions, type SubscriptionToStore } from './store-subscriptions.js'
-import { type SubscriptionImportRow, subscriptionImportFields, subscriptionImportRowSchema } from './subscription-import-row.js'
+import {
+  type SubscriptionImportRow,
+  subscriptionImportFields,
+  subscriptionImportRowSchema,
+} from './subscription-import-row.js'
 import { subscriptionsCreatedKey, subscriptionsUpdatedKey, undoSubscriptions } from './undo-subscriptions.js'
 
 /** The source an import is recorded under when it names no system (no preset, no `--system`). */

@@ -44,7 +44,11 @@ export async function undoSubscriptions(ctx: ImportUndoContext, changes: readonl
             .execute()
         }
         if (update.filledCancelledAt) {
-          await db.updateTable('churn_clv_subscriptions').set({ cancelled_at: null }).where('id', '=', update.id).execute()
+          await db
+            .updateTable('churn_clv_subscriptions')
+            .set({ cancelled_at: null })
+            .where('id', '=', update.id)
+            .execute()
         }
         if (update.filledEndedAt) {
           await db.updateTable('churn_clv_subscriptions').set({ ended_at: null }).where('id', '=', update.id).execute()
