@@ -128,7 +128,13 @@ for (const makeTarget of databaseTargets('cxkit-cli-transactions-')) {
     })
 
     it('imports Salesforce opportunities, creating the accounts it does not know yet', async () => {
-      const result = await cli('import', crmFixture('salesforce-opportunities.csv'), '--entity', 'transactions', '--json')
+      const result = await cli(
+        'import',
+        crmFixture('salesforce-opportunities.csv'),
+        '--entity',
+        'transactions',
+        '--json',
+      )
       expect(result.code, result.stderr).toBe(0)
       expect(JSON.parse(result.stdout)).toMatchObject({ rows: 3, inserted: 3, rejected: 0 })
       const { rows } = await sql<{ external_id: string; occurred_at: string; amount: number }>`

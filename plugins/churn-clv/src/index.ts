@@ -9,6 +9,7 @@ import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
 import { subscriptionChurnRateMetric } from './retention/subscription-churn-rate.js'
 import { churnClvOptionsSchema } from './options.js'
 import { churnClvRoutes } from './routes.js'
+import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
 export type { ChurnClvTables, SubscriptionTables } from './tables.js'
@@ -16,6 +17,7 @@ export { transactionsEntity } from './transactions/transactions-entity.js'
 export * from './survival/index.js'
 export { cohortMatrix } from './cohorts/cohort-matrix.js'
 export { customerChurnRateMetric, customerRetentionRateMetric, revenueChurnRateMetric, subscriptionChurnRateMetric }
+export { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
@@ -40,7 +42,7 @@ export const churnClvPlugin = definePlugin({
   routes: churnClvRoutes,
   // Up to 10,000 transactions or subscriptions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
-  importers: [transactionsEntity],
+  importers: [transactionsEntity, subscriptionsEntity],
   // Each purchase of a customer on the customer page: "Purchase €12.50".
   contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
   seedDemo: seedDemoTransactions,

@@ -6,7 +6,15 @@ const baseRenewal: Record<string, number> = { enterprise: 0.93, smb: 0.86, consu
 const termDays: Record<string, number> = { basic: 91, plus: 182, premium: 365 }
 /** What a term costs by plan, in the workspace currency: revenue churn weighs lost terms by it. */
 const price: Record<string, number> = { basic: 29, plus: 99, premium: 499 }
-const subscriptionColumns = ['id', 'workspace_id', 'customer_id', 'plan', 'started_at', 'ended_at', 'created_at'] as const
+const subscriptionColumns = [
+  'id',
+  'workspace_id',
+  'customer_id',
+  'plan',
+  'started_at',
+  'ended_at',
+  'created_at',
+] as const
 const termColumns = ['id', 'workspace_id', 'subscription_id', 'due_at', 'renewed_at', 'amount', 'created_at'] as const
 
 /**

@@ -1,9 +1,4 @@
-import type {
-  CustomerTimelineSource,
-  CustomerTimelineSourceEntry,
-  LocalizedText,
-  TimelineFact,
-} from '@cxkit/core'
+import type { CustomerTimelineSource, CustomerTimelineSourceEntry, LocalizedText, TimelineFact } from '@cxkit/core'
 import type { ChurnClvOptions } from '../options.js'
 import type { ChurnClvTables } from '../tables.js'
 import { formatMoney } from './format-money.js'
@@ -33,7 +28,8 @@ export function toTimelineEntry(transaction: TimelineTransaction, currency: stri
   const money = formatMoney(Math.abs(transaction.amount), currency)
   const refund = transaction.amount < 0
   const facts: TimelineFact[] = []
-  if (transaction.margin !== null) facts.push({ label: labels.margin, value: formatMoney(transaction.margin, currency) })
+  if (transaction.margin !== null)
+    facts.push({ label: labels.margin, value: formatMoney(transaction.margin, currency) })
   if (transaction.sourceId !== null && !transaction.sourceId.startsWith('row:')) {
     facts.push({ label: labels.sourceId, value: transaction.sourceId })
   }

@@ -15,7 +15,8 @@ import { activityDimensions, activityGroupings } from './customer-activity.js'
 /** Subscription terms with a price that fell due in the period (and before now), joined to the customer. */
 function termsDue(ctx: Pick<PluginContext, 'db'>, query: Pick<MetricQuery, 'workspace' | 'period'>) {
   const now = new Date().toISOString()
-  const to = query.period.to < now ? query.period.to : now
+  // ISO text compares as time does: the earlier of the period's end and now.
+  const to = [query.period.to, now].sort()[0]!
   return workspaceTables<SubscriptionTables>(ctx, query.workspace)
     .selectFrom('churn_clv_subscription_terms as t')
     .innerJoin('churn_clv_subscriptions as s', 's.id', 't.subscription_id')

@@ -1,9 +1,4 @@
-import {
-  ensureCustomers,
-  type ImportWriteContext,
-  type SourceIdConflict,
-  timeOrderedId,
-} from '@cxkit/core'
+import { ensureCustomers, type ImportWriteContext, type SourceIdConflict, timeOrderedId } from '@cxkit/core'
 import type { ChurnClvTables } from '../tables.js'
 import { loadStoredSubscriptions } from './load-stored-subscriptions.js'
 import { mergeSubscription, type SubscriptionContent, type TermContent } from './merge-subscription.js'
@@ -72,18 +67,39 @@ function plan(items: readonly SubscriptionToStore[], stored: Awaited<ReturnType<
     const base =
       pending.get(key) ??
       (item.sourceId !== null && known
-        ? { id: known.id, sourceId: item.sourceId, isNew: false, firstPosition: null, content: known.content, update: emptyUpdate(known.id), newTerms: [] }
+        ? {
+            id: known.id,
+            sourceId: item.sourceId,
+            isNew: false,
+            firstPosition: null,
+            content: known.content,
+            update: emptyUpdate(known.id),
+            newTerms: [],
+          }
         : undefined)
     if (!base) {
       const id = timeOrderedId()
-      pending.set(key, { id, sourceId: item.sourceId, isNew: true, firstPosition: item.position, content: item.content, update: emptyUpdate(id), newTerms: [] })
+      pending.set(key, {
+        id,
+        sourceId: item.sourceId,
+        isNew: true,
+        firstPosition: item.position,
+        content: item.content,
+        update: emptyUpdate(id),
+        newTerms: [],
+      })
       continue
     }
     pending.set(key, base)
     const merge = mergeSubscription(base.content, item.content)
     if (merge.kind === 'same') duplicates.push(item.position)
     else if (merge.kind === 'conflict') {
-      conflicts.push({ position: item.position, sourceId: item.sourceId!, firstUse: base.firstPosition, reason: merge.reason })
+      conflicts.push({
+        position: item.position,
+        sourceId: item.sourceId!,
+        firstUse: base.firstPosition,
+        reason: merge.reason,
+      })
     } else {
       const terms = base.content.terms.map((term) =>
         merge.renewals.has(term.dueAt) ? { ...term, renewedAt: merge.renewals.get(term.dueAt)! } : term,

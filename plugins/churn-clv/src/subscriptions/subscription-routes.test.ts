@@ -79,7 +79,10 @@ for (const dialect of testDialects()) {
     })
 
     it('refuses a change to what was stored (409) and stores nothing of the batch', async () => {
-      const [subscriptions, terms] = [await count('churn_clv_subscriptions'), await count('churn_clv_subscription_terms')]
+      const [subscriptions, terms] = [
+        await count('churn_clv_subscriptions'),
+        await count('churn_clv_subscription_terms'),
+      ]
       const response = await post('/subscriptions/batch', {
         subscriptions: [
           { customer: 'C-2', startedAt: '2026-02-01T00:00:00Z', terms: [{ dueAt: '2026-03-01T00:00:00Z' }] },
@@ -100,10 +103,17 @@ for (const dialect of testDialects()) {
       const cases: [unknown, string][] = [
         [{ ...subscription, sourceId: 'x', endedAt: '2025-01-01T00:00:00Z' }, 'body.endedAt'],
         [
-          { ...subscription, sourceId: 'y', terms: [{ dueAt: '2026-04-01T00:00:00Z' }, { dueAt: '2026-04-01T00:00:00Z' }] },
+          {
+            ...subscription,
+            sourceId: 'y',
+            terms: [{ dueAt: '2026-04-01T00:00:00Z' }, { dueAt: '2026-04-01T00:00:00Z' }],
+          },
           'body.terms[1].dueAt',
         ],
-        [{ ...subscription, sourceId: 'z', terms: [{ dueAt: '2026-04-01T00:00:00Z', amount: 'lots' }] }, 'body.terms[0].amount'],
+        [
+          { ...subscription, sourceId: 'z', terms: [{ dueAt: '2026-04-01T00:00:00Z', amount: 'lots' }] },
+          'body.terms[0].amount',
+        ],
       ]
       for (const [body, field] of cases) {
         const response = await post('/subscriptions', body)
@@ -123,7 +133,11 @@ for (const dialect of testDialects()) {
       })
       expect(await response.json()).toEqual({ inserted: 2, updated: 0, duplicates: 1 })
       const c2 = (
-        await test.database.db.selectFrom('customers').select('id').where('external_id', '=', 'C-2').executeTakeFirstOrThrow()
+        await test.database.db
+          .selectFrom('customers')
+          .select('id')
+          .where('external_id', '=', 'C-2')
+          .executeTakeFirstOrThrow()
       ).id
       const mine = await test.json<StoredSubscription[]>(
         `/api/churn-clv/subscriptions?workspace=${test.workspace}&customer=${c2}`,

@@ -59,10 +59,10 @@ export type ParsedSubscription = z.output<typeof subscriptionInputSchema>
 export const subscriptionBatchSchema = z
   .object({ subscriptions: z.array(subscriptionInputSchema).min(1).max(maxSubscriptionBatch) })
   .strict()
-  .refine(
-    (batch) => batch.subscriptions.reduce((sum, s) => sum + s.terms.length, 0) <= maxTermsPerBatch,
-    { path: ['subscriptions'], message: `must hold at most ${maxTermsPerBatch} terms in all` },
-  )
+  .refine((batch) => batch.subscriptions.reduce((sum, s) => sum + s.terms.length, 0) <= maxTermsPerBatch, {
+    path: ['subscriptions'],
+    message: `must hold at most ${maxTermsPerBatch} terms in all`,
+  })
 
 /** What a write did: subscriptions stored new, stored ones that gained terms or an end, and exact repeats. */
 export const subscriptionWriteResultSchema = z.object({
@@ -87,8 +87,6 @@ export const storedSubscriptionSchema = z.object({
   endedAt: z.string().nullable(),
   status: subscriptionStatusSchema,
   sourceId: z.string().nullable(),
-  terms: z.array(
-    z.object({ dueAt: z.string(), renewedAt: z.string().nullable(), amount: z.number().nullable() }),
-  ),
+  terms: z.array(z.object({ dueAt: z.string(), renewedAt: z.string().nullable(), amount: z.number().nullable() })),
 })
 export type StoredSubscription = z.infer<typeof storedSubscriptionSchema>

@@ -25,7 +25,8 @@ const writeResponses = (what: string) => ({
     content: { 'application/json': { schema: transactionWriteResultSchema } },
   },
   400: {
-    description: 'Invalid input (a missing customer, an amount that is not a number, a time far ahead); nothing was stored',
+    description:
+      'Invalid input (a missing customer, an amount that is not a number, a time far ahead); nothing was stored',
     content: problemContent,
   },
   404: { description: 'Unknown workspace', content: problemContent },

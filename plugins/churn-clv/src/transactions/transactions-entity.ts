@@ -1,7 +1,11 @@
 import { defineImportEntity, type ImportWriteContext, type UpsertOutcome, type ValidRow } from '@cxkit/core'
 import { importRowSourceId } from './import-row-source-id.js'
 import { storeTransactions, type TransactionToStore } from './store-transactions.js'
-import { type TransactionImportRow, transactionImportFields, transactionImportRowSchema } from './transaction-import-row.js'
+import {
+  type TransactionImportRow,
+  transactionImportFields,
+  transactionImportRowSchema,
+} from './transaction-import-row.js'
 import { transactionsChangeKey, undoTransactions } from './undo-transactions.js'
 
 /** The source an import is recorded under when it names no system (no preset, no `--system`). */

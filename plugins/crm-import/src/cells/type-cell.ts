@@ -91,7 +91,9 @@ function typeNumber(value: number, type: ImportFieldType): TypedCell {
       return value === 1 ? true : value === 0 ? false : problem(`${value} is not yes or no`)
     case 'date':
     case 'instant':
-      return compactDate.test(String(value)) ? formatDate(parseCompactDate(String(value)), type) : fromSerial(value, type)
+      return compactDate.test(String(value))
+        ? formatDate(parseCompactDate(String(value)), type)
+        : fromSerial(value, type)
     case 'email':
       return problem(`${value} is not an e-mail address`)
   }

@@ -15,9 +15,27 @@ const renewalRateBefore = definePlugin({
 })
 
 const oldRows = [
-  { id: 'a0000000-0000-4000-8000-000000000001', customer: 'c1', product: 'basic', due: '2026-01-10T00:00:00.000Z', renewed: '2026-01-05T00:00:00.000Z' },
-  { id: 'a0000000-0000-4000-8000-000000000002', customer: 'c1', product: null, due: '2026-04-10T00:00:00.000Z', renewed: null },
-  { id: 'a0000000-0000-4000-8000-000000000003', customer: 'c2', product: 'premium', due: '2026-02-01T00:00:00.000Z', renewed: '2026-02-01T00:00:00.000Z' },
+  {
+    id: 'a0000000-0000-4000-8000-000000000001',
+    customer: 'c1',
+    product: 'basic',
+    due: '2026-01-10T00:00:00.000Z',
+    renewed: '2026-01-05T00:00:00.000Z',
+  },
+  {
+    id: 'a0000000-0000-4000-8000-000000000002',
+    customer: 'c1',
+    product: null,
+    due: '2026-04-10T00:00:00.000Z',
+    renewed: null,
+  },
+  {
+    id: 'a0000000-0000-4000-8000-000000000003',
+    customer: 'c2',
+    product: 'premium',
+    due: '2026-02-01T00:00:00.000Z',
+    renewed: '2026-02-01T00:00:00.000Z',
+  },
 ]
 
 for (const dialect of testDialects()) {

@@ -11,7 +11,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('churn_clv_subscriptions')
     .columns(['id', 'workspace_id', 'customer_id', 'plan', 'created_at'])
-    .expression(db.selectFrom('renewal_rate_subscriptions').select(['id', 'workspace_id', 'customer_id', 'product', 'created_at']))
+    .expression(
+      db
+        .selectFrom('renewal_rate_subscriptions')
+        .select(['id', 'workspace_id', 'customer_id', 'product', 'created_at']),
+    )
     .execute()
   await db
     .insertInto('churn_clv_subscription_terms')
