@@ -10,7 +10,8 @@ export interface MedianLifetime {
 
 /**
  * The median lifetime: the first time the survival estimate is at or below ½; its interval from where
- * the band's lower and upper curves first reach ½ (Brookmeyer & Crowley, as R's `survfit` reports it).
+ * the band's lower and upper curves first reach ½ (Brookmeyer & Crowley). Where the curve stays at exactly ½
+ * for a while, the median is the start of that stretch (lifelines' convention; R's `survfit` takes its midpoint).
  * An upper limit the data never reach is null: "not reached", never a guess.
  *
  * @example
