@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createHost } from '@cxkit/core'
 import { openDatabase, runMetric } from '@cxkit/db'
 import { createScratchPostgres, testPostgresUrl } from '@cxkit/db/testing'
+import { churnClvPlugin } from '@cxkit/plugin-churn-clv'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundledConfig, runCli } from './run-cli.js'
@@ -77,7 +78,7 @@ for (const makeTarget of targets) {
       const result = JSON.parse(printed.stdout)
       const database = await openDatabase(target.url)
       try {
-        const direct = await runMetric(database, createHost([renewalRatePlugin()]), 'renewal-rate', {
+        const direct = await runMetric(database, createHost([churnClvPlugin(), renewalRatePlugin()]), 'renewal-rate', {
           workspace: 'demo',
           period: { from: '2024-01-01', to: '2030-01-01' },
           groupBy: 'segment',

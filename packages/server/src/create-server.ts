@@ -64,7 +64,7 @@ const openApiInfo = {
  * problem+json errors, the OpenAPI document at `/api/openapi.json`, and the dashboard at `/`.
  *
  * @example
- * const app = createServer({ plugins: [renewalRatePlugin()], db: await openDatabase('sqlite::memory:') })
+ * const app = createServer({ plugins: [churnClvPlugin(), renewalRatePlugin()], db: await openDatabase('sqlite::memory:') })
  * const response = await app.request('/api/health')
  */
 export function createServer(options: ServerOptions) {

@@ -1,14 +1,30 @@
-import { definePlugin } from '@cxkit/core'
+import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { transactionsTimeline } from './customer-timeline/transactions-timeline.js'
+import { seedDemoTransactions } from './demo/seed-demo-transactions.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
+import * as createSubscriptions from './migrations/002_create_subscriptions.js'
+import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
+import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
+import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
+import { subscriptionChurnRateMetric } from './retention/subscription-churn-rate.js'
+import { churnClvOptionsSchema } from './options.js'
+import { churnClvRoutes } from './routes.js'
+import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
+import { transactionsEntity } from './transactions/transactions-entity.js'
 
-export type { ChurnClvTables } from './tables.js'
+export type { ChurnClvTables, SubscriptionTables } from './tables.js'
+export { transactionsEntity } from './transactions/transactions-entity.js'
+export * from './survival/index.js'
+export { cohortMatrix } from './cohorts/cohort-matrix.js'
+export { customerChurnRateMetric, customerRetentionRateMetric, revenueChurnRateMetric, subscriptionChurnRateMetric }
+export { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
  * customer lifetime value (BG/NBD, Pareto/NBD, Gamma-Gamma) with P(alive) and churn risk.
  *
  * @example
- * export default defineConfig({ plugins: [churnClvPlugin()] })
+ * export default defineConfig({ plugins: [churnClvPlugin({ currency: 'EUR' })] })
  */
 export const churnClvPlugin = definePlugin({
   id: 'churn-clv',
@@ -17,7 +33,34 @@ export const churnClvPlugin = definePlugin({
     en: 'Churn, retention, survival and customer lifetime value.',
     nl: 'Klantverloop, klantbehoud, overleving en klantwaarde over de looptijd.',
   },
-  migrations: { '001_create_transactions': createTransactions },
+  optionsSchema: churnClvOptionsSchema,
+  migrations: {
+    '001_create_transactions': createTransactions,
+    '002_create_subscriptions': createSubscriptions,
+  },
+  metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
+  routes: churnClvRoutes,
+  // Up to 10,000 transactions or subscriptions per request.
+  bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
+  importers: [transactionsEntity, subscriptionsEntity],
+  // Each purchase of a customer on the customer page: "Purchase €12.50".
+  contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
+  seedDemo: seedDemoTransactions,
+  dashboard: {
+    module: '@cxkit/plugin-churn-clv/dashboard',
+    panels: [
+      {
+        tag: 'cx-churn-survival-panel',
+        title: { en: 'Customer survival', nl: 'Overleving van klanten' },
+        size: 'wide',
+      },
+      {
+        tag: 'cx-churn-cohorts-panel',
+        title: { en: 'Cohort retention', nl: 'Behoud per cohort' },
+        size: 'wide',
+      },
+    ],
+  },
 })
 
 declare module '@cxkit/core' {

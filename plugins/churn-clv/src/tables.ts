@@ -1,6 +1,6 @@
 /** The plugin's tables, as Kysely sees them: prefixed with the plugin id, scoped by workspace. */
 // A type alias, not an interface: Kysely's withTables needs the implicit index signature.
-export type ChurnClvTables = {
+export type ChurnClvTables = SubscriptionTables & {
   churn_clv_transactions: {
     id: string
     workspace_id: string
@@ -12,6 +12,35 @@ export type ChurnClvTables = {
     amount: number
     margin: number | null
     source_id: string | null
+    created_at: string
+  }
+}
+
+/** Subscriptions and their terms (see migration 002): the install's one subscriptions table. */
+export type SubscriptionTables = {
+  churn_clv_subscriptions: {
+    id: string
+    workspace_id: string
+    customer_id: string
+    plan: string | null
+    /** ISO-8601 UTC; null only for terms carried over from renewal-rate's own table. */
+    started_at: string | null
+    /** When notice was given. */
+    cancelled_at: string | null
+    /** When the subscription stopped being in force. */
+    ended_at: string | null
+    source_id: string | null
+    created_at: string
+  }
+  churn_clv_subscription_terms: {
+    id: string
+    workspace_id: string
+    subscription_id: string
+    due_at: string
+    /** Null: not renewed (or not yet). */
+    renewed_at: string | null
+    /** What the term is worth in the workspace currency; null when unknown. */
+    amount: number | null
     created_at: string
   }
 }

@@ -1,6 +1,7 @@
 import type { Customer } from '@cxkit/core'
 import { createTestApp, type TestApp, type TestDialect, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { churnClvPlugin } from '@cxkit/plugin-churn-clv'
 import { renewalRatePlugin } from './index.js'
 
 interface Term {
@@ -35,7 +36,7 @@ function expected(filter: (term: Term) => boolean) {
 }
 /** A test app with the customers and their subscription terms, stored through the plugin's API. */
 async function startWith(dialect: TestDialect, people: Customer[], book: Term[]): Promise<TestApp> {
-  const test = await createTestApp({ plugins: [renewalRatePlugin()], dialect })
+  const test = await createTestApp({ plugins: [churnClvPlugin(), renewalRatePlugin()], dialect })
   await test.addCustomers(people)
   await test.json('/api/renewal-rate/subscriptions', {
     method: 'POST',

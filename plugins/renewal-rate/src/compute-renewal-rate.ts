@@ -13,21 +13,22 @@ import {
 import type { RenewalRateTables } from './tables.js'
 
 /**
- * Renewal rate = subscriptions due in the period that renewed ÷ subscriptions due in the period, grouped
+ * Renewal rate = subscription terms due in the period that renewed ÷ terms due in the period, grouped
  * by period, customer dimension or attribute: one aggregate query, rows never leave the database.
  */
 export function computeRenewalRate(ctx: PluginContext, query: MetricQuery): Promise<MetricResult> {
   return aggregateGroups(ctx, query, {
     rows: workspaceTables<RenewalRateTables>(ctx, query.workspace)
-      .selectFrom('renewal_rate_subscriptions as s')
+      .selectFrom('churn_clv_subscription_terms as t')
+      .innerJoin('churn_clv_subscriptions as s', 's.id', 't.subscription_id')
       .innerJoin('customers as c', 'c.id', 's.customer_id')
-      .where('s.due_at', '>=', query.period.from)
-      .where('s.due_at', '<', query.period.to),
-    time: 's.due_at',
+      .where('t.due_at', '>=', query.period.from)
+      .where('t.due_at', '<', query.period.to),
+    time: 't.due_at',
     dimension: (eb, key) => customerDimension(ctx.sql, eb, 'c', key),
     sums: (eb) => ({
       due: eb.fn.countAll<number>(),
-      renewed: eb.fn.sum<number>(eb.case().when('s.renewed_at', 'is not', null).then(1).else(0).end()),
+      renewed: eb.fn.sum<number>(eb.case().when('t.renewed_at', 'is not', null).then(1).else(0).end()),
     }),
     result: (sums) => proportion(sums.renewed, sums.due),
   })

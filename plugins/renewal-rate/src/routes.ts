@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   CxValidationError,
@@ -6,6 +5,7 @@ import {
   type PluginContext,
   problemContent,
   throwOnInvalid,
+  timeOrderedId,
   workspaceTables,
 } from '@cxkit/core'
 import { subscriptionBatchSchema, subscriptionSchema } from './schema.js'
@@ -43,13 +43,12 @@ const listSubscriptions = createRoute({
   },
 })
 
-/** SQLite limits bound parameters per statement: insert in chunks. */
-const chunkSize = 500
+const subscriptionColumns = ['id', 'workspace_id', 'customer_id', 'plan', 'created_at'] as const
+const termColumns = ['id', 'workspace_id', 'subscription_id', 'due_at', 'renewed_at', 'created_at'] as const
 
 /** `/api/renewal-rate/subscriptions`: write and read subscription terms. */
 export function renewalRateRoutes(ctx: PluginContext) {
   const { sql, requireWorkspace } = ctx
-  const tables = ctx.db.withTables<RenewalRateTables>()
 
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
     .openapi(addSubscriptions, async (c) => {
@@ -74,34 +73,40 @@ export function renewalRateRoutes(ctx: PluginContext) {
       )
       if (unknown.length > 0) throw new CxValidationError(unknown)
       const createdAt = new Date().toISOString()
-      const rows = subscriptions.map((s) => ({
-        id: randomUUID(),
-        workspace_id: workspace,
-        customer_id: customers.get(s.customerExternalId)!.id,
-        product: s.product ?? null,
-        due_at: s.dueAt,
-        renewed_at: s.renewedAt ?? null,
-        created_at: createdAt,
-      }))
-      await sql.transaction(tables, async (trx) => {
-        for (let start = 0; start < rows.length; start += chunkSize) {
-          await trx
-            .insertInto('renewal_rate_subscriptions')
-            .values(rows.slice(start, start + chunkSize))
-            .execute()
-        }
+      // Each term sent here is a subscription of one term on its product (plan); the churn & CLV
+      // plugin's API takes whole subscriptions with all their terms.
+      const ids = subscriptions.map(() => timeOrderedId())
+      const subscriptionRows = subscriptions.map((s, index) => [
+        ids[index],
+        workspace,
+        customers.get(s.customerExternalId)!.id,
+        s.product ?? null,
+        createdAt,
+      ])
+      const termRows = subscriptions.map((s, index) => [
+        ids[index],
+        workspace,
+        ids[index],
+        s.dueAt,
+        s.renewedAt ?? null,
+        createdAt,
+      ])
+      await sql.transaction(ctx.db, async (trx) => {
+        await sql.insertRows(trx, 'churn_clv_subscriptions', subscriptionColumns, subscriptionRows)
+        await sql.insertRows(trx, 'churn_clv_subscription_terms', termColumns, termRows)
       })
-      return c.json({ inserted: rows.length }, 201)
+      return c.json({ inserted: subscriptions.length }, 201)
     })
     .openapi(listSubscriptions, async (c) => {
       const { workspace, limit, offset } = c.req.valid('query')
       await requireWorkspace(workspace)
       const rows = await workspaceTables<RenewalRateTables>(ctx, workspace)
-        .selectFrom('renewal_rate_subscriptions as s')
+        .selectFrom('churn_clv_subscription_terms as t')
+        .innerJoin('churn_clv_subscriptions as s', 's.id', 't.subscription_id')
         .innerJoin('customers as c', 'c.id', 's.customer_id')
-        .select(['s.id', 'c.external_id', 's.product', 's.due_at', 's.renewed_at'])
-        .orderBy('s.due_at', 'desc')
-        .orderBy('s.id')
+        .select(['t.id', 'c.external_id', 's.plan', 't.due_at', 't.renewed_at'])
+        .orderBy('t.due_at', 'desc')
+        .orderBy('t.id')
         .limit(limit)
         .offset(offset)
         .execute()
@@ -109,7 +114,7 @@ export function renewalRateRoutes(ctx: PluginContext) {
         rows.map((row) => ({
           id: row.id,
           customerExternalId: row.external_id,
-          product: row.product,
+          product: row.plan,
           dueAt: row.due_at,
           renewedAt: row.renewed_at,
         })),

@@ -1,13 +1,8 @@
-/** The plugin's table, as Kysely sees it: prefixed with the plugin id, scoped by workspace. */
+import type { SubscriptionTables } from '@cxkit/plugin-churn-clv'
+
+/**
+ * The tables the plugin reads and writes: the churn & CLV plugin's subscriptions and their terms (the
+ * install's one subscriptions table). A subscription written here is one term on a plan.
+ */
 // A type alias, not an interface: Kysely's withTables needs the implicit index signature.
-export type RenewalRateTables = {
-  renewal_rate_subscriptions: {
-    id: string
-    workspace_id: string
-    customer_id: string
-    product: string | null
-    due_at: string
-    renewed_at: string | null
-    created_at: string
-  }
-}
+export type RenewalRateTables = SubscriptionTables

@@ -1,2 +1,5 @@
 export * from './customer-import-row.js'
 export * from './customers-entity.js'
+export * from './ensure-customers.js'
+export * from './classify-by-source-id.js'
+export * from './source-id-conflict-error.js'

@@ -23,7 +23,7 @@ export type WorkspaceSelect<DB, TE extends string> = TE extends `${infer T} as $
 /** The tables of one workspace: every select starts with `workspace_id = <workspace>` applied. */
 export interface WorkspaceTables<DB> {
   /**
-   * Selects from a table (`'renewal_rate_subscriptions'` or `'renewal_rate_subscriptions as s'`), its rows
+   * Selects from a table (`'churn_clv_transactions'` or `'churn_clv_transactions as t'`), its rows
    * already limited to the workspace. Join other tables as usual; a joined customer or touchpoint belongs
    * to the workspace through its row.
    */
@@ -37,8 +37,8 @@ export interface WorkspaceTables<DB> {
  * workspace, since every select starts with it. Tables without a `workspace_id` are not offered.
  *
  * @example
- * const due = await workspaceTables<RenewalRateTables>(ctx, 'acme')
- *   .selectFrom('renewal_rate_subscriptions as s')
+ * const due = await workspaceTables<SubscriptionTables>(ctx, 'acme')
+ *   .selectFrom('churn_clv_subscription_terms as t')
  *   .select((eb) => eb.fn.countAll<number>().as('n'))
  *   .executeTakeFirstOrThrow()
  */

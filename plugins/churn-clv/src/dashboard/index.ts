@@ -1,2 +1,10 @@
-// The churn & CLV plugin's dashboard elements are registered here (browser only).
-export {}
+import { addMessages } from '@cxkit/ui'
+import { churnMessages } from './churn-messages.js'
+import './cx-churn-cohorts-panel.js'
+import './cx-churn-survival-panel.js'
+
+// The browser entry (`@cxkit/plugin-churn-clv/dashboard`): the panels' words first, then their elements.
+addMessages('churn-clv', churnMessages)
+
+export { CxChurnCohortsPanel } from './cx-churn-cohorts-panel.js'
+export { CxChurnSurvivalPanel } from './cx-churn-survival-panel.js'

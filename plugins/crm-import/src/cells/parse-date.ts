@@ -73,6 +73,22 @@ export function parseDate(text: string, options: Pick<CellOptions, 'dateOrder'>)
   )
 }
 
+const compact = /^(\d{4})(\d{2})(\d{2})$/
+
+/**
+ * Reads a compact `YYYYMMDD` date, as data dumps write them (`19970101`): the only order that form is
+ * written in, whatever the locale's date order. Returns a problem message when it is not a real day.
+ *
+ * @example
+ * parseCompactDate('19970118') // { day: '1997-01-18', instant: 1997-01-18T00:00Z }
+ */
+export function parseCompactDate(text: string): ReadDate | string {
+  const match = compact.exec(text.trim())
+  if (!match) return `'${text}' is not a date`
+  const [, y, m, d] = match
+  return checked(text.trim(), +y!, +m!, +d!, `${y}-${m}-${d}T00:00:00Z`, 0, 0, 0)
+}
+
 function slashOrder(first: number, second: number, order: CellOptions['dateOrder']): 'dmy' | 'mdy' | undefined {
   if (order !== 'ymd') return order
   if (first > 12 && second <= 12) return 'dmy'

@@ -49,6 +49,9 @@ describe('typeCell', () => {
     [59, 'date', iso, '1900-02-28'],
     [61, 'date', iso, '1900-03-01'],
     [1, 'date', iso, '1900-01-01'],
+    ['19970101', 'date', nl, '1997-01-01'],
+    ['19971231', 'instant', en, '1997-12-31T00:00:00.000Z'],
+    [19970118, 'instant', iso, '1997-01-18T00:00:00.000Z'],
   ] as const)('reads the date %j as %s (%j)', (cell, type, options, expected) => {
     expect(typeCell(cell, type, options)).toBe(expected)
   })
@@ -75,6 +78,8 @@ describe('typeCell', () => {
     ['1/3/2026', 'date', iso, "'1/3/2026' is ambiguous: pass the date order (dmy or mdy)"],
     ['1/3/26', 'date', nl, "'1/3/26' is not a date: write the year with four digits"],
     ['2026', 'date', nl, "'2026' is a year, not a date"],
+    ['19970230', 'date', nl, "'19970230' is not a date"],
+    ['19971301', 'instant', en, "'19971301' is not a date"],
     [60, 'date', nl, '60 is Excel’s 29 February 1900, a day that does not exist'],
     [0, 'date', nl, '0 is not an Excel date (1 to 2958465)'],
     [1, 'instant', nl, '1900-01-01 must be between 1970-01-01 and 2100-01-01'],

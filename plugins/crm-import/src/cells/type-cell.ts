@@ -10,7 +10,7 @@ import {
 import type { CellOptions, CellProblem } from './cell-options.js'
 import { excelSerialToDate } from './excel-serial.js'
 import { parseBoolean } from './parse-boolean.js'
-import { parseDate, type ReadDate } from './parse-date.js'
+import { parseCompactDate, parseDate, type ReadDate } from './parse-date.js'
 import { parseLocaleNumber } from './parse-number.js'
 
 /** What a typed cell is: the field's value, `null` for a blank cell (missing, never zero), or a problem. */
@@ -19,6 +19,8 @@ export type TypedCell = string | number | boolean | null | CellProblem
 /** Numeric text this short in a date column is a year, not an Excel serial (which is 1902–1927 there). */
 const yearLike = /^\d{4}$/
 const numericText = /^\d+(?:\.\d+)?$/
+/** Eight digits in a date column are a compact date (`19970101`, as data dumps write): a serial that large is year 56,000. */
+const compactDate = /^\d{8}$/
 
 const problem = (message: string): CellProblem => ({ problem: message })
 
@@ -26,8 +28,8 @@ const problem = (message: string): CellProblem => ({ problem: message })
  * Turns one cell into its field's type before the entity's schema sees it (see {@link ImportFieldType}).
  * Blank cells (`null`, empty or spaces) are `null`: missing, never zero or false. Text is trimmed.
  * Numbers follow the locale (`parseLocaleNumber`); a lone `-` in a number column is blank, as
- * spreadsheets write it. Dates follow `parseDate`; a number, or numeric text, in a date or instant
- * column is an Excel serial date. Returns `{ problem }` when the cell cannot be read as the type.
+ * spreadsheets write it. Dates follow `parseDate`; eight digits in a date or instant column are a
+ * compact `YYYYMMDD` date, any other number (or numeric text) an Excel serial date. Returns `{ problem }` when the cell cannot be read as the type.
  *
  * @example
  * typeCell('12,5', 'number', { locale: 'nl', dateOrder: 'dmy' }) // 12.5
@@ -66,6 +68,7 @@ function typeText(text: string, type: ImportFieldType, options: CellOptions): Ty
     }
     case 'date':
     case 'instant': {
+      if (compactDate.test(text)) return formatDate(parseCompactDate(text), type)
       if (numericText.test(text)) {
         if (yearLike.test(text)) return problem(`'${text}' is a year, not a date`)
         return fromSerial(Number(text), type)
@@ -88,7 +91,9 @@ function typeNumber(value: number, type: ImportFieldType): TypedCell {
       return value === 1 ? true : value === 0 ? false : problem(`${value} is not yes or no`)
     case 'date':
     case 'instant':
-      return fromSerial(value, type)
+      return compactDate.test(String(value))
+        ? formatDate(parseCompactDate(String(value)), type)
+        : fromSerial(value, type)
     case 'email':
       return problem(`${value} is not an e-mail address`)
   }

@@ -1,7 +1,6 @@
-import { CxError, CxValidationError, type PluginContext } from '@cxkit/core'
+import { CxError, CxValidationError, decodeTimeCursor, encodeTimeCursor, type PluginContext } from '@cxkit/core'
 import type { JourneyEventPage } from '../schema.js'
 import type { JourneyTables } from '../tables.js'
-import { decodeEventCursor, encodeEventCursor } from './event-cursor.js'
 
 export interface ListEventsQuery {
   readonly workspace: string
@@ -29,7 +28,7 @@ export async function listEvents(ctx: Pick<PluginContext, 'db'>, query: ListEven
       { field: 'query.customer', code: 'required', message: 'give a customer, a touchpoint or both' },
     ])
   }
-  const after = query.cursor === undefined ? undefined : decodeEventCursor(query.cursor)
+  const after = query.cursor === undefined ? undefined : decodeTimeCursor(query.cursor)
   if (query.cursor !== undefined && !after) {
     throw new CxValidationError([
       { field: 'query.cursor', code: 'invalid_cursor', message: 'is not a cursor this list gave out' },
@@ -85,7 +84,7 @@ export async function listEvents(ctx: Pick<PluginContext, 'db'>, query: ListEven
     // PostgreSQL returns bigint as text.
     nextCursor:
       rows.length > query.limit && last
-        ? encodeEventCursor({ occurredMs: Number(last.occurred_ms), id: last.id })
+        ? encodeTimeCursor({ occurredMs: Number(last.occurred_ms), id: last.id })
         : null,
   }
 }

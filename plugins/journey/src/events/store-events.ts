@@ -1,7 +1,12 @@
-import { type ImportWriteContext, timeOrderedId } from '@cxkit/core'
+import {
+  classifyBySourceId,
+  ensureCustomers,
+  type ImportWriteContext,
+  type SourceIdConflict,
+  timeOrderedId,
+} from '@cxkit/core'
 import type { JourneyTables } from '../tables.js'
 import { type EventContent, sameEventContent } from './event-content.js'
-import { ensureCustomers } from './ensure-customers.js'
 
 /** One event, checked against the workspace's touchpoints, ready to store. */
 export interface EventToStore extends EventContent {
@@ -11,13 +16,7 @@ export interface EventToStore extends EventContent {
   readonly occurredMs: number
 }
 
-/** An event whose source id was used before (earlier in the batch, or stored) for another event. */
-export interface SourceIdConflict {
-  readonly position: number
-  readonly sourceId: string
-  /** The position in this batch that used it first, or null when a stored event did. */
-  readonly firstUse: number | null
-}
+export type { SourceIdConflict }
 
 export interface StoreEventsOutcome {
   /** Ids of the events written, in batch order. */
@@ -72,24 +71,7 @@ async function storedContent(write: ImportWriteContext, sourceIds: readonly stri
 
 /** Sorts events with a source id into new, duplicate (same content) and conflicting (other content). */
 function classify(events: readonly EventToStore[], stored: ReadonlyMap<string, EventContent>) {
-  const fresh: EventToStore[] = []
-  const duplicates: number[] = []
-  const conflicts: SourceIdConflict[] = []
-  const firstInBatch = new Map<string, EventToStore>()
-  for (const event of events) {
-    if (event.sourceId === null) {
-      fresh.push(event)
-      continue
-    }
-    const earlier = firstInBatch.get(event.sourceId)
-    const before = earlier ?? stored.get(event.sourceId)
-    if (!before) {
-      firstInBatch.set(event.sourceId, event)
-      fresh.push(event)
-    } else if (sameEventContent(before, event)) duplicates.push(event.position)
-    else conflicts.push({ position: event.position, sourceId: event.sourceId, firstUse: earlier?.position ?? null })
-  }
-  return { fresh, duplicates, conflicts }
+  return classifyBySourceId(events, stored, sameEventContent)
 }
 
 /**

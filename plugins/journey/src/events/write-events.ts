@@ -1,14 +1,14 @@
 import {
-  CxError,
   CxValidationError,
   type FieldProblem,
   type PluginContext,
+  sourceIdConflictError,
   transactionRetryingInserts,
 } from '@cxkit/core'
 import type { EventWriteResult, ParsedJourneyEvent } from '../schema.js'
 import { canonicalAttributes } from './event-content.js'
 import { findTouchpoints } from './find-touchpoints.js'
-import { type EventToStore, type SourceIdConflict, storeEvents } from './store-events.js'
+import { type EventToStore, storeEvents } from './store-events.js'
 
 /**
  * An event as `storeEvents` takes it.
@@ -27,27 +27,6 @@ export function toEventToStore(event: ParsedJourneyEvent, position: number): Eve
     sourceId: event.sourceId ?? null,
     attributes: canonicalAttributes(event.attributes),
   }
-}
-
-/**
- * The same source id with other content is refused (409), not kept-first nor overwritten: a client
- * that reuses an id for another event has a bug, and keeping the first would drop the new event
- * without a word while overwriting would rewrite history funnels were already computed from.
- */
-function sourceIdConflicts(conflicts: readonly SourceIdConflict[], path: (index: number) => string): CxError {
-  const fields: FieldProblem[] = conflicts.map((conflict) => ({
-    field: `${path(conflict.position)}.sourceId`,
-    code: 'source_id_reused',
-    message: `source id '${conflict.sourceId}' was used by ${
-      conflict.firstUse === null ? 'a stored event' : path(conflict.firstUse)
-    } with different content`,
-  }))
-  const first = fields[0]!
-  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''
-  return new CxError('CXKIT_CONFLICT', `${first.field}: ${first.message}${more}`, {
-    status: 409,
-    details: { fields: fields.slice(0, 100) },
-  })
 }
 
 /**
@@ -97,7 +76,7 @@ export async function writeEvents(
       toStore,
       'refuse',
     )
-    if (outcome.conflicts.length > 0) throw sourceIdConflicts(outcome.conflicts, path)
+    if (outcome.conflicts.length > 0) throw sourceIdConflictError(outcome.conflicts, path, 'a stored event')
     return { inserted: outcome.insertedIds.length, duplicates: outcome.duplicates.length }
   })
 }

@@ -1,0 +1,20 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { cohortRoutes } from './cohorts/cohort-routes.js'
+import { subscriptionRoutes } from './subscriptions/subscription-routes.js'
+import { survivalRoutes } from './survival/survival-routes.js'
+import { transactionRoutes } from './transactions/transaction-routes.js'
+
+/**
+ * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts.
+ *
+ * @example
+ * definePlugin({ id: 'churn-clv', routes: churnClvRoutes })
+ */
+export function churnClvRoutes(ctx: PluginContext) {
+  return new OpenAPIHono({ defaultHook: throwOnInvalid })
+    .route('/', transactionRoutes(ctx))
+    .route('/', subscriptionRoutes(ctx))
+    .route('/', survivalRoutes(ctx))
+    .route('/', cohortRoutes(ctx))
+}
