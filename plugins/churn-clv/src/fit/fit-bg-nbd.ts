@@ -25,10 +25,7 @@ export function fitBgNbd(
   const fit = maximiseLikelihood(
     ['r', 'alpha', 'a', 'b'],
     createBgNbdLogLikelihood(groups),
-    starts ?? [
-      { r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 },
-      { r: 0.1, alpha: Math.max(meanT / 10, 1e-3), a: 0.5, b: 5 },
-    ],
+    starts ?? [{ r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 }],
   )
   return { ...fit, ...counts }
 }
