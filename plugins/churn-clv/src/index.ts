@@ -1,7 +1,9 @@
 import { definePlugin } from '@cxkit/core'
+import { clvRoutes } from './clv/clv-routes.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
+import * as createClvFits from './migrations/002_create_clv_fits.js'
 
-export type { ChurnClvTables } from './tables.js'
+export type { ChurnClvModelTables, ChurnClvTables } from './tables.js'
 
 /**
  * The churn & CLV plugin: transactions and subscriptions, churn, retention, cohorts and survival, and
@@ -17,7 +19,8 @@ export const churnClvPlugin = definePlugin({
     en: 'Churn, retention, survival and customer lifetime value.',
     nl: 'Klantverloop, klantbehoud, overleving en klantwaarde over de looptijd.',
   },
-  migrations: { '001_create_transactions': createTransactions },
+  routes: clvRoutes,
+  migrations: { '001_create_transactions': createTransactions, '002_create_clv_fits': createClvFits },
 })
 
 declare module '@cxkit/core' {
@@ -26,3 +29,13 @@ declare module '@cxkit/core' {
     'churn-clv': ReturnType<typeof churnClvPlugin>
   }
 }
+
+export { type ClvSettings, defaultClvSettings, readClvSettings, writeClvSettings } from './clv/clv-settings.js'
+export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
+export { readLatestClvFit } from './clv/read-clv-fit.js'
+export { type ClvFitRequest, runClvFit } from './clv/run-clv-fit.js'
+export { fitBgNbd } from './fit/fit-bg-nbd.js'
+export { fitGammaGamma } from './fit/fit-gamma-gamma.js'
+export { fitParetoNbd } from './fit/fit-pareto-nbd.js'
+export { simulateBgNbd } from './models/simulate-bg-nbd.js'
+export { summarisePurchaseGroups } from './summaries/summarise-purchases.js'

@@ -2,7 +2,7 @@ import type { RfmGroup } from './customer-summary.js'
 import { betaln, gammaln, logAddExp } from './log-space.js'
 
 /** BG/NBD parameters: purchase rate λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
-export interface BgNbdParameters {
+export type BgNbdParameters = {
   r: number
   alpha: number
   a: number

@@ -2,7 +2,7 @@ import type { SpendSummary } from './customer-summary.js'
 import { gammaln } from './log-space.js'
 
 /** Gamma-Gamma parameters: spend per purchase ~ Gamma(p, ν), ν ~ Gamma(q, γ) across customers. */
-export interface GammaGammaParameters {
+export type GammaGammaParameters = {
   p: number
   q: number
   gamma: number

@@ -2,7 +2,7 @@ import type { RfmGroup, RfmSummary } from './customer-summary.js'
 import { gammaln, hyp2f1, logAddExp, logSubExp } from './log-space.js'
 
 /** Pareto/NBD parameters: purchase rate λ ~ Gamma(r, α), dropout rate μ ~ Gamma(s, β). */
-export interface ParetoNbdParameters {
+export type ParetoNbdParameters = {
   r: number
   alpha: number
   s: number
