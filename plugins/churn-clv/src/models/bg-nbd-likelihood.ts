@@ -36,13 +36,19 @@ export function createBgNbdLogLikelihood(groups: readonly RfmGroup[]): (params: 
   for (const g of groups)
     if (!Number.isInteger(g.x) || g.x < 0) throw new RangeError(`x must be a whole number of repeat purchases, got ${g.x}`)
   const maxX = groups.reduce((max, g) => Math.max(max, g.x), 0)
+  // Recency and T take few distinct values (whole days in a unit): ln(α + t) is computed once per value.
+  const times = [...new Set(groups.flatMap((g) => [g.tx, g.T]))]
+  const timeIndex = new Map(times.map((t, i) => [t, i]))
+  const timeValues = Float64Array.from(times)
+  const logAlphaPlus = new Float64Array(times.length)
   const n = Float64Array.from(groups, (g) => g.n)
   const x = Int32Array.from(groups, (g) => g.x)
-  const tx = Float64Array.from(groups, (g) => g.tx)
-  const T = Float64Array.from(groups, (g) => g.T)
+  const tx = Int32Array.from(groups, (g) => timeIndex.get(g.tx)!)
+  const T = Int32Array.from(groups, (g) => timeIndex.get(g.T)!)
   const base = new Float64Array(maxX + 1)
   const dropRatio = new Float64Array(maxX + 1)
   return ({ r, alpha, a, b }) => {
+    for (let i = 0; i < timeValues.length; i++) logAlphaPlus[i] = Math.log(alpha + timeValues[i]!)
     // x is whole, so Γ(r + x)/Γ(r) and the beta-function ratio are running products: one log per x
     // instead of special functions per x, which dominated the fit's time.
     base[0] = r * Math.log(alpha)
@@ -55,8 +61,8 @@ export function createBgNbdLogLikelihood(groups: readonly RfmGroup[]): (params: 
     for (let g = 0; g < n.length; g++) {
       const k = x[g]!
       const power = r + k
-      const alive = -power * Math.log(alpha + T[g]!)
-      const ll = k === 0 ? alive : logAddExp(alive, dropRatio[k]! - power * Math.log(alpha + tx[g]!))
+      const alive = -power * logAlphaPlus[T[g]!]!
+      const ll = k === 0 ? alive : logAddExp(alive, dropRatio[k]! - power * logAlphaPlus[tx[g]!]!)
       sum += n[g]! * (base[k]! + ll)
     }
     return sum

@@ -6,10 +6,34 @@ import type { BgNbdParameters } from './bg-nbd-likelihood.js'
 import type { RfmSummary } from './customer-summary.js'
 
 /**
- * Draws customers from the BG/NBD story with a seeded generator: each has a purchase rate
- * λ ~ Gamma(r, rate α) and a dropout probability p ~ Beta(a, b); purchases arrive as a Poisson process
- * at rate λ from the first (at time 0) until T, and after each repeat purchase the customer drops out
- * with probability p. The same seed gives the same customers on every machine.
+ * One simulated customer's purchase times after the first (which is at 0), up to their age T.
+ * Each customer has a purchase rate λ ~ Gamma(r, rate α) and a dropout probability p ~ Beta(a, b);
+ * purchases arrive as a Poisson process at rate λ, and after each repeat purchase the customer drops
+ * out with probability p — the BG/NBD story. The same seed gives the same customers on every machine.
+ *
+ * @example
+ * const next = createBgNbdSimulator({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 7)
+ * next(39) // e.g. [3.2, 17.9]
+ */
+export function createBgNbdSimulator(params: BgNbdParameters, seed: number): (T: number) => number[] {
+  const rate = gamma.factory(params.r, params.alpha, { seed })
+  const dropout = beta.factory(params.a, params.b, { seed: seed + 1 })
+  const gap = exponential.factory({ seed: seed + 2 })
+  const uniform = randu.factory({ seed: seed + 3 })
+  return (T) => {
+    const lambda = rate()
+    const p = dropout()
+    const times: number[] = []
+    for (let t = gap(lambda); t <= T; t += gap(lambda)) {
+      times.push(t)
+      if (uniform() < p) break
+    }
+    return times
+  }
+}
+
+/**
+ * Simulated BG/NBD summaries, one per customer, for parameter-recovery checks.
  *
  * @example
  * simulateBgNbd({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { customers: 1000, T: () => 39, seed: 7 })
@@ -18,26 +42,10 @@ export function simulateBgNbd(
   params: BgNbdParameters,
   options: { customers: number; T: (customer: number) => number; seed: number },
 ): RfmSummary[] {
-  const rate = gamma.factory(params.r, params.alpha, { seed: options.seed })
-  const dropout = beta.factory(params.a, params.b, { seed: options.seed + 1 })
-  const gap = exponential.factory({ seed: options.seed + 2 })
-  const uniform = randu.factory({ seed: options.seed + 3 })
-  const customers: RfmSummary[] = []
-  for (let i = 0; i < options.customers; i++) {
-    const lambda = rate()
-    const p = dropout()
+  const next = createBgNbdSimulator(params, options.seed)
+  return Array.from({ length: options.customers }, (_, i) => {
     const T = options.T(i)
-    let t = 0
-    let x = 0
-    let tx = 0
-    for (;;) {
-      t += gap(lambda)
-      if (t > T) break
-      x++
-      tx = t
-      if (uniform() < p) break
-    }
-    customers.push({ x, tx, T })
-  }
-  return customers
+    const times = next(T)
+    return { x: times.length, tx: times.at(-1) ?? 0, T }
+  })
 }
