@@ -35,7 +35,12 @@ function cdnowFit() {
     fit = fitBgNbd(groups)
     times.push(performance.now() - start)
   }
-  return { groups: groups.length, fitMedianMs: Number(median(times).toFixed(1)), parameters: fit.parameters, logLikelihood: fit.logLikelihood }
+  return {
+    groups: groups.length,
+    fitMedianMs: Number(median(times).toFixed(1)),
+    parameters: fit.parameters,
+    logLikelihood: fit.logLikelihood,
+  }
 }
 
 async function summaryAndFitOn(dialect: BenchDialect, customers: number) {
@@ -52,7 +57,9 @@ async function summaryAndFitOn(dialect: BenchDialect, customers: number) {
     let transactions = 0
     const loadMs = await measure(async () => {
       transactions =
-        dialect === 'sqlite' ? loadPurchasesSqlite(sqliteFile(store.url), customers) : await loadPurchasesPostgres(store.url, customers)
+        dialect === 'sqlite'
+          ? loadPurchasesSqlite(sqliteFile(store.url), customers)
+          : await loadPurchasesPostgres(store.url, customers)
     })
     const database = await openDatabase(store.url, { queryTimeoutMs: 600_000 })
     const summaryTimes: number[] = []
@@ -64,7 +71,11 @@ async function summaryAndFitOn(dialect: BenchDialect, customers: number) {
         let summary: Awaited<ReturnType<typeof summarisePurchaseGroups>> = []
         summaryTimes.push(
           await measure(async () => {
-            summary = await summarisePurchaseGroups(database.db, { workspace: benchWorkspace, until: benchUntil, unit: 'day' })
+            summary = await summarisePurchaseGroups(database.db, {
+              workspace: benchWorkspace,
+              until: benchUntil,
+              unit: 'day',
+            })
           }),
         )
         groups = summary.length

@@ -27,7 +27,13 @@ export function loadPurchasesSqlite(file: string, customers: number): number {
         const next = purchases.next()
         if (next.done) return false
         const { customer, ms, amount } = next.value
-        insert.run(`t${String(written++).padStart(10, '0')}`, benchCustomerId(customer), new Date(ms).toISOString(), ms, amount)
+        insert.run(
+          `t${String(written++).padStart(10, '0')}`,
+          benchCustomerId(customer),
+          new Date(ms).toISOString(),
+          ms,
+          amount,
+        )
       }
       return true
     })
@@ -52,7 +58,13 @@ export async function loadPurchasesPostgres(url: string, customers: number): Pro
       )
     }
     let written = 0
-    let rows = { ids: [] as string[], customers: [] as string[], ats: [] as string[], ms: [] as number[], amounts: [] as number[] }
+    let rows = {
+      ids: [] as string[],
+      customers: [] as string[],
+      ats: [] as string[],
+      ms: [] as number[],
+      amounts: [] as number[],
+    }
     const flush = async () => {
       await client.query(
         `insert into churn_clv_transactions (id, workspace_id, customer_id, occurred_at, occurred_ms, amount, created_at)

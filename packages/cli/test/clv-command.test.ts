@@ -11,7 +11,10 @@ const sample = new URL('../../../plugins/churn-clv/test/fixtures/CDNOW_sample.tx
 async function insertCdnow(url: string): Promise<void> {
   const database = await openDatabase(url)
   try {
-    const lines = readFileSync(sample, 'utf8').trim().split('\n').map((line) => line.trim().split(/\s+/))
+    const lines = readFileSync(sample, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
     const customers = [...new Set(lines.map((l) => l[1]!))]
     const now = new Date().toISOString()
     const ids = new Map(customers.map((c) => [c, randomUUID()]))
@@ -56,7 +59,13 @@ for (const makeTarget of databaseTargets('cxkit-cli-clv-')) {
       expect(fitted.stderr).toBe('')
       expect(fitted.code).toBe(0)
       const fit = JSON.parse(fitted.stdout)
-      expect(fit).toMatchObject({ unit: 'week', until: '1997-09-30', customers: 2357, repeatCustomers: 946, model: 'bgnbd' })
+      expect(fit).toMatchObject({
+        unit: 'week',
+        until: '1997-09-30',
+        customers: 2357,
+        repeatCustomers: 946,
+        model: 'bgnbd',
+      })
       expect(fit.purchase.parameters.alpha).toBeCloseTo(4.4135, 1)
       expect(fit.purchase.logLikelihood).toBeCloseTo(-9582.4, 0)
       expect(fit.purchase.standardErrors.r).toBeGreaterThan(0)

@@ -13,9 +13,29 @@ export async function insertTransactions(
   const rows = transactions.map((t, i) => {
     // Spread each day's purchases over its hours, so same-day purchases are distinct instants.
     const at = new Date(Date.parse(`${t.day}T00:00:00Z`) + (i % 24) * 3_600_000)
-    return [randomUUID(), test.workspace, idOf.get(t.customer)!, at.toISOString(), at.getTime(), t.amount, null, null, now]
+    return [
+      randomUUID(),
+      test.workspace,
+      idOf.get(t.customer)!,
+      at.toISOString(),
+      at.getTime(),
+      t.amount,
+      null,
+      null,
+      now,
+    ]
   })
-  const columns = ['id', 'workspace_id', 'customer_id', 'occurred_at', 'occurred_ms', 'amount', 'margin', 'source_id', 'created_at']
+  const columns = [
+    'id',
+    'workspace_id',
+    'customer_id',
+    'occurred_at',
+    'occurred_ms',
+    'amount',
+    'margin',
+    'source_id',
+    'created_at',
+  ]
   await test.database.sql.transaction(test.database.db, (trx) =>
     test.database.sql.insertRows(trx, 'churn_clv_transactions', columns, rows),
   )

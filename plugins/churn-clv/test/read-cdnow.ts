@@ -6,7 +6,10 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 /** The published CDNOW summary (weeks), grouped by identical (x, tx, T). */
 export function readCdnowGroups(): RfmGroup[] {
   const counts = new Map<string, RfmGroup>()
-  for (const line of readFileSync(fixture('cdnow_customers_summary_with_transactions.csv'), 'utf8').trim().split('\n').slice(1)) {
+  for (const line of readFileSync(fixture('cdnow_customers_summary_with_transactions.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)) {
     const [, x, tx, T] = line.split(',').map(Number)
     const key = `${x}|${tx}|${T}`
     const group = counts.get(key)
@@ -34,6 +37,10 @@ export function readCdnowTransactions(): { customer: string; day: string; amount
     .split('\n')
     .map((line) => {
       const [, customer, date, , amount] = line.trim().split(/\s+/)
-      return { customer: customer!, day: `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, amount: Number(amount) }
+      return {
+        customer: customer!,
+        day: `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`,
+        amount: Number(amount),
+      }
     })
 }

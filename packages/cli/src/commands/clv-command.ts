@@ -1,12 +1,15 @@
 import { CxError, CxValidationError, findCustomers } from '@cxkit/core'
-import {
-  clvModelSchema,
-  clvUnitSchema,
-} from '@cxkit/plugin-churn-clv/schema'
+import { clvModelSchema, clvUnitSchema } from '@cxkit/plugin-churn-clv/schema'
 import { predictCustomer, readClvSettings, runClvFit, writeClvSettings } from '@cxkit/plugin-churn-clv'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { chosenWorkspace, type DatabaseOptions, databaseOptions, withDatabase, workspaceOption } from './database-access.js'
+import {
+  chosenWorkspace,
+  type DatabaseOptions,
+  databaseOptions,
+  withDatabase,
+  workspaceOption,
+} from './database-access.js'
 import { formatClvFit, formatPrediction } from './clv/format-clv.js'
 
 interface ClvOptions extends DatabaseOptions {
@@ -61,7 +64,9 @@ function print(json: boolean | undefined, result: unknown, format: () => string)
  * registerClvCommand(program) // cxkit clv fit --until 1997-09-30 --unit week --json
  */
 export function registerClvCommand(program: Command): void {
-  const clv = program.command('clv').description('customer lifetime value: fit BG/NBD or Pareto/NBD with Gamma-Gamma, predict')
+  const clv = program
+    .command('clv')
+    .description('customer lifetime value: fit BG/NBD or Pareto/NBD with Gamma-Gamma, predict')
 
   databaseOptions(
     clv
@@ -106,11 +111,17 @@ export function registerClvCommand(program: Command): void {
   ).action((options: ClvOptions) =>
     withDatabase(options, async (database) => {
       const workspace = await chosenWorkspace(database, options.workspace)
-      const given = parseOptions({ '--customer': options.customer, '--horizon': options.horizon, '--unit': options.unit })
+      const given = parseOptions({
+        '--customer': options.customer,
+        '--horizon': options.horizon,
+        '--unit': options.unit,
+      })
       const externalId = given['--customer']!
       const customer = (await findCustomers(database, workspace, [externalId], ['id'])).get(externalId)
       if (!customer)
-        throw new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${externalId}' in workspace '${workspace}'`, { status: 404 })
+        throw new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${externalId}' in workspace '${workspace}'`, {
+          status: 404,
+        })
       const prediction = await predictCustomer(database.db, workspace, customer.id, {
         horizon: given['--horizon']!,
         unit: given['--unit'],
@@ -140,7 +151,11 @@ export function registerClvCommand(program: Command): void {
         Object.keys(change).length > 0
           ? await writeClvSettings(database.db, workspace, change)
           : await readClvSettings(database.db, workspace)
-      print(options.json, settings, () => `margin ${settings.marginRate}, yearly discount rate ${settings.yearlyDiscountRate}\n`)
+      print(
+        options.json,
+        settings,
+        () => `margin ${settings.marginRate}, yearly discount rate ${settings.yearlyDiscountRate}\n`,
+      )
     }),
   )
 }

@@ -73,18 +73,32 @@ export function clvRoutes(ctx: PluginContext) {
       await requireWorkspace(workspace)
       const customer = (await findCustomers(ctx, workspace, [externalId], ['id'])).get(externalId)
       if (!customer)
-        throw new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${externalId}' in workspace '${workspace}'`, { status: 404 })
+        throw new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${externalId}' in workspace '${workspace}'`, {
+          status: 404,
+        })
       const row = await db
         .selectFrom('churn_clv_scores as s')
         .innerJoin('churn_clv_fits as f', 'f.id', 's.fit_id')
         .where('s.workspace_id', '=', workspace)
         .where('s.customer_id', '=', customer.id)
-        .select(['s.fit_id', 'f.unit', 'f.horizon', 's.expected_purchases', 's.probability_alive', 's.expected_spend', 's.clv'])
+        .select([
+          's.fit_id',
+          'f.unit',
+          'f.horizon',
+          's.expected_purchases',
+          's.probability_alive',
+          's.expected_spend',
+          's.clv',
+        ])
         .executeTakeFirst()
       if (!row)
-        throw new CxError('CXKIT_NOT_FOUND', `customer '${externalId}' has no CLV score: no fit yet, or no purchase before it`, {
-          status: 404,
-        })
+        throw new CxError(
+          'CXKIT_NOT_FOUND',
+          `customer '${externalId}' has no CLV score: no fit yet, or no purchase before it`,
+          {
+            status: 404,
+          },
+        )
       return c.json(
         clvScoresSchema.parse({
           customerId: externalId,

@@ -33,7 +33,11 @@ export async function readClvSettings(db: Kysely<any>, workspace: string): Promi
  * @example
  * await writeClvSettings(db, 'acme', { marginRate: 0.3 })
  */
-export async function writeClvSettings(db: Kysely<any>, workspace: string, change: Partial<ClvSettings>): Promise<ClvSettings> {
+export async function writeClvSettings(
+  db: Kysely<any>,
+  workspace: string,
+  change: Partial<ClvSettings>,
+): Promise<ClvSettings> {
   const settings = { ...(await readClvSettings(db, workspace)), ...change }
   const row = {
     workspace_id: workspace,
@@ -44,7 +48,13 @@ export async function writeClvSettings(db: Kysely<any>, workspace: string, chang
   await (db as Kysely<ChurnClvModelTables>)
     .insertInto('churn_clv_settings')
     .values(row)
-    .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ margin_rate: row.margin_rate, yearly_discount_rate: row.yearly_discount_rate, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.column('workspace_id').doUpdateSet({
+        margin_rate: row.margin_rate,
+        yearly_discount_rate: row.yearly_discount_rate,
+        updated_at: row.updated_at,
+      }),
+    )
     .execute()
   return settings
 }

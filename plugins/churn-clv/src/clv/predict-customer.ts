@@ -40,12 +40,18 @@ export async function predictCustomer(
 ): Promise<CustomerPrediction> {
   const fit = await readLatestClvFit(db, workspace)
   if (!fit)
-    throw new CxError('CXKIT_NOT_FOUND', `workspace '${workspace}' has no CLV fit yet: run 'cxkit clv fit' first`, { status: 404 })
-  const [history] = await summariseCustomers(db, { workspace, until: fit.until, unit: fit.unit }, { customerId })
-  if (!history)
-    throw new CxError('CXKIT_NOT_FOUND', `the customer has no purchases up to ${fit.until}, the end of the fit's data`, {
+    throw new CxError('CXKIT_NOT_FOUND', `workspace '${workspace}' has no CLV fit yet: run 'cxkit clv fit' first`, {
       status: 404,
     })
+  const [history] = await summariseCustomers(db, { workspace, until: fit.until, unit: fit.unit }, { customerId })
+  if (!history)
+    throw new CxError(
+      'CXKIT_NOT_FOUND',
+      `the customer has no purchases up to ${fit.until}, the end of the fit's data`,
+      {
+        status: 404,
+      },
+    )
   // The fit's parameters are in its own unit: convert the horizon, never the parameters.
   const horizon = (options.horizon * daysPerUnit[options.unit ?? fit.unit]) / daysPerUnit[fit.unit]
   const settings = await readClvSettings(db, workspace)

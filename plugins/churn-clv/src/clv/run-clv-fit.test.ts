@@ -68,7 +68,10 @@ for (const dialect of testDialects()) {
     it('predicts one customer over another horizon and unit from the stored fit', async () => {
       const weeks = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, { horizon: 39 })
       expect(weeks.expectedPurchases).toBeCloseTo(1.226, 1)
-      const days = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, { horizon: 273, unit: 'day' })
+      const days = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, {
+        horizon: 273,
+        unit: 'day',
+      })
       expect(days.expectedPurchases).toBeCloseTo(weeks.expectedPurchases, 10)
       expect(days.unit).toBe('day')
     })

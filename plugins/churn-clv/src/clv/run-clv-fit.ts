@@ -20,7 +20,15 @@ export interface ClvFitRequest extends SummaryScope {
 /** Customers summarised and scored per page: bounded memory whatever the workspace's size. */
 const pageSize = 20_000
 
-const scoreColumns = ['workspace_id', 'customer_id', 'fit_id', 'expected_purchases', 'probability_alive', 'expected_spend', 'clv']
+const scoreColumns = [
+  'workspace_id',
+  'customer_id',
+  'fit_id',
+  'expected_purchases',
+  'probability_alive',
+  'expected_spend',
+  'clv',
+]
 
 /**
  * Fits the purchase model on grouped summaries and Gamma-Gamma on repeat customers' mean spends,
@@ -30,12 +38,16 @@ const scoreColumns = ['workspace_id', 'customer_id', 'fit_id', 'expected_purchas
  * @example
  * const fit = await runClvFit(database, { workspace: 'acme', until: '2026-06-30', unit: 'week', model: 'bgnbd', horizon: 52 })
  */
-export async function runClvFit(database: { db: Kysely<any>; sql: SqlDialect }, request: ClvFitRequest): Promise<ClvFit> {
+export async function runClvFit(
+  database: { db: Kysely<any>; sql: SqlDialect },
+  request: ClvFitRequest,
+): Promise<ClvFit> {
   const { db, sql } = database
   const purchase = purchaseModels[request.model].fit(await summarisePurchaseGroups(db, request))
   const spends: { x: number; mean: number }[] = []
   await forEachPage(db, request, (page) => {
-    for (const c of page) if (c.x > 0 && c.monetary !== null && c.monetary > 0) spends.push({ x: c.x, mean: c.monetary })
+    for (const c of page)
+      if (c.x > 0 && c.monetary !== null && c.monetary > 0) spends.push({ x: c.x, mean: c.monetary })
   })
   const spend = fitGammaGamma(spends)
   const fit: ClvFit = {
@@ -84,7 +96,15 @@ export async function runClvFit(database: { db: Kysely<any>; sql: SqlDialect }, 
     await forEachPage(trx, request, async (page) => {
       const rows = page.map((c) => {
         const s = score(c, c.monetary)
-        return [request.workspace, c.customerId, fit.id, s.expectedPurchases, s.probabilityAlive, s.expectedSpend, s.clv]
+        return [
+          request.workspace,
+          c.customerId,
+          fit.id,
+          s.expectedPurchases,
+          s.probabilityAlive,
+          s.expectedSpend,
+          s.clv,
+        ]
       })
       await sql.insertRows(trx, 'churn_clv_scores', scoreColumns, rows)
     })

@@ -33,7 +33,12 @@ export function createScorer(fit: ClvFit): (c: RfmSummary, monetary: number | nu
       purchase = {
         expectedPurchases: model.expectedPurchases(params, c, fit.horizon),
         probabilityAlive: model.probabilityAlive(params, c),
-        discounted: discountedPurchases((t) => model.expectedPurchases(params, c, t), fit.horizon, fit.unit, yearlyDiscountRate),
+        discounted: discountedPurchases(
+          (t) => model.expectedPurchases(params, c, t),
+          fit.horizon,
+          fit.unit,
+          yearlyDiscountRate,
+        ),
       }
       if (cache.size > 200_000) cache.clear()
       cache.set(key, purchase)

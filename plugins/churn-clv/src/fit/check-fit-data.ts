@@ -22,7 +22,11 @@ export function checkRfmData(groups: readonly RfmGroup[]): { customers: number; 
   let repeatCustomers = 0
   for (const g of groups) {
     if (!(g.x >= 0 && g.tx >= 0 && g.T >= g.tx && g.n > 0))
-      throw new CxError('CXKIT_CLV_INSUFFICIENT_DATA', `invalid summary (x ${g.x}, tx ${g.tx}, T ${g.T}): need 0 ≤ tx ≤ T`, { status: 422 })
+      throw new CxError(
+        'CXKIT_CLV_INSUFFICIENT_DATA',
+        `invalid summary (x ${g.x}, tx ${g.tx}, T ${g.T}): need 0 ≤ tx ≤ T`,
+        { status: 422 },
+      )
     customers += g.n
     if (g.x > 0) repeatCustomers += g.n
   }

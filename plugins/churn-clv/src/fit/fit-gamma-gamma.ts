@@ -18,9 +18,13 @@ export function fitGammaGamma(
   const repeat = spends.filter((s) => s.x > 0)
   const invalid = repeat.find((s) => !(s.mean > 0) || !Number.isFinite(s.mean))
   if (invalid)
-    throw new CxError('CXKIT_CLV_INSUFFICIENT_DATA', `a mean spend of ${invalid.mean} cannot be fitted: spends must be positive`, {
-      status: 422,
-    })
+    throw new CxError(
+      'CXKIT_CLV_INSUFFICIENT_DATA',
+      `a mean spend of ${invalid.mean} cannot be fitted: spends must be positive`,
+      {
+        status: 422,
+      },
+    )
   if (repeat.length < minimumRepeatCustomers)
     throw new CxError(
       'CXKIT_CLV_INSUFFICIENT_DATA',

@@ -6,13 +6,29 @@
  */
 export function numericalHessian(f: (point: number[]) => number, point: number[], relativeStep = 1e-4): number[][] {
   const h = point.map((v) => relativeStep * Math.max(1, Math.abs(v)))
-  const at = (shifts: [number, number][]) => f(point.map((v, i) => v + shifts.reduce((s, [k, d]) => (k === i ? s + d : s), 0)))
+  const at = (shifts: [number, number][]) =>
+    f(point.map((v, i) => v + shifts.reduce((s, [k, d]) => (k === i ? s + d : s), 0)))
   const centre = f(point)
   return point.map((_, i) =>
     point.map((_, j) => {
       if (i === j) return (at([[i, h[i]!]]) - 2 * centre + at([[i, -h[i]!]])) / (h[i]! * h[i]!)
       return (
-        (at([[i, h[i]!], [j, h[j]!]]) - at([[i, h[i]!], [j, -h[j]!]]) - at([[i, -h[i]!], [j, h[j]!]]) + at([[i, -h[i]!], [j, -h[j]!]])) /
+        (at([
+          [i, h[i]!],
+          [j, h[j]!],
+        ]) -
+          at([
+            [i, h[i]!],
+            [j, -h[j]!],
+          ]) -
+          at([
+            [i, -h[i]!],
+            [j, h[j]!],
+          ]) +
+          at([
+            [i, -h[i]!],
+            [j, -h[j]!],
+          ])) /
         (4 * h[i]! * h[j]!)
       )
     }),

@@ -24,12 +24,16 @@ export function maximiseLikelihood<const K extends string>(
   logLikelihood: (params: Record<K, number>) => number,
   starts: readonly Record<K, number>[],
 ): LikelihoodFit<Record<K, number>> {
-  const toParams = (logs: number[]) => Object.fromEntries(names.map((name, i) => [name, Math.exp(logs[i]!)])) as Record<K, number>
+  const toParams = (logs: number[]) =>
+    Object.fromEntries(names.map((name, i) => [name, Math.exp(logs[i]!)])) as Record<K, number>
   const objective = (logs: number[]) => -logLikelihood(toParams(logs))
   let evaluations = 0
   let best: { point: number[]; value: number } | null = null
   for (const start of starts) {
-    const found = nelderMead(objective, names.map((name) => Math.log(start[name])))
+    const found = nelderMead(
+      objective,
+      names.map((name) => Math.log(start[name])),
+    )
     evaluations += found.evaluations
     if (!best || found.value < best.value) best = found
   }
@@ -45,13 +49,21 @@ export function maximiseLikelihood<const K extends string>(
   const parameters = toParams(best.point)
   const natural = (values: number[]) =>
     -logLikelihood(Object.fromEntries(names.map((name, i) => [name, values[i]!])) as Record<K, number>)
-  const covariance = invertPositiveDefinite(numericalHessian(natural, names.map((name) => parameters[name])))
+  const covariance = invertPositiveDefinite(
+    numericalHessian(
+      natural,
+      names.map((name) => parameters[name]),
+    ),
+  )
   if (!covariance)
     throw new CxError(
       'CXKIT_CLV_FIT_FAILED',
       'the fit found no well-defined maximum (the likelihood is flat in some direction): the data cannot tell the parameters apart',
       { status: 422, details: { parameters } },
     )
-  const standardErrors = Object.fromEntries(names.map((name, i) => [name, Math.sqrt(covariance[i]![i]!)])) as Record<K, number>
+  const standardErrors = Object.fromEntries(names.map((name, i) => [name, Math.sqrt(covariance[i]![i]!)])) as Record<
+    K,
+    number
+  >
   return { parameters, standardErrors, logLikelihood: -best.value, evaluations }
 }

@@ -23,7 +23,11 @@ export interface NelderMeadOptions {
  * @example
  * nelderMead(([x, y]) => (x! - 1) ** 2 + (y! + 2) ** 2, [0, 0]).point // ≈ [1, −2]
  */
-export function nelderMead(f: (point: number[]) => number, start: number[], options: NelderMeadOptions = {}): MinimumFound {
+export function nelderMead(
+  f: (point: number[]) => number,
+  start: number[],
+  options: NelderMeadOptions = {},
+): MinimumFound {
   const { step = 0.5, tolerance = 1e-9, maxEvaluations = 5000 } = options
   const dims = start.length
   const [reflect, expand, contract, shrink] = [1, 1 + 2 / dims, 0.75 - 1 / (2 * dims), 1 - 1 / dims]
@@ -53,7 +57,9 @@ export function nelderMead(f: (point: number[]) => number, start: number[], opti
       const expanded = along(centroid, worst.point, -expand)
       const expandedValue = value(expanded)
       simplex[dims] =
-        expandedValue < reflectedValue ? { point: expanded, value: expandedValue } : { point: reflected, value: reflectedValue }
+        expandedValue < reflectedValue
+          ? { point: expanded, value: expandedValue }
+          : { point: reflected, value: reflectedValue }
       continue
     }
     if (reflectedValue < secondWorst) {

@@ -26,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('repeat_customers', 'integer', (col) => col.notNull())
     .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
     .execute()
-  await db.schema.createIndex('churn_clv_fits_latest').on('churn_clv_fits').columns(['workspace_id', 'created_at']).execute()
+  await db.schema
+    .createIndex('churn_clv_fits_latest')
+    .on('churn_clv_fits')
+    .columns(['workspace_id', 'created_at'])
+    .execute()
   await db.schema
     .createTable('churn_clv_scores')
     .addColumn('workspace_id', 'varchar(64)', (col) => col.notNull().references('workspaces.id').onDelete('cascade'))

@@ -34,7 +34,8 @@ export function bgNbdLogLikelihood(params: BgNbdParameters, c: { x: number; tx: 
  */
 export function createBgNbdLogLikelihood(groups: readonly RfmGroup[]): (params: BgNbdParameters) => number {
   for (const g of groups)
-    if (!Number.isInteger(g.x) || g.x < 0) throw new RangeError(`x must be a whole number of repeat purchases, got ${g.x}`)
+    if (!Number.isInteger(g.x) || g.x < 0)
+      throw new RangeError(`x must be a whole number of repeat purchases, got ${g.x}`)
   const maxX = groups.reduce((max, g) => Math.max(max, g.x), 0)
   // Recency and T take few distinct values (whole days in a unit): ln(α + t) is computed once per value.
   const times = [...new Set(groups.flatMap((g) => [g.tx, g.T]))]

@@ -20,6 +20,7 @@ export function dayNumber(epochMs: RawBuilder<number>): RawBuilder<number> {
  */
 export function untilDayNumber(until: string): number {
   const ms = Date.parse(`${until}T00:00:00Z`)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(ms)) throw new RangeError(`until must be a date YYYY-MM-DD, got '${until}'`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(ms))
+    throw new RangeError(`until must be a date YYYY-MM-DD, got '${until}'`)
   return ms / dayMs
 }

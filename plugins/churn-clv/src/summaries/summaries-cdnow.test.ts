@@ -52,7 +52,9 @@ for (const dialect of testDialects()) {
 
     it('pages per-customer summaries in id order and reads one customer alone', async () => {
       const first = await summariseCustomers(test.database.db, scope(test.workspace), { limit: 1000 })
-      const rest = await summariseCustomers(test.database.db, scope(test.workspace), { after: first.at(-1)!.customerId })
+      const rest = await summariseCustomers(test.database.db, scope(test.workspace), {
+        after: first.at(-1)!.customerId,
+      })
       expect(first).toHaveLength(1000)
       expect(first.length + rest.length).toBe(2357)
       // Sample customer 0001: three purchase days (1997-01-01, -01-18, -08-02), $29.73 and $14.96 after the first.

@@ -47,7 +47,9 @@ export async function summariseCustomers(
         .limit(options.limit ?? 50_000),
     )
     .selectFrom('customers as c')
-    .innerJoin('days as d', (join) => join.onRef('d.customer_id', '=', 'c.customer_id').onRef('d.day', '=', 'c.first_day'))
+    .innerJoin('days as d', (join) =>
+      join.onRef('d.customer_id', '=', 'c.customer_id').onRef('d.day', '=', 'c.first_day'),
+    )
     .select([
       'c.customer_id',
       'c.x',

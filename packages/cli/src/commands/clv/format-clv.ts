@@ -5,7 +5,10 @@ const names: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ' }
 
 function estimates(fit: { parameters: Record<string, number>; standardErrors: Record<string, number> }): string {
   return Object.entries(fit.parameters)
-    .map(([name, value]) => `${names[name] ?? name} = ${value.toPrecision(4)} (SE ${fit.standardErrors[name]!.toPrecision(2)})`)
+    .map(
+      ([name, value]) =>
+        `${names[name] ?? name} = ${value.toPrecision(4)} (SE ${fit.standardErrors[name]!.toPrecision(2)})`,
+    )
     .join(', ')
 }
 
@@ -31,13 +34,12 @@ export function formatClvFit(fit: ClvFit): string {
 
 /** One customer's prediction for a person. */
 export function formatPrediction(p: CustomerPrediction): string {
-  return (
-    [
-      `customer '${p.customerId}' over the next ${p.horizon} ${p.unit}s after ${p.until}:`,
-      `  expected purchases ${p.expectedPurchases.toFixed(3)}`,
-      `  P(alive) ${p.probabilityAlive.toFixed(3)}`,
-      `  expected spend per purchase ${p.expectedSpend.toFixed(2)}`,
-      `  CLV ${p.clv.toFixed(2)} (margin ${p.marginRate}, yearly discount ${p.yearlyDiscountRate})`,
-    ].join('\n') + '\n'
-  )
+  const lines = [
+    `customer '${p.customerId}' over the next ${p.horizon} ${p.unit}s after ${p.until}:`,
+    `  expected purchases ${p.expectedPurchases.toFixed(3)}`,
+    `  P(alive) ${p.probabilityAlive.toFixed(3)}`,
+    `  expected spend per purchase ${p.expectedSpend.toFixed(2)}`,
+    `  CLV ${p.clv.toFixed(2)} (margin ${p.marginRate}, yearly discount ${p.yearlyDiscountRate})`,
+  ]
+  return `${lines.join('\n')}\n`
 }
