@@ -45,11 +45,12 @@ describe('the CDNOW sample reproduces the published fits (weeks, calibration to 
 
   it('Pareto/NBD: r 0.55, α 10.58, s 0.61, β 11.67, log-likelihood −9595.0, below BG/NBD', () => {
     const fit = fitParetoNbd(groups)
-    expect(fit.parameters.r).toBeCloseTo(0.55, 2)
-    expect(fit.parameters.alpha).toBeCloseTo(10.58, 1)
-    expect(fit.parameters.s).toBeCloseTo(0.61, 2)
-    expect(fit.parameters.beta).toBeCloseTo(11.67, 0)
-    expect(fit.logLikelihood).toBeCloseTo(-9595.0, 0)
+    // Fader, Hardie & Lee 2005 report two decimals; CLVTools' CDNOW test pins r 0.55313, α 10.5758, s 0.60682.
+    withinOnePercent(fit.parameters.r, 0.55313)
+    withinOnePercent(fit.parameters.alpha, 10.5758)
+    withinOnePercent(fit.parameters.s, 0.60682)
+    withinOnePercent(fit.parameters.beta, 11.67)
+    expect(fit.logLikelihood).toBeCloseTo(-9594.976, 1)
     expect(fit.logLikelihood).toBeLessThan(fitBgNbd(groups).logLikelihood)
   })
 })
