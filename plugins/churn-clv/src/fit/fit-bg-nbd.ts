@@ -1,4 +1,8 @@
-import { type BgNbdParameters, createBgNbdLogLikelihood } from '../models/bg-nbd-likelihood.js'
+import {
+  type BgNbdParameters,
+  createBgNbdLogLikelihood,
+  createBgNbdLogLikelihoodWithGradient,
+} from '../models/bg-nbd-likelihood.js'
 import type { RfmGroup } from '../models/customer-summary.js'
 import { checkRfmData } from './check-fit-data.js'
 import { type LikelihoodFit, maximiseLikelihood } from './maximise-likelihood.js'
@@ -26,6 +30,7 @@ export function fitBgNbd(
     ['r', 'alpha', 'a', 'b'],
     createBgNbdLogLikelihood(groups),
     starts ?? [{ r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 }],
+    createBgNbdLogLikelihoodWithGradient(groups),
   )
   return { ...fit, ...counts }
 }

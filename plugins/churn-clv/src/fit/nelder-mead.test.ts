@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { bfgs } from './bfgs.js'
 import { invertPositiveDefinite, numericalHessian } from './hessian.js'
 import { nelderMead } from './nelder-mead.js'
 
@@ -48,5 +49,26 @@ describe('numerical Hessian and its inverse', () => {
         [2, 1],
       ]),
     ).toBeNull()
+  })
+})
+
+describe('BFGS', () => {
+  it('finds the Rosenbrock minimum with its gradient in far fewer evaluations than the simplex', () => {
+    const rosenbrock = ([x, y]: number[]) => ({
+      value: 100 * (y! - x! * x!) ** 2 + (1 - x!) ** 2,
+      gradient: [-400 * x! * (y! - x! * x!) - 2 * (1 - x!), 200 * (y! - x! * x!)],
+    })
+    const found = bfgs(rosenbrock, [-1.2, 1], { tolerance: 1e-10 })
+    expect(found.converged).toBe(true)
+    expect(found.point[0]).toBeCloseTo(1, 6)
+    expect(found.point[1]).toBeCloseTo(1, 6)
+    expect(found.evaluations).toBeLessThan(200)
+  })
+
+  it('shortens steps into regions where the function is not finite', () => {
+    const barrier = ([x]: number[]) => ({ value: (x! - 2) ** 2 - Math.log(x!), gradient: [2 * (x! - 2) - 1 / x!] })
+    const found = bfgs(barrier, [0.1])
+    expect(found.converged).toBe(true)
+    expect(found.point[0]).toBeCloseTo(1 + Math.sqrt(1.5), 6)
   })
 })
