@@ -1,15 +1,11 @@
-import { CxError, CxValidationError, findCustomers } from '@cxkit/core'
+import { CxError, CxValidationError, createHost, findCustomers } from '@cxkit/core'
 import { clvModelSchema, clvUnitSchema } from '@cxkit/plugin-churn-clv/schema'
 import { predictCustomer, readClvSettings, runClvFit, writeClvSettings } from '@cxkit/plugin-churn-clv'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import {
-  chosenWorkspace,
-  type DatabaseOptions,
-  databaseOptions,
-  withDatabase,
-  workspaceOption,
-} from './database-access.js'
+import { type CxDatabase, migrate, openDatabase } from '@cxkit/db'
+import { loadConfig } from '../load-config.js'
+import { chosenWorkspace, type DatabaseOptions, databaseOptions, workspaceOption } from './database-access.js'
 import { formatClvFit, formatPrediction } from './clv/format-clv.js'
 
 interface ClvOptions extends DatabaseOptions {
@@ -25,6 +21,26 @@ interface ClvOptions extends DatabaseOptions {
 }
 
 const oneYear = { day: 365, week: 52, month: 12 } as const
+
+/**
+ * Summarising millions of purchases is a long read, and this command is its only reader: the server's
+ * 15-second bound would stop it, so the command allows ten minutes.
+ */
+const clvQueryTimeoutMs = 600_000
+
+async function withDatabase<T>(options: DatabaseOptions, work: (database: CxDatabase) => Promise<T>): Promise<T> {
+  const { config } = await loadConfig(options.config)
+  const host = createHost(config.plugins)
+  const database = await openDatabase(options.db ?? process.env.CXKIT_DATABASE_URL ?? undefined, {
+    queryTimeoutMs: clvQueryTimeoutMs,
+  })
+  try {
+    await migrate(database, host)
+    return await work(database)
+  } finally {
+    await database.close()
+  }
+}
 
 /** Each option's rule, keyed by the option as typed, so an error names `--until` rather than a field. */
 const optionSchemas = {
