@@ -39,3 +39,28 @@ export { fitGammaGamma } from './fit/fit-gamma-gamma.js'
 export { fitParetoNbd } from './fit/fit-pareto-nbd.js'
 export { createBgNbdSimulator, simulateBgNbd } from './models/simulate-bg-nbd.js'
 export { summarisePurchaseGroups } from './summaries/summarise-purchases.js'
+export {
+  type BgNbdParameters,
+  createBgNbdLogLikelihood,
+  createBgNbdLogLikelihoodWithGradient,
+} from './models/bg-nbd-likelihood.js'
+export {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityOfPurchases,
+} from './models/bg-nbd-predictions.js'
+export type { ClvTimeUnit, RfmGroup, RfmSummary, SpendSummary } from './models/customer-summary.js'
+export {
+  createGammaGammaLogLikelihood,
+  type GammaGammaParameters,
+  gammaGammaExpectedSpend,
+} from './models/gamma-gamma.js'
+export {
+  createParetoNbdLogLikelihood,
+  type ParetoNbdParameters,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+} from './models/pareto-nbd-likelihood.js'
+export { type CustomerSummary, summariseCustomers } from './summaries/summarise-customers.js'
