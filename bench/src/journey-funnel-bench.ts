@@ -20,7 +20,7 @@ const runs = 3
 const targets = { sqliteSqlMs: 3000, speedupOverJs: 5 }
 
 /** `--scale 0.01` or `--scale 1/100` on the command line: a smaller run of the same shape. */
-function readScale(argv: readonly string[]): number {
+export function readScale(argv: readonly string[]): number {
   const at = argv.findIndex((arg) => arg === '--scale' || arg.startsWith('--scale='))
   if (at < 0) return 1
   const text = argv[at]!.includes('=') ? argv[at]!.split('=')[1]! : argv[at + 1]

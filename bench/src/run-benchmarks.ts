@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { clvFitBench } from './clv-fit-bench.js'
 import { customersImportBench } from './customers-import-bench.js'
 import { ingestBench } from './ingest-bench.js'
 import { journeyFunnelBench } from './journey-funnel-bench.js'
@@ -18,6 +19,8 @@ const benches = {
   'customers-import': customersImportBench,
   // `pnpm bench journey-funnel --scale 0.01` runs it at a hundredth of its size.
   'journey-funnel': () => journeyFunnelBench(process.argv),
+  // `pnpm bench clv-fit --scale 0.01` runs the large part at a hundredth of its size.
+  'clv-fit': () => clvFitBench(process.argv),
 }
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue

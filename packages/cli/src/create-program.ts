@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { registerClvCommand } from './commands/clv-command.js'
 import { registerImportCommand } from './commands/import-command.js'
 import { registerJourneyCommand } from './commands/journey-command.js'
 import { registerMetricCommand } from './commands/metric-command.js'
@@ -21,5 +22,6 @@ export function createProgram(): Command {
   registerStageCommand(program)
   registerTouchpointCommand(program)
   registerJourneyCommand(program)
+  registerClvCommand(program)
   return program
 }

@@ -3,6 +3,7 @@ import { transactionsTimeline } from './customer-timeline/transactions-timeline.
 import { seedDemoTransactions } from './demo/seed-demo-transactions.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
 import * as createSubscriptions from './migrations/002_create_subscriptions.js'
+import * as createClvFits from './migrations/003_create_clv_fits.js'
 import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
 import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
 import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
@@ -12,7 +13,7 @@ import { churnClvRoutes } from './routes.js'
 import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
-export type { ChurnClvTables, SubscriptionTables } from './tables.js'
+export type { ChurnClvModelTables, ChurnClvTables, SubscriptionTables } from './tables.js'
 export { transactionsEntity } from './transactions/transactions-entity.js'
 export * from './survival/index.js'
 export { cohortMatrix } from './cohorts/cohort-matrix.js'
@@ -37,6 +38,7 @@ export const churnClvPlugin = definePlugin({
   migrations: {
     '001_create_transactions': createTransactions,
     '002_create_subscriptions': createSubscriptions,
+    '003_create_clv_fits': createClvFits,
   },
   metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
   routes: churnClvRoutes,
@@ -69,3 +71,38 @@ declare module '@cxkit/core' {
     'churn-clv': ReturnType<typeof churnClvPlugin>
   }
 }
+
+export { type ClvSettings, defaultClvSettings, readClvSettings, writeClvSettings } from './clv/clv-settings.js'
+export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
+export { readLatestClvFit } from './clv/read-clv-fit.js'
+export { type ClvFitRequest, runClvFit } from './clv/run-clv-fit.js'
+export { fitBgNbd, type PurchaseModelFit } from './fit/fit-bg-nbd.js'
+export { fitGammaGamma } from './fit/fit-gamma-gamma.js'
+export { fitParetoNbd } from './fit/fit-pareto-nbd.js'
+export { createBgNbdSimulator, simulateBgNbd } from './models/simulate-bg-nbd.js'
+export { summarisePurchaseGroups } from './summaries/summarise-purchases.js'
+export {
+  type BgNbdParameters,
+  createBgNbdLogLikelihood,
+  createBgNbdLogLikelihoodWithGradient,
+} from './models/bg-nbd-likelihood.js'
+export {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityOfPurchases,
+} from './models/bg-nbd-predictions.js'
+export type { ClvTimeUnit, RfmGroup, RfmSummary, SpendSummary } from './models/customer-summary.js'
+export {
+  createGammaGammaLogLikelihood,
+  type GammaGammaParameters,
+  gammaGammaExpectedSpend,
+} from './models/gamma-gamma.js'
+export {
+  createParetoNbdLogLikelihood,
+  type ParetoNbdParameters,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+} from './models/pareto-nbd-likelihood.js'
+export { type CustomerSummary, summariseCustomers } from './summaries/summarise-customers.js'

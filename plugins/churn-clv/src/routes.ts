@@ -1,12 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
+import { clvRoutes } from './clv/clv-routes.js'
 import { cohortRoutes } from './cohorts/cohort-routes.js'
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js'
 import { survivalRoutes } from './survival/survival-routes.js'
 import { transactionRoutes } from './transactions/transaction-routes.js'
 
 /**
- * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts.
+ * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits and scores.
  *
  * @example
  * definePlugin({ id: 'churn-clv', routes: churnClvRoutes })
@@ -17,4 +18,5 @@ export function churnClvRoutes(ctx: PluginContext) {
     .route('/', subscriptionRoutes(ctx))
     .route('/', survivalRoutes(ctx))
     .route('/', cohortRoutes(ctx))
+    .route('/', clvRoutes(ctx))
 }

@@ -25,6 +25,8 @@ export type CxErrorCode =
   | 'CXKIT_CONFIG_INVALID'
   | 'CXKIT_QUERY_TIMEOUT'
   | 'CXKIT_QUERY_CANCELLED'
+  | 'CXKIT_CLV_INSUFFICIENT_DATA'
+  | 'CXKIT_CLV_FIT_FAILED'
 
 /**
  * The one error type cxkit throws on purpose. `status` is the HTTP status the server answers with.

@@ -1,0 +1,90 @@
+import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertTransactions } from '../../test/insert-transactions.js'
+import { readCdnowTransactions } from '../../test/read-cdnow.js'
+import { churnClvPlugin } from '../index.js'
+import type { ClvFit, ClvScores } from '../schema.js'
+import { predictCustomer } from './predict-customer.js'
+import { runClvFit } from './run-clv-fit.js'
+
+const request = (workspace: string) =>
+  ({ workspace, until: '1997-09-30', unit: 'week', model: 'bgnbd', horizon: 39 }) as const
+
+for (const dialect of testDialects()) {
+  describe(`CLV fit, scores and predictions on CDNOW, on ${dialect.name}`, () => {
+    let test: TestApp
+    let idOf: Map<string, string>
+    beforeAll(async () => {
+      test = await createTestApp({ plugins: [churnClvPlugin()], dialect })
+      idOf = await insertTransactions(test, readCdnowTransactions())
+    }, 120_000)
+    afterAll(async () => {
+      await test.close()
+    })
+
+    it('refuses a fit before there is data, with the counts, and stores nothing', async () => {
+      const empty = await createTestApp({ plugins: [churnClvPlugin()], dialect, workspace: 'empty' })
+      try {
+        await expect(runClvFit(empty.database, request('empty'))).rejects.toMatchObject({
+          code: 'CXKIT_CLV_INSUFFICIENT_DATA',
+          message: expect.stringContaining('0 customers'),
+        })
+        const answer = await empty.request('/api/churn-clv/clv/fit?workspace=empty')
+        expect(answer.status).toBe(404)
+      } finally {
+        await empty.close()
+      }
+    })
+
+    it('stores the fit with standard errors and scores every customer, served over HTTP', async () => {
+      await test.json(`/api/churn-clv/clv/settings?workspace=${test.workspace}`, {
+        method: 'PUT',
+        body: { marginRate: 0.3, yearlyDiscountRate: 0.1 },
+      })
+      const fit = await runClvFit(test.database, request(test.workspace))
+      expect(fit.purchase.parameters.r).toBeCloseTo(0.2426, 2)
+      expect(fit.spend!.parameters.p).toBeCloseTo(6.25, 1)
+      const served = await test.json<ClvFit>(`/api/churn-clv/clv/fit?workspace=${test.workspace}`)
+      expect(served).toEqual(fit)
+      expect(served.settings).toEqual({ marginRate: 0.3, yearlyDiscountRate: 0.1 })
+      const count = await test.database.db
+        .withTables<{ churn_clv_scores: { fit_id: string } }>()
+        .selectFrom('churn_clv_scores')
+        .where('fit_id', '=', fit.id)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(2357)
+
+      // Customer 0001 (x 2, tx 30.43, T 38.86): FHL 2005 expect 1.226 purchases in the next 39 weeks.
+      const scores = await test.json<ClvScores>(`/api/churn-clv/clv/customers/0001?workspace=${test.workspace}`)
+      expect(scores.expectedPurchases).toBeCloseTo(1.226, 1)
+      expect(scores.probabilityAlive).toBeGreaterThan(0.5)
+      // CLV is at most the undiscounted margin on the expected purchases.
+      expect(scores.clv).toBeGreaterThan(0)
+      expect(scores.clv).toBeLessThan(scores.expectedPurchases * scores.expectedSpend * 0.3)
+      expect(scores.clv).toBeGreaterThan(scores.expectedPurchases * scores.expectedSpend * 0.3 * 0.9)
+    })
+
+    it('predicts one customer over another horizon and unit from the stored fit', async () => {
+      const weeks = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, { horizon: 39 })
+      expect(weeks.expectedPurchases).toBeCloseTo(1.226, 1)
+      const days = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, {
+        horizon: 273,
+        unit: 'day',
+      })
+      expect(days.expectedPurchases).toBeCloseTo(weeks.expectedPurchases, 10)
+      expect(days.unit).toBe('day')
+    })
+
+    it('answers 404 for an unknown customer and 400 naming the field for bad settings', async () => {
+      expect((await test.request(`/api/churn-clv/clv/customers/nobody?workspace=${test.workspace}`)).status).toBe(404)
+      const bad = await test.request(`/api/churn-clv/clv/settings?workspace=${test.workspace}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ marginRate: 1.5 }),
+      })
+      expect(bad.status).toBe(400)
+      expect(JSON.stringify(await bad.json())).toContain('marginRate')
+    })
+  })
+}
