@@ -42,6 +42,9 @@ export type SubscriptionTables = {
     /** What the term is worth in the workspace currency; null when unknown. */
     amount: number | null
     created_at: string
+  }
+}
+
 /** The CLV model tables: settings, fits and the latest fit's per-customer scores. */
 export type ChurnClvModelTables = {
   churn_clv_settings: { workspace_id: string; margin_rate: number; yearly_discount_rate: number; updated_at: string }
