@@ -1,44 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
-import { openDatabase } from '@cxkit/db'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseTarget, databaseTargets } from './database-targets.js'
 import { bundledConfig, runCli } from './run-cli.js'
 
-const sample = new URL('../../../plugins/churn-clv/test/fixtures/CDNOW_sample.txt', import.meta.url)
-
-/** The CDNOW sample written straight into the transactions table (its import belongs to another command). */
-async function insertCdnow(url: string): Promise<void> {
-  const database = await openDatabase(url)
-  try {
-    const lines = readFileSync(sample, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/))
-    const customers = [...new Set(lines.map((l) => l[1]!))]
-    const now = new Date().toISOString()
-    const ids = new Map(customers.map((c) => [c, randomUUID()]))
-    await database.sql.transaction(database.db, async (trx) => {
-      await database.sql.insertRows(
-        trx,
-        'customers',
-        ['id', 'workspace_id', 'external_id', 'created_at'],
-        customers.map((c) => [ids.get(c), 'acme', c, now]),
-      )
-      await database.sql.insertRows(
-        trx,
-        'churn_clv_transactions',
-        ['id', 'workspace_id', 'customer_id', 'occurred_at', 'occurred_ms', 'amount', 'created_at'],
-        lines.map(([, c, d, , amount]) => {
-          const at = new Date(`${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}T12:00:00Z`)
-          return [randomUUID(), 'acme', ids.get(c!), at.toISOString(), at.getTime(), Number(amount), now]
-        }),
-      )
-    })
-  } finally {
-    await database.close()
-  }
-}
+const sample = fileURLToPath(new URL('../../../plugins/churn-clv/test/fixtures/CDNOW_sample.txt', import.meta.url))
 
 for (const makeTarget of databaseTargets('cxkit-cli-clv-')) {
   describe('cxkit clv fit, predict and settings', () => {
@@ -47,7 +12,28 @@ for (const makeTarget of databaseTargets('cxkit-cli-clv-')) {
     beforeAll(async () => {
       target = await makeTarget()
       expect((await cli('workspace', 'create', 'acme', '--name', 'Acme')).code).toBe(0)
-      await insertCdnow(target.url)
+      // The Prove-it path: CDNOW's headerless, whitespace-separated file through `cxkit import`, as a user would.
+      const imported = await cli(
+        'import',
+        sample,
+        '--entity',
+        'transactions',
+        '--workspace',
+        'acme',
+        '--no-header',
+        '--separator',
+        'whitespace',
+        '--locale',
+        'en',
+        '--map',
+        '2=customer',
+        '--map',
+        '3=occurred_at',
+        '--map',
+        '5=amount',
+      )
+      expect(imported.stderr).not.toMatch(/error/i)
+      expect(imported.code).toBe(0)
     }, 120_000)
     afterAll(async () => {
       await target.cleanup()
