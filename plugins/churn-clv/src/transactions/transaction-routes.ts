@@ -5,40 +5,18 @@ import {
   parsedSynchronously,
   problemContent,
   slugSchema,
+  sourceKeyedWriteResponses,
   textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
 import { listTransactions } from './list-transactions.js'
-import {
-  transactionBatchSchema,
-  transactionInputSchema,
-  transactionPageSchema,
-  transactionWriteResultSchema,
-} from './transaction-schemas.js'
+import { transactionBatchSchema, transactionInputSchema, transactionPageSchema } from './transaction-schemas.js'
 import { writeTransactions } from './write-transactions.js'
 
 const workspaceQuery = z.object({ workspace: slugSchema })
 
-const writeResponses = (what: string) => ({
-  201: {
-    description: `Stored; \`duplicates\` counts ${what} whose source id was already stored with the same content`,
-    content: { 'application/json': { schema: transactionWriteResultSchema } },
-  },
-  400: {
-    description:
-      'Invalid input (a missing customer, an amount that is not a number, a time far ahead); nothing was stored',
-    content: problemContent,
-  },
-  404: { description: 'Unknown workspace', content: problemContent },
-  409: {
-    description: 'A source id was stored, or used earlier in the batch, with other content; nothing was stored',
-    content: problemContent,
-  },
-  503: {
-    description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
-    content: problemContent,
-  },
-})
+const writeResponses = (what: string) =>
+  sourceKeyedWriteResponses(what, 'a missing customer, an amount that is not a number, a time far ahead')
 
 const addTransaction = createRoute({
   method: 'post',

@@ -5,39 +5,18 @@ import {
   parsedSynchronously,
   problemContent,
   slugSchema,
+  sourceKeyedWriteResponses,
   textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
-import {
-  eventWriteResultSchema,
-  journeyEventBatchSchema,
-  journeyEventInputSchema,
-  journeyEventPageSchema,
-} from '../schema.js'
+import { journeyEventBatchSchema, journeyEventInputSchema, journeyEventPageSchema } from '../schema.js'
 import { listEvents } from './list-events.js'
 import { writeEvents } from './write-events.js'
 
 const workspaceQuery = z.object({ workspace: slugSchema })
 
-const writeResponses = (what: string) => ({
-  201: {
-    description: `Stored; \`duplicates\` counts ${what} whose source id was already stored with the same content`,
-    content: { 'application/json': { schema: eventWriteResultSchema } },
-  },
-  400: {
-    description: 'Invalid input (a missing customer, an unknown touchpoint, a time far ahead); nothing was stored',
-    content: problemContent,
-  },
-  404: { description: 'Unknown workspace', content: problemContent },
-  409: {
-    description: 'A source id was stored, or used earlier in the batch, with other content; nothing was stored',
-    content: problemContent,
-  },
-  503: {
-    description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
-    content: problemContent,
-  },
-})
+const writeResponses = (what: string) =>
+  sourceKeyedWriteResponses(what, 'a missing customer, an unknown touchpoint, a time far ahead')
 
 const addEvent = createRoute({
   method: 'post',
