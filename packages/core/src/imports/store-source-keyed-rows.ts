@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely'
 import type { ImportWriteContext } from '../contracts/import-entity.js'
 import { timeOrderedId } from '../ids/time-ordered-id.js'
 import { classifyBySourceId, type SourceIdConflict, type SourcedRecord } from './classify-by-source-id.js'
@@ -28,14 +29,16 @@ export interface SourceKeyedTable<Record extends SourceKeyedRecord & Content, Co
   readonly columns: readonly string[]
   /** The row to insert for a new record. */
   row(record: Record, ids: SourceKeyedRowIds): unknown[]
-  /**
-   * The stored rows of the workspace with these source ids (at most {@link sourceKeyedLookupChunk}),
-   * each as its source id and the content to compare with.
-   */
-  loadStored(write: ImportWriteContext, sourceIds: readonly string[]): Promise<Iterable<readonly [string, Content]>>
+  /** The stored columns `toContent` reads, besides the customer's external id. */
+  readonly contentColumns: readonly string[]
+  /** A stored row as content to compare with: its `contentColumns`, and `customer` (the external id). */
+  toContent(row: StoredSourceKeyedRow): Content
   /** True when the second is a repeat of the first, not another record. */
   sameContent(a: Content, b: Content): boolean
 }
+
+/** A stored row as `storeSourceKeyedRows` reads it back: the content columns and the customer's external id. */
+export type StoredSourceKeyedRow = { readonly customer: string } & Readonly<Record<string, unknown>>
 
 /** SQLite caps the bound parameters of one statement. */
 export const sourceKeyedLookupChunk = 500
@@ -57,19 +60,24 @@ export interface StoreSourceKeyedOutcome {
   readonly conflicts: SourceIdConflict[]
 }
 
+/** The stored rows of the workspace with these source ids, by source id, as content to compare with. */
 async function storedContent<Record extends SourceKeyedRecord & Content, Content>(
   write: ImportWriteContext,
   table: SourceKeyedTable<Record, Content>,
   sourceIds: readonly string[],
 ) {
+  // The table is the plugin's: core knows only the columns every source-keyed table has.
+  const db = write.db as unknown as Kysely<any>
   const stored = new Map<string, Content>()
   for (let start = 0; start < sourceIds.length; start += sourceKeyedLookupChunk) {
-    for (const [sourceId, content] of await table.loadStored(
-      write,
-      sourceIds.slice(start, start + sourceKeyedLookupChunk),
-    )) {
-      stored.set(sourceId, content)
-    }
+    const rows = (await db
+      .selectFrom(`${table.table} as r`)
+      .innerJoin('customers as c', 'c.id', 'r.customer_id')
+      .select(['r.source_id', 'c.external_id as customer', ...table.contentColumns.map((column) => `r.${column}`)])
+      .where('r.workspace_id', '=', write.workspace)
+      .where('r.source_id', 'in', sourceIds.slice(start, start + sourceKeyedLookupChunk))
+      .execute()) as StoredSourceKeyedRow[]
+    for (const row of rows) stored.set(row.source_id as string, table.toContent(row))
   }
   return stored
 }

@@ -4,7 +4,6 @@ import {
   type StoreSourceKeyedOutcome,
   storeSourceKeyedRows,
 } from '@cxkit/core'
-import type { ChurnClvTables } from '../tables.js'
 import { sameTransactionContent, type TransactionContent } from './transaction-content.js'
 
 /** One transaction, ready to store. */
@@ -45,26 +44,14 @@ export const transactionsTable: SourceKeyedTable<TransactionToStore, Transaction
     transaction.sourceId,
     ids.createdAt,
   ],
-  async loadStored(write, sourceIds) {
-    const rows = await write.db
-      .withTables<ChurnClvTables>()
-      .selectFrom('churn_clv_transactions as t')
-      .innerJoin('customers as c', 'c.id', 't.customer_id')
-      .select(['t.source_id', 'c.external_id', 't.occurred_at', 't.amount', 't.margin'])
-      .where('t.workspace_id', '=', write.workspace)
-      .where('t.source_id', 'in', sourceIds)
-      .execute()
-    return rows.map((row) => [
-      row.source_id!,
-      {
-        customer: row.external_id,
-        occurredAt: row.occurred_at,
-        // PostgreSQL's driver may hand doubles back as text.
-        amount: Number(row.amount),
-        margin: row.margin === null ? null : Number(row.margin),
-      },
-    ])
-  },
+  contentColumns: ['occurred_at', 'amount', 'margin'],
+  toContent: (row) => ({
+    customer: row.customer,
+    occurredAt: row.occurred_at as string,
+    // PostgreSQL's driver may hand doubles back as text.
+    amount: Number(row.amount),
+    margin: row.margin === null ? null : Number(row.margin),
+  }),
   sameContent: sameTransactionContent,
 }
 

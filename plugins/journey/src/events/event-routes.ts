@@ -5,7 +5,8 @@ import {
   parsedSynchronously,
   problemContent,
   slugSchema,
-  sourceKeyedWriteResponses,
+  sourceKeyedWriteRoute,
+  sourceKeyedWriter,
   textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
@@ -13,35 +14,28 @@ import { journeyEventBatchSchema, journeyEventInputSchema, journeyEventPageSchem
 import { listEvents } from './list-events.js'
 import { writeEvents } from './write-events.js'
 
-const workspaceQuery = z.object({ workspace: slugSchema })
+/** What a write refuses with a 400, for the OpenAPI document. */
+const invalid = 'a missing customer, an unknown touchpoint, a time far ahead'
 
-const writeResponses = (what: string) =>
-  sourceKeyedWriteResponses(what, 'a missing customer, an unknown touchpoint, a time far ahead')
+const addEvent = createRoute(
+  sourceKeyedWriteRoute({
+    path: '/events',
+    summary: 'Record one journey event, exactly once by source id; an unknown customer is created',
+    body: journeyEventInputSchema,
+    what: 'the event',
+    invalid,
+  }),
+)
 
-const addEvent = createRoute({
-  method: 'post',
-  path: '/events',
-  summary: 'Record one journey event, exactly once by source id; an unknown customer is created',
-  request: {
-    query: workspaceQuery,
-    body: { required: true, content: { 'application/json': { schema: journeyEventInputSchema } } },
-  },
-  responses: writeResponses('the event'),
-})
-
-const addEvents = createRoute({
-  method: 'post',
-  path: '/events/batch',
-  summary: 'Record up to 10,000 journey events, all or nothing, exactly once by source id',
-  request: {
-    query: workspaceQuery,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: parsedSynchronously(journeyEventBatchSchema) } },
-    },
-  },
-  responses: writeResponses('events'),
-})
+const addEvents = createRoute(
+  sourceKeyedWriteRoute({
+    path: '/events/batch',
+    summary: 'Record up to 10,000 journey events, all or nothing, exactly once by source id',
+    body: parsedSynchronously(journeyEventBatchSchema),
+    what: 'events',
+    invalid,
+  }),
+)
 
 const listCustomerEvents = createRoute({
   method: 'get',
@@ -73,20 +67,10 @@ const listCustomerEvents = createRoute({
  * new OpenAPIHono().route('/', eventRoutes(ctx))
  */
 export function eventRoutes(ctx: PluginContext) {
+  const write = sourceKeyedWriter(ctx, writeEvents, 'events')
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
-    .openapi(addEvent, async (c) => {
-      const { workspace } = c.req.valid('query')
-      await ctx.requireWorkspace(workspace)
-      const result = await writeEvents(ctx, workspace, [c.req.valid('json')], () => 'body')
-      return c.json(result, 201)
-    })
-    .openapi(addEvents, async (c) => {
-      const { workspace } = c.req.valid('query')
-      await ctx.requireWorkspace(workspace)
-      const { events } = c.req.valid('json')
-      const result = await writeEvents(ctx, workspace, events, (index) => `body.events[${index}]`)
-      return c.json(result, 201)
-    })
+    .openapi(addEvent, async (c) => c.json(await write.one(c.req.valid('query'), c.req.valid('json')), 201))
+    .openapi(addEvents, async (c) => c.json(await write.batch(c.req.valid('query'), c.req.valid('json').events), 201))
     .openapi(listCustomerEvents, async (c) => {
       const query = c.req.valid('query')
       await ctx.requireWorkspace(query.workspace)

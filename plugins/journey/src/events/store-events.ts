@@ -5,7 +5,6 @@ import {
   type StoreSourceKeyedOutcome,
   storeSourceKeyedRows,
 } from '@cxkit/core'
-import type { JourneyTables } from '../tables.js'
 import { type EventContent, sameEventContent } from './event-content.js'
 
 /** One event, checked against the workspace's touchpoints, ready to store. */
@@ -51,26 +50,14 @@ export const journeyEventsTable: SourceKeyedTable<EventToStore, EventContent> = 
     event.attributes,
     ids.createdAt,
   ],
-  async loadStored(write, sourceIds) {
-    const rows = await write.db
-      .withTables<JourneyTables>()
-      .selectFrom('journey_events as e')
-      .innerJoin('customers as c', 'c.id', 'e.customer_id')
-      .select(['e.source_id', 'c.external_id', 'e.touchpoint_id', 'e.occurred_at', 'e.session_id', 'e.attributes'])
-      .where('e.workspace_id', '=', write.workspace)
-      .where('e.source_id', 'in', sourceIds)
-      .execute()
-    return rows.map((row) => [
-      row.source_id!,
-      {
-        customer: row.external_id,
-        touchpoint: row.touchpoint_id,
-        occurredAt: row.occurred_at,
-        session: row.session_id,
-        attributes: row.attributes,
-      },
-    ])
-  },
+  contentColumns: ['touchpoint_id', 'occurred_at', 'session_id', 'attributes'],
+  toContent: (row) => ({
+    customer: row.customer,
+    touchpoint: row.touchpoint_id as string,
+    occurredAt: row.occurred_at as string,
+    session: row.session_id as string | null,
+    attributes: row.attributes as string,
+  }),
   sameContent: sameEventContent,
 }
 
