@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { TestApp } from '@cxkit/testing'
+import { transactionColumns } from '../src/transactions/store-transactions.js'
 
 /** Inserts purchases straight into the table, with a customer row for each distinct customer. */
 export async function insertTransactions(
@@ -25,19 +26,8 @@ export async function insertTransactions(
       now,
     ]
   })
-  const columns = [
-    'id',
-    'workspace_id',
-    'customer_id',
-    'occurred_at',
-    'occurred_ms',
-    'amount',
-    'margin',
-    'source_id',
-    'created_at',
-  ]
   await test.database.sql.transaction(test.database.db, (trx) =>
-    test.database.sql.insertRows(trx, 'churn_clv_transactions', columns, rows),
+    test.database.sql.insertRows(trx, 'churn_clv_transactions', transactionColumns, rows),
   )
   return idOf
 }

@@ -1,22 +1,11 @@
 import { type DemoSeedContext, type PluginContext, timeOrderedId } from '@cxkit/core'
+import { transactionColumns } from '../transactions/store-transactions.js'
 
 const dayMs = 86_400_000
 /** Mean spend per order by plan, in the workspace currency. */
 const meanSpend: Record<string, number> = { basic: 25, plus: 60, premium: 140 }
 /** At most this many purchases per customer: keeps the demo to a few thousand rows. */
 const maxPurchases = 40
-
-const columns = [
-  'id',
-  'workspace_id',
-  'customer_id',
-  'occurred_at',
-  'occurred_ms',
-  'amount',
-  'margin',
-  'source_id',
-  'created_at',
-] as const
 
 /** An exponential draw with the given mean: the waiting time of a Poisson process. */
 function exponential(random: () => number, mean: number): number {
@@ -57,5 +46,5 @@ export async function seedDemoTransactions({ db, sql }: PluginContext, demo: Dem
       at += exponential(demo.random, meanGapDays) * dayMs
     }
   }
-  await sql.transaction(db, (trx) => sql.insertRows(trx, 'churn_clv_transactions', columns, rows))
+  await sql.transaction(db, (trx) => sql.insertRows(trx, 'churn_clv_transactions', transactionColumns, rows))
 }

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { parsedSynchronously, problemContent, slugSchema, throwOnInvalid, type PluginContext } from '@cxkit/core'
+import {
+  type PluginContext,
+  parsedSynchronously,
+  problemContent,
+  slugSchema,
+  sourceKeyedWriteProblems,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { listSubscriptions } from './list-subscriptions.js'
 import {
   storedSubscriptionSchema,
@@ -17,16 +24,7 @@ const writeResponses = {
       'Stored; `updated` counts stored subscriptions (same source id) that gained terms, a renewal, a notice or an end, `duplicates` exact repeats',
     content: { 'application/json': { schema: subscriptionWriteResultSchema } },
   },
-  400: { description: 'Invalid input; nothing was stored', content: problemContent },
-  404: { description: 'Unknown workspace', content: problemContent },
-  409: {
-    description: 'A source id was stored, or used earlier in the batch, with other content; nothing was stored',
-    content: problemContent,
-  },
-  503: {
-    description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
-    content: problemContent,
-  },
+  ...sourceKeyedWriteProblems(),
 }
 
 const addSubscription = createRoute({

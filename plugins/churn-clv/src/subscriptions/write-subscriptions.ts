@@ -1,4 +1,10 @@
-import { CxError, type FieldProblem, type PluginContext, transactionRetryingInserts } from '@cxkit/core'
+import {
+  apiWriteContext,
+  CxError,
+  type FieldProblem,
+  type PluginContext,
+  transactionRetryingInserts,
+} from '@cxkit/core'
 import type { SubscriptionContent } from './merge-subscription.js'
 import type { ParsedSubscription, SubscriptionWriteResult } from './subscription-schemas.js'
 import { type StoreSubscriptionsOutcome, storeSubscriptions, type SubscriptionToStore } from './store-subscriptions.js'
@@ -59,21 +65,7 @@ export async function writeSubscriptions(
     content: toSubscriptionContent(subscription),
   }))
   return transactionRetryingInserts(ctx.sql, ctx.db, async (trx) => {
-    const outcome = await storeSubscriptions(
-      {
-        db: trx,
-        sql: ctx.sql,
-        workspace,
-        importId: 'api',
-        source: 'api',
-        contributions: ctx.contributions,
-        // Only imports keep an undo log.
-        recordChanges: async () => {},
-        perImport: (_key, create) => create(),
-      },
-      items,
-      'refuse',
-    )
+    const outcome = await storeSubscriptions(apiWriteContext(ctx, workspace, trx), items, 'refuse')
     if (outcome.conflicts.length > 0) throw conflictError(outcome.conflicts, path)
     return {
       inserted: outcome.insertedIds.length,

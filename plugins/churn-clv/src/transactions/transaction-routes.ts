@@ -5,65 +5,37 @@ import {
   parsedSynchronously,
   problemContent,
   slugSchema,
+  sourceKeyedWriteRoute,
+  sourceKeyedWriter,
   textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
 import { listTransactions } from './list-transactions.js'
-import {
-  transactionBatchSchema,
-  transactionInputSchema,
-  transactionPageSchema,
-  transactionWriteResultSchema,
-} from './transaction-schemas.js'
+import { transactionBatchSchema, transactionInputSchema, transactionPageSchema } from './transaction-schemas.js'
 import { writeTransactions } from './write-transactions.js'
 
-const workspaceQuery = z.object({ workspace: slugSchema })
+/** What a write refuses with a 400, for the OpenAPI document. */
+const invalid = 'a missing customer, an amount that is not a number, a time far ahead'
 
-const writeResponses = (what: string) => ({
-  201: {
-    description: `Stored; \`duplicates\` counts ${what} whose source id was already stored with the same content`,
-    content: { 'application/json': { schema: transactionWriteResultSchema } },
-  },
-  400: {
-    description:
-      'Invalid input (a missing customer, an amount that is not a number, a time far ahead); nothing was stored',
-    content: problemContent,
-  },
-  404: { description: 'Unknown workspace', content: problemContent },
-  409: {
-    description: 'A source id was stored, or used earlier in the batch, with other content; nothing was stored',
-    content: problemContent,
-  },
-  503: {
-    description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
-    content: problemContent,
-  },
-})
+const addTransaction = createRoute(
+  sourceKeyedWriteRoute({
+    path: '/transactions',
+    summary: 'Record one transaction, exactly once by source id; an unknown customer is created',
+    body: transactionInputSchema,
+    what: 'the transaction',
+    invalid,
+  }),
+)
 
-const addTransaction = createRoute({
-  method: 'post',
-  path: '/transactions',
-  summary: 'Record one transaction, exactly once by source id; an unknown customer is created',
-  request: {
-    query: workspaceQuery,
-    body: { required: true, content: { 'application/json': { schema: transactionInputSchema } } },
-  },
-  responses: writeResponses('the transaction'),
-})
-
-const addTransactions = createRoute({
-  method: 'post',
-  path: '/transactions/batch',
-  summary: 'Record up to 10,000 transactions, all or nothing, exactly once by source id',
-  request: {
-    query: workspaceQuery,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: parsedSynchronously(transactionBatchSchema) } },
-    },
-  },
-  responses: writeResponses('transactions'),
-})
+const addTransactions = createRoute(
+  sourceKeyedWriteRoute({
+    path: '/transactions/batch',
+    summary: 'Record up to 10,000 transactions, all or nothing, exactly once by source id',
+    body: parsedSynchronously(transactionBatchSchema),
+    what: 'transactions',
+    invalid,
+  }),
+)
 
 const listCustomerTransactions = createRoute({
   method: 'get',
@@ -94,20 +66,12 @@ const listCustomerTransactions = createRoute({
  * new OpenAPIHono().route('/', transactionRoutes(ctx))
  */
 export function transactionRoutes(ctx: PluginContext) {
+  const write = sourceKeyedWriter(ctx, writeTransactions, 'transactions')
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
-    .openapi(addTransaction, async (c) => {
-      const { workspace } = c.req.valid('query')
-      await ctx.requireWorkspace(workspace)
-      const result = await writeTransactions(ctx, workspace, [c.req.valid('json')], () => 'body')
-      return c.json(result, 201)
-    })
-    .openapi(addTransactions, async (c) => {
-      const { workspace } = c.req.valid('query')
-      await ctx.requireWorkspace(workspace)
-      const { transactions } = c.req.valid('json')
-      const result = await writeTransactions(ctx, workspace, transactions, (index) => `body.transactions[${index}]`)
-      return c.json(result, 201)
-    })
+    .openapi(addTransaction, async (c) => c.json(await write.one(c.req.valid('query'), c.req.valid('json')), 201))
+    .openapi(addTransactions, async (c) =>
+      c.json(await write.batch(c.req.valid('query'), c.req.valid('json').transactions), 201),
+    )
     .openapi(listCustomerTransactions, async (c) => {
       const query = c.req.valid('query')
       await ctx.requireWorkspace(query.workspace)

@@ -1,4 +1,4 @@
-import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
+import { columnLimits, instantSchema, textSchema, sourceKeyedWriteResultSchema } from '@cxkit/core'
 import { z } from 'zod'
 
 /** How far ahead of the server's clock a transaction may be dated: clocks drift, a week-ahead date is a typo. */
@@ -61,10 +61,7 @@ export const transactionBatchSchema = z
   .strict()
 
 /** What a write did: transactions stored, and ones whose source id was stored before with the same content. */
-export const transactionWriteResultSchema = z.object({
-  inserted: z.number().int(),
-  duplicates: z.number().int(),
-})
+export const transactionWriteResultSchema = sourceKeyedWriteResultSchema
 export type TransactionWriteResult = z.infer<typeof transactionWriteResultSchema>
 
 /** A stored transaction as the API returns it. */

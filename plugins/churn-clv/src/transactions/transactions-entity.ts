@@ -1,5 +1,5 @@
+import { importRowSourceId } from '@cxkit/core/node'
 import { defineImportEntity, type ImportWriteContext, type UpsertOutcome, type ValidRow } from '@cxkit/core'
-import { importRowSourceId } from './import-row-source-id.js'
 import { storeTransactions, type TransactionToStore } from './store-transactions.js'
 import {
   type TransactionImportRow,
@@ -23,7 +23,9 @@ async function upsertTransactions(
   const seen = ctx.perImport('churn-clv.seen', () => new Map<string, number>())
   const transactions: TransactionToStore[] = rows.map(({ row }, position) => {
     const content = { customer: row.customer, occurredAt: row.occurredAt, amount: row.amount, margin: row.margin }
-    return { ...content, position, sourceId: row.sourceId ?? importRowSourceId(content, seen) }
+    const sourceId =
+      row.sourceId ?? importRowSourceId([content.customer, content.occurredAt, content.amount, content.margin], seen)
+    return { ...content, position, sourceId }
   })
   // A CRM export (the import names its system, as presets do) names customers by their record ids
   // there; a file without a system names them by external id.

@@ -1,7 +1,6 @@
-import { type PluginContext, sourceIdConflictError, transactionRetryingInserts } from '@cxkit/core'
+import { type PluginContext, writeSourceKeyedBatch } from '@cxkit/core'
 import type { ParsedTransaction, TransactionWriteResult } from './transaction-schemas.js'
-import type { TransactionToStore } from './store-transactions.js'
-import { storeTransactions } from './store-transactions.js'
+import { type TransactionToStore, transactionsTable } from './store-transactions.js'
 
 /**
  * A transaction as `storeTransactions` takes it.
@@ -34,24 +33,8 @@ export async function writeTransactions(
   transactions: readonly ParsedTransaction[],
   path: (index: number) => string,
 ): Promise<TransactionWriteResult> {
-  const toStore = transactions.map(toTransactionToStore)
-  return transactionRetryingInserts(ctx.sql, ctx.db, async (trx) => {
-    const outcome = await storeTransactions(
-      {
-        db: trx,
-        sql: ctx.sql,
-        workspace,
-        importId: 'api',
-        source: 'api',
-        contributions: ctx.contributions,
-        // Only imports keep an undo log; transactions sent through the API are not undone as a whole.
-        recordChanges: async () => {},
-        perImport: (_key, create) => create(),
-      },
-      toStore,
-      'refuse',
-    )
-    if (outcome.conflicts.length > 0) throw sourceIdConflictError(outcome.conflicts, path, 'a stored transaction')
-    return { inserted: outcome.insertedIds.length, duplicates: outcome.duplicates.length }
+  return writeSourceKeyedBatch(ctx, workspace, transactionsTable, transactions.map(toTransactionToStore), {
+    path,
+    storedName: 'a stored transaction',
   })
 }

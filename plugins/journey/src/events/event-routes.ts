@@ -5,64 +5,37 @@ import {
   parsedSynchronously,
   problemContent,
   slugSchema,
+  sourceKeyedWriteRoute,
+  sourceKeyedWriter,
   textSchema,
   throwOnInvalid,
 } from '@cxkit/core'
-import {
-  eventWriteResultSchema,
-  journeyEventBatchSchema,
-  journeyEventInputSchema,
-  journeyEventPageSchema,
-} from '../schema.js'
+import { journeyEventBatchSchema, journeyEventInputSchema, journeyEventPageSchema } from '../schema.js'
 import { listEvents } from './list-events.js'
 import { writeEvents } from './write-events.js'
 
-const workspaceQuery = z.object({ workspace: slugSchema })
+/** What a write refuses with a 400, for the OpenAPI document. */
+const invalid = 'a missing customer, an unknown touchpoint, a time far ahead'
 
-const writeResponses = (what: string) => ({
-  201: {
-    description: `Stored; \`duplicates\` counts ${what} whose source id was already stored with the same content`,
-    content: { 'application/json': { schema: eventWriteResultSchema } },
-  },
-  400: {
-    description: 'Invalid input (a missing customer, an unknown touchpoint, a time far ahead); nothing was stored',
-    content: problemContent,
-  },
-  404: { description: 'Unknown workspace', content: problemContent },
-  409: {
-    description: 'A source id was stored, or used earlier in the batch, with other content; nothing was stored',
-    content: problemContent,
-  },
-  503: {
-    description: 'The database stayed busy with concurrent writes; nothing was stored, retry after `Retry-After`',
-    content: problemContent,
-  },
-})
+const addEvent = createRoute(
+  sourceKeyedWriteRoute({
+    path: '/events',
+    summary: 'Record one journey event, exactly once by source id; an unknown customer is created',
+    body: journeyEventInputSchema,
+    what: 'the event',
+    invalid,
+  }),
+)
 
-const addEvent = createRoute({
-  method: 'post',
-  path: '/events',
-  summary: 'Record one journey event, exactly once by source id; an unknown customer is created',
-  request: {
-    query: workspaceQuery,
-    body: { required: true, content: { 'application/json': { schema: journeyEventInputSchema } } },
-  },
-  responses: writeResponses('the event'),
-})
-
-const addEvents = createRoute({
-  method: 'post',
-  path: '/events/batch',
-  summary: 'Record up to 10,000 journey events, all or nothing, exactly once by source id',
-  request: {
-    query: workspaceQuery,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: parsedSynchronously(journeyEventBatchSchema) } },
-    },
-  },
-  responses: writeResponses('events'),
-})
+const addEvents = createRoute(
+  sourceKeyedWriteRoute({
+    path: '/events/batch',
+    summary: 'Record up to 10,000 journey events, all or nothing, exactly once by source id',
+    body: parsedSynchronously(journeyEventBatchSchema),
+    what: 'events',
+    invalid,
+  }),
+)
 
 const listCustomerEvents = createRoute({
   method: 'get',
@@ -94,20 +67,10 @@ const listCustomerEvents = createRoute({
  * new OpenAPIHono().route('/', eventRoutes(ctx))
  */
 export function eventRoutes(ctx: PluginContext) {
+  const write = sourceKeyedWriter(ctx, writeEvents, 'events')
   return new OpenAPIHono({ defaultHook: throwOnInvalid })
-    .openapi(addEvent, async (c) => {
-      const { workspace } = c.req.valid('query')
-      await ctx.requireWorkspace(workspace)
-      const result = await writeEvents(ctx, workspace, [c.req.valid('json')], () => 'body')
-      return c.json(result, 201)
-    })
-    .openapi(addEvents, async (c) => {
-      const { workspace } = c.req.valid('query')
-      await ctx.requireWorkspace(workspace)
-      const { events } = c.req.valid('json')
-      const result = await writeEvents(ctx, workspace, events, (index) => `body.events[${index}]`)
-      return c.json(result, 201)
-    })
+    .openapi(addEvent, async (c) => c.json(await write.one(c.req.valid('query'), c.req.valid('json')), 201))
+    .openapi(addEvents, async (c) => c.json(await write.batch(c.req.valid('query'), c.req.valid('json').events), 201))
     .openapi(listCustomerEvents, async (c) => {
       const query = c.req.valid('query')
       await ctx.requireWorkspace(query.workspace)

@@ -1,4 +1,11 @@
-import { attributesSchema, columnLimits, instantSchema, slugSchema, textSchema } from '@cxkit/core'
+import {
+  attributesSchema,
+  columnLimits,
+  instantSchema,
+  slugSchema,
+  textSchema,
+  sourceKeyedWriteResultSchema,
+} from '@cxkit/core'
 import { z } from 'zod'
 
 /** How far ahead of the server's clock an event may be dated: clocks drift, a week-ahead date is a typo. */
@@ -56,10 +63,7 @@ export const journeyEventBatchSchema = z
   .strict()
 
 /** What a write did: events stored, and events whose source id was stored before with the same content. */
-export const eventWriteResultSchema = z.object({
-  inserted: z.number().int(),
-  duplicates: z.number().int(),
-})
+export const eventWriteResultSchema = sourceKeyedWriteResultSchema
 export type EventWriteResult = z.infer<typeof eventWriteResultSchema>
 
 /** A stored event as the API returns it. */

@@ -5,9 +5,9 @@ import {
   type UpsertOutcome,
   type ValidRow,
 } from '@cxkit/core'
+import { importRowSourceId } from '@cxkit/core/node'
 import { canonicalAttributes } from './event-content.js'
 import { type EventImportRow, eventImportFields, eventImportRowSchema } from './event-import-row.js'
-import { importRowSourceId } from './import-row-source-id.js'
 import { type EventToStore, storeEvents } from './store-events.js'
 import { eventsChangeKey, undoEvents } from './undo-events.js'
 
@@ -69,7 +69,12 @@ async function upsertEvents(
       ...content,
       position,
       occurredMs: Date.parse(row.occurredAt),
-      sourceId: row.sourceId ?? importRowSourceId(content, state.seen),
+      sourceId:
+        row.sourceId ??
+        importRowSourceId(
+          [content.customer, content.touchpoint, content.occurredAt, content.session, content.attributes],
+          state.seen,
+        ),
     })
   })
   const outcome = await storeEvents(ctx, events, 'keep-first')

@@ -1,14 +1,8 @@
-import {
-  CxValidationError,
-  type FieldProblem,
-  type PluginContext,
-  sourceIdConflictError,
-  transactionRetryingInserts,
-} from '@cxkit/core'
+import { CxValidationError, type FieldProblem, type PluginContext, writeSourceKeyedBatch } from '@cxkit/core'
 import type { EventWriteResult, ParsedJourneyEvent } from '../schema.js'
 import { canonicalAttributes } from './event-content.js'
 import { findTouchpoints } from './find-touchpoints.js'
-import { type EventToStore, storeEvents } from './store-events.js'
+import { type EventToStore, journeyEventsTable } from './store-events.js'
 
 /**
  * An event as `storeEvents` takes it.
@@ -59,24 +53,8 @@ export async function writeEvents(
   })
   if (unknown.length > 0) throw new CxValidationError(unknown.slice(0, 100), unknown.length)
 
-  const toStore = events.map(toEventToStore)
-  return transactionRetryingInserts(ctx.sql, ctx.db, async (trx) => {
-    const outcome = await storeEvents(
-      {
-        db: trx,
-        sql: ctx.sql,
-        workspace,
-        importId: 'api',
-        source: 'api',
-        contributions: ctx.contributions,
-        // Only imports keep an undo log; events sent through the API are not undone as a whole.
-        recordChanges: async () => {},
-        perImport: (_key, create) => create(),
-      },
-      toStore,
-      'refuse',
-    )
-    if (outcome.conflicts.length > 0) throw sourceIdConflictError(outcome.conflicts, path, 'a stored event')
-    return { inserted: outcome.insertedIds.length, duplicates: outcome.duplicates.length }
+  return writeSourceKeyedBatch(ctx, workspace, journeyEventsTable, events.map(toEventToStore), {
+    path,
+    storedName: 'a stored event',
   })
 }
