@@ -1,4 +1,11 @@
-import { createHash } from 'node:crypto'
+import { sha256 } from '@noble/hashes/sha2.js'
+
+// SHA-256 from a pure-JS library rather than node:crypto: core runs in browsers too and does no I/O.
+function base64Url(bytes: Uint8Array): string {
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
 
 /**
  * The source id of an imported row that brings none: its content and how often that content came
@@ -13,7 +20,7 @@ import { createHash } from 'node:crypto'
  * importRowSourceId(['C-1', '2026-03-01T10:00:00.000Z', 12.5, null], seen) // 'row:5f0c…:1'
  */
 export function importRowSourceId(content: readonly unknown[], seen: Map<string, number>): string {
-  const digest = createHash('sha256').update(JSON.stringify(content)).digest('base64url')
+  const digest = base64Url(sha256(new TextEncoder().encode(JSON.stringify(content))))
   const occurrence = (seen.get(digest) ?? 0) + 1
   seen.set(digest, occurrence)
   return `row:${digest}:${occurrence}`

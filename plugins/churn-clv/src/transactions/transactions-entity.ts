@@ -1,4 +1,4 @@
-import { importRowSourceId } from '@cxkit/core/node'
+import { importRowSourceId } from '@cxkit/core'
 import { defineImportEntity, type ImportWriteContext, type UpsertOutcome, type ValidRow } from '@cxkit/core'
 import { storeTransactions, type TransactionToStore } from './store-transactions.js'
 import {

@@ -5,7 +5,7 @@ import {
   type UpsertOutcome,
   type ValidRow,
 } from '@cxkit/core'
-import { importRowSourceId } from '@cxkit/core/node'
+import { importRowSourceId } from '@cxkit/core'
 import { canonicalAttributes } from './event-content.js'
 import { type EventImportRow, eventImportFields, eventImportRowSchema } from './event-import-row.js'
 import { type EventToStore, storeEvents } from './store-events.js'
