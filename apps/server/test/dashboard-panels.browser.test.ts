@@ -18,8 +18,10 @@ async function addPanelToNps(page: Page, tag: string): Promise<{ answered: () =>
   await page.route('**/api/plugins', async (route) => {
     const registry: Registry = await (await route.fetch()).json()
     registry.find((plugin) => plugin.id === 'nps')!.panels.push({ tag, title: { en: 'Extra' }, plugin: 'nps' })
-    await route.fulfill({ json: registry })
+    // Taken before the answer goes out: the page cannot start waiting for the tag any earlier,
+    // while a time taken after fulfill() resolves may fall well after the page started waiting.
     answeredAt = Date.now()
+    await route.fulfill({ json: registry })
   })
   return { answered: () => answeredAt }
 }
