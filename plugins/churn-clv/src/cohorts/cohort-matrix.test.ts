@@ -101,6 +101,18 @@ for (const dialect of testDialects()) {
       expect(december.cohorts[0]!.cells.map((c) => c.active)).toEqual([1, 1, 0, 0, 0])
     })
 
+    it('shows the twelve months up to asOf when no range is given, from `from` up to the month of asOf, and twelve up to `to` alone', async () => {
+      const months = async (query: string) => (await matrix(query)).cohorts.map((cohort) => cohort.month)
+      // asOf is 2026-04-15: the year May 2025 … April 2026, December's cohort (E) and January's (A, B, C) in it.
+      const year = await months('')
+      expect(year).toHaveLength(12)
+      expect([year[0], year.at(-1)]).toEqual(['2025-05', '2026-04'])
+      expect((await matrix('')).cohorts.find((cohort) => cohort.month === '2026-01')?.n).toBe(3)
+      expect(await months('from=2026-02')).toEqual(['2026-02', '2026-03', '2026-04'])
+      const upToFebruary = await months('to=2026-02')
+      expect([upToFebruary[0], upToFebruary.at(-1), upToFebruary.length]).toEqual(['2025-03', '2026-02', 12])
+    })
+
     it('answers 400 naming the field for a bad month, a reversed range or too many months', async () => {
       for (const [query, field] of [
         ['from=2026-13&to=2026-12', 'query.from'],

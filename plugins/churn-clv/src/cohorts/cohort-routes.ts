@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { CxValidationError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
-import { cohortMatrix, maxCohortMonths, monthIndex } from './cohort-matrix.js'
+import { cohortMatrix, maxCohortMonths, monthIndex, monthOf } from './cohort-matrix.js'
 import { cohortQuerySchema, cohortResponseSchema } from './cohort-schema.js'
 
 const cohorts = createRoute({
@@ -19,23 +19,30 @@ const cohorts = createRoute({
 export function cohortRoutes(ctx: PluginContext) {
   return new OpenAPIHono({ defaultHook: throwOnInvalid }).openapi(cohorts, async (c) => {
     const query = c.req.valid('query')
-    if (monthIndex(query.to) - monthIndex(query.from) + 1 > maxCohortMonths) {
+    const asOf = query.asOf ?? new Date().toISOString()
+    const { from, to } = cohortRange(query, asOf)
+    if (monthIndex(to) - monthIndex(from) + 1 > maxCohortMonths) {
       throw new CxValidationError([
         { field: 'query.to', code: 'too_many_cohorts', message: `at most ${maxCohortMonths} cohort months at a time` },
       ])
     }
     await ctx.requireWorkspace(query.workspace)
-    const asOf = query.asOf ?? new Date().toISOString()
     const filters = Object.fromEntries(
       (['segment', 'region', 'plan'] as const).flatMap((key) => (query[key] ? [[key, query[key]]] : [])),
     )
     const rows = await cohortMatrix(ctx, {
       workspace: query.workspace,
-      fromMonth: query.from,
-      toMonth: query.to,
+      fromMonth: from,
+      toMonth: to,
       asOf,
       filters,
     })
     return c.json({ asOf, cohorts: rows }, 200)
   })
+}
+
+/** The months asked for; a missing end is asOf's month, a missing start the eleventh month before the end. */
+function cohortRange(query: { from?: string; to?: string }, asOf: string): { from: string; to: string } {
+  const to = query.to ?? (query.from && query.from > asOf.slice(0, 7) ? query.from : asOf.slice(0, 7))
+  return { from: query.from ?? monthOf(monthIndex(to) - 11), to }
 }

@@ -5,19 +5,25 @@ const month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'must be 
 // Safe text (no NUL, which PostgreSQL refuses) as long as a customer column holds.
 const dimensionValue = textSchema(columnLimits.externalId, 1)
 
-/** `GET /api/churn-clv/cohorts`: cohorts by month of first purchase, from `from` to `to` inclusive. */
+/**
+ * `GET /api/churn-clv/cohorts`: cohorts by month of first purchase, from `from` to `to` inclusive. Without
+ * them the matrix shows the year up to `asOf`: `to` is asOf's month, `from` the eleventh month before `to`.
+ */
 export const cohortQuerySchema = z
   .object({
     workspace: z.string().min(1).max(64),
-    from: month,
-    to: month,
+    from: month.optional(),
+    to: month.optional(),
     asOf: instantSchema.optional(),
     segment: dimensionValue.optional(),
     region: dimensionValue.optional(),
     plan: dimensionValue.optional(),
   })
   .strict()
-  .refine((q) => q.from <= q.to, { message: "'from' must not be after 'to'", path: ['to'] })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: "'from' must not be after 'to'",
+    path: ['to'],
+  })
 export type CohortQueryInput = z.input<typeof cohortQuerySchema>
 
 const intervalSchema = z.object({ lower: z.number(), upper: z.number(), level: z.number() })
