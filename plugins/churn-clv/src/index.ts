@@ -110,4 +110,5 @@ export {
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
 } from './models/pareto-nbd-likelihood.js'
+export { paretoNbdProbabilityOfPurchases } from './models/pareto-nbd-purchase-count.js'
 export { type CustomerSummary, summariseCustomers } from './summaries/summarise-customers.js'

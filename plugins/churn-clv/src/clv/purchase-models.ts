@@ -13,6 +13,7 @@ import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdProbabilityAlive,
 } from '../models/pareto-nbd-likelihood.js'
+import { paretoNbdProbabilityOfPurchases } from '../models/pareto-nbd-purchase-count.js'
 
 /** What CLV needs of a purchase model: a fit, P(alive) and expected purchases in (T, T + t]. */
 export interface PurchaseModel {
@@ -21,7 +22,7 @@ export interface PurchaseModel {
   expectedPurchases(params: Record<string, number>, c: RfmSummary, t: number): number
   /** E[X(t)]: expected repeat purchases of a customer in the first t units after their first purchase. */
   expectedPurchasesSinceFirst(params: Record<string, number>, t: number): number
-  /** P(X(t) = n), where the model has it in closed form (BG/NBD); null otherwise. */
+  /** P(X(t) = n): a new customer's chance of exactly n repeat purchases in t units; null where a model lacks it. */
   probabilityOfPurchases: ((params: Record<string, number>, t: number, n: number) => number) | null
 }
 
@@ -42,6 +43,7 @@ export const purchaseModels: Record<'bgnbd' | 'pareto-nbd', PurchaseModel> = {
     // A new customer is a customer with no history yet: x = tx = T = 0, alive for sure.
     expectedPurchasesSinceFirst: (params, t) =>
       paretoNbdConditionalExpectedPurchases(params as unknown as ParetoNbdParameters, { x: 0, tx: 0, T: 0 }, t),
-    probabilityOfPurchases: null,
+    probabilityOfPurchases: (params, t, n) =>
+      paretoNbdProbabilityOfPurchases(params as unknown as ParetoNbdParameters, t, n),
   },
 }

@@ -21,15 +21,15 @@ export interface ClvDistribution {
 }
 
 /** Bins reach this many decades below the largest CLV; everything smaller shares the first bin. */
-const decades = 4
+const decades = 3
 
 /**
- * Bin edges on the 1-2-5 series from the one at or below max/10⁴ (or the min, if larger) to the last below
+ * Bin edges on the 1-2-5 series from the one at or below max/10³ (or the min, if larger) to the last below
  * the max: CLV is heavily skewed, so equal-width bins would put nearly everyone in the first. At most
- * 3 × 5 edges.
+ * 3 × 4 edges.
  *
  * @example
- * clvBinEdges(0, 950) // [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
+ * clvBinEdges(0, 950) // [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
  */
 export function clvBinEdges(min: number, max: number): number[] {
   if (!(max > 0)) return []

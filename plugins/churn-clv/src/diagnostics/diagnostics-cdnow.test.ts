@@ -105,6 +105,22 @@ for (const dialect of testDialects()) {
       })
     })
 
+    it('diagnoses a Pareto/NBD fit too, and an earlier fit by its id', async () => {
+      const pareto = await runClvFit(test.database, { ...request(test.workspace), model: 'pareto-nbd' })
+      const latest = await test.json<ClvDiagnostics>(`/api/churn-clv/clv/diagnostics?workspace=${test.workspace}`)
+      expect(latest.fitId).toBe(pareto.id)
+      expect(latest.model).toBe('pareto-nbd')
+      expect(latest.histogram.bars.reduce((sum, b) => sum + b.expected!, 0)).toBeCloseTo(2357, 6)
+      const week78 = latest.tracking.periods[77]!
+      expect(Math.abs(week78.cumulativeExpected - week78.cumulativeActual) / week78.cumulativeActual).toBeLessThan(0.05)
+      // The BG/NBD fit is still there by id, with its own expectations.
+      const earlier = await test.json<ClvDiagnostics>(
+        `/api/churn-clv/clv/diagnostics?workspace=${test.workspace}&fit=${fit.id}`,
+      )
+      expect(earlier.model).toBe('bgnbd')
+      expect(earlier.histogram.bars[0]!.expected).not.toBeCloseTo(latest.histogram.bars[0]!.expected!, 0)
+    })
+
     it('answers 400 naming the field, and 404 for an unknown fit, workspace or a workspace without a fit', async () => {
       const bad = await test.request(`/api/churn-clv/clv/diagnostics?workspace=${test.workspace}&fit=nope`)
       expect(bad.status).toBe(400)

@@ -10,7 +10,7 @@ export function money(locale: string, currency: string, amount: number, compact 
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
-    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    ...(compact ? { notation: 'compact', maximumSignificantDigits: 2 } : {}),
   }).format(amount)
 }
 
