@@ -67,18 +67,17 @@ export class CxClvPage extends CxDashboardElement {
     task: async ([workspace], { signal }): Promise<ClvPageData | null> => {
       if (!workspace) return null
       const query = `workspace=${encodeURIComponent(workspace)}`
-      const settings = this.api.get<ClvSettings>(`/api/churn-clv/clv/settings?${query}`, signal)
       // The distribution answers without a fit too (fitId null), so an empty workspace costs no 404.
-      const distribution = await this.api.get<ClvDistributionResponse>(
-        `/api/churn-clv/clv/distribution?${query}`,
-        signal,
-      )
-      if (!distribution.fitId) return { fit: null, diagnostics: null, distribution: null, settings: await settings }
+      const [settings, distribution] = await Promise.all([
+        this.api.get<ClvSettings>(`/api/churn-clv/clv/settings?${query}`, signal),
+        this.api.get<ClvDistributionResponse>(`/api/churn-clv/clv/distribution?${query}`, signal),
+      ])
+      if (!distribution.fitId) return { fit: null, diagnostics: null, distribution: null, settings }
       const [fit, diagnostics] = await Promise.all([
         this.api.get<ClvFit>(`/api/churn-clv/clv/fit?${query}`, signal),
         this.api.get<ClvDiagnostics>(`/api/churn-clv/clv/diagnostics?${query}&fit=${distribution.fitId}`, signal),
       ])
-      return { fit, diagnostics, distribution, settings: await settings }
+      return { fit, diagnostics, distribution, settings }
     },
     args: () => [this.workspace, this.reloads] as const,
   })
