@@ -50,6 +50,7 @@ export const churnClvPlugin = definePlugin({
   seedDemo: seedDemoTransactions,
   dashboard: {
     module: '@cxkit/plugin-churn-clv/dashboard',
+    pages: [{ path: 'clv', tag: 'cx-clv-page', title: { en: 'Customer value', nl: 'Klantwaarde' } }],
     panels: [
       {
         tag: 'cx-churn-survival-panel',
@@ -74,7 +75,11 @@ declare module '@cxkit/core' {
 
 export { type ClvSettings, defaultClvSettings, readClvSettings, writeClvSettings } from './clv/clv-settings.js'
 export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
-export { readLatestClvFit } from './clv/read-clv-fit.js'
+export { readClvFitById, readLatestClvFit } from './clv/read-clv-fit.js'
+export { type ClvDistribution, clvDistribution } from './diagnostics/clv-distribution.js'
+export { type RepeatTracking, repeatTracking } from './diagnostics/cumulative-repeats.js'
+export { type RepeatHistogram, repeatHistogram } from './diagnostics/repeat-histogram.js'
+export type { ClvDiagnostics, ClvDistributionResponse, ClvFit, ClvScores } from './schema.js'
 export { type ClvFitRequest, runClvFit } from './clv/run-clv-fit.js'
 export { fitBgNbd, type PurchaseModelFit } from './fit/fit-bg-nbd.js'
 export { fitGammaGamma } from './fit/fit-gamma-gamma.js'
@@ -105,4 +110,5 @@ export {
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
 } from './models/pareto-nbd-likelihood.js'
+export { paretoNbdProbabilityOfPurchases } from './models/pareto-nbd-purchase-count.js'
 export { type CustomerSummary, summariseCustomers } from './summaries/summarise-customers.js'

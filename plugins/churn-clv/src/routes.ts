@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { clvRoutes } from './clv/clv-routes.js'
 import { cohortRoutes } from './cohorts/cohort-routes.js'
+import { diagnosticsRoutes } from './diagnostics/diagnostics-routes.js'
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js'
 import { survivalRoutes } from './survival/survival-routes.js'
 import { transactionRoutes } from './transactions/transaction-routes.js'
@@ -19,4 +20,5 @@ export function churnClvRoutes(ctx: PluginContext) {
     .route('/', survivalRoutes(ctx))
     .route('/', cohortRoutes(ctx))
     .route('/', clvRoutes(ctx))
+    .route('/', diagnosticsRoutes(ctx))
 }

@@ -16,7 +16,26 @@ export async function readLatestClvFit(db: Kysely<any>, workspace: string): Prom
     .orderBy('id', 'desc')
     .selectAll()
     .executeTakeFirst()
-  if (!row) return null
+  return row ? fitFromRow(row) : null
+}
+
+/**
+ * One of the workspace's fits by id, or null when the workspace has no such fit.
+ *
+ * @example
+ * const fit = await readClvFitById(db, 'acme', '5d0c…')
+ */
+export async function readClvFitById(db: Kysely<any>, workspace: string, id: string): Promise<ClvFit | null> {
+  const row = await (db as Kysely<ChurnClvModelTables>)
+    .selectFrom('churn_clv_fits')
+    .where('workspace_id', '=', workspace)
+    .where('id', '=', id)
+    .selectAll()
+    .executeTakeFirst()
+  return row ? fitFromRow(row) : null
+}
+
+function fitFromRow(row: ChurnClvModelTables['churn_clv_fits']): ClvFit {
   const result = JSON.parse(row.result) as Pick<ClvFit, 'purchase' | 'spend' | 'settings'>
   return clvFitSchema.parse({
     id: row.id,
