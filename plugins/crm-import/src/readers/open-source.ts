@@ -18,6 +18,8 @@ import { whitespaceRecords } from './whitespace-records.js'
 import { xlsxRecords } from './xlsx-records.js'
 
 const defaultBatchSize = 2000
+/** From this size on a CSV file is parsed on a worker thread, unless the options say otherwise. */
+const parseInWorkerFromBytes = 2 * 1024 * 1024
 
 /**
  * Opens a CSV, XLSX, JSON or NDJSON file for import: detects what the options leave out (format by
@@ -74,8 +76,10 @@ async function openTableSource(
     format === 'xlsx' ? 'utf-8' : (options.encoding ?? detectEncoding(head, head.length >= size))
   // The head may end inside a UTF-8 character; separators are ASCII, so Latin-1 reads them right either way.
   const separator = format === 'csv' ? (options.separator ?? detectSeparator(head.toString('latin1'))) : undefined
-  const read = recordReader(file, format, encoding, separator)
-  const first = await firstRecord(read())
+  const inWorker = options.parseInWorker ?? size >= parseInWorkerFromBytes
+  const read = recordReader(file, format, encoding, separator, inWorker)
+  // The header alone is not worth a thread.
+  const first = await firstRecord(recordReader(file, format, encoding, separator, false)())
   const hasHeader = options.header !== false
   const columns = !hasHeader ? numberedColumns(first?.values.length ?? 0) : first ? headerColumns(first) : []
   return {
@@ -95,10 +99,11 @@ function recordReader(
   format: SourceFormat,
   encoding: SourceEncoding,
   separator: SourceSeparator | undefined,
+  inWorker: boolean,
 ): RecordReader {
   if (format === 'xlsx') return (onBytes) => xlsxRecords(file, onBytes)
   if (separator === 'whitespace') return (onBytes) => whitespaceRecords(file, encoding, onBytes)
-  return (onBytes) => csvRecords(file, encoding, separator ?? ',', onBytes)
+  return (onBytes) => csvRecords(file, encoding, separator ?? ',', onBytes, { inWorker })
 }
 
 async function firstRecord(records: AsyncGenerator<RawRecord>): Promise<RawRecord | undefined> {

@@ -13,6 +13,11 @@ export interface ReadOptions {
   header?: boolean
   /** Rows per batch (default 2,000); for JSON and NDJSON also how many objects name the columns. */
   batchSize?: number
+  /**
+   * CSV: parse on a worker thread, in parallel with typing and writing the rows. Default: for files of
+   * 2 MB and more, where the parallel work pays for starting the thread.
+   */
+  parseInWorker?: boolean
 }
 
 /**
