@@ -16,7 +16,8 @@ export interface LikelihoodFit<P extends Record<string, number>> {
  * Maximises a log-likelihood over positive parameters. The search runs on log-parameters (so no bound
  * is ever crossed). With a gradient it runs BFGS from each start; without one, or where BFGS stalls,
  * Nelder–Mead, restarted from its best point until the value stops improving: a fresh simplex escapes
- * the collapsed ones Nelder–Mead can leave behind from a poor start.
+ * the collapsed ones Nelder–Mead can leave behind from a poor start. Standard errors come from the
+ * `hessian` of the log-likelihood when given, else from central differences of it.
  *
  * @example
  * maximiseLikelihood(['r', 'alpha'], ({ r, alpha }) => ll(r, alpha), [{ r: 1, alpha: 1 }])
@@ -26,6 +27,7 @@ export function maximiseLikelihood<const K extends string>(
   logLikelihood: (params: Record<K, number>) => number,
   starts: readonly Record<K, number>[],
   withGradient?: (params: Record<K, number>) => { value: number; gradient: Record<K, number> },
+  hessian?: (params: Record<K, number>) => number[][],
 ): LikelihoodFit<Record<K, number>> {
   const toParams = (logs: number[]) =>
     Object.fromEntries(names.map((name, i) => [name, Math.exp(logs[i]!)])) as Record<K, number>
@@ -76,7 +78,10 @@ export function maximiseLikelihood<const K extends string>(
     throw new CxError('CXKIT_CLV_FIT_FAILED', 'the likelihood is not finite anywhere the search went', { status: 422 })
   const natural = (values: number[]) =>
     -logLikelihood(Object.fromEntries(names.map((name, i) => [name, values[i]!])) as Record<K, number>)
-  const covarianceAt = (point: number[]) => invertPositiveDefinite(numericalHessian(natural, point.map(Math.exp)))
+  // The observed information is the negative Hessian of the log-likelihood: analytic where the model has one.
+  const informationAt = (point: number[]) =>
+    hessian ? hessian(toParams(point)).map((row) => row.map((v) => -v)) : numericalHessian(natural, point.map(Math.exp))
+  const covarianceAt = (point: number[]) => invertPositiveDefinite(informationAt(point))
   let covariance = covarianceAt(best.point)
   // A gradient search can run onto a plateau towards a boundary (say a → 0, b → ∞) where the gradient
   // vanishes without a maximum; the curvature says so. The simplex then searches again from the start.

@@ -1,4 +1,5 @@
 import type { RfmGroup } from './customer-summary.js'
+import { type BgNbdGroups, prepareBgNbdGroups } from './bg-nbd-groups.js'
 import { betaln, gammaln, logAddExp } from './log-space.js'
 
 /** BG/NBD parameters: purchase rate λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
@@ -38,7 +39,9 @@ export interface LikelihoodWithGradient<P> {
  * const ll = createBgNbdLogLikelihood(groups)
  * ll({ r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }) // ≈ −9582.4 on CDNOW
  */
-export function createBgNbdLogLikelihood(groups: readonly RfmGroup[]): (params: BgNbdParameters) => number {
+export function createBgNbdLogLikelihood(
+  groups: readonly RfmGroup[] | BgNbdGroups,
+): (params: BgNbdParameters) => number {
   const withGradient = createBgNbdLogLikelihoodWithGradient(groups)
   return (params) => withGradient(params).value
 }
@@ -51,22 +54,11 @@ export function createBgNbdLogLikelihood(groups: readonly RfmGroup[]): (params: 
  * createBgNbdLogLikelihoodWithGradient(groups)({ r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }).gradient.r // ≈ 0 at the maximum
  */
 export function createBgNbdLogLikelihoodWithGradient(
-  groups: readonly RfmGroup[],
+  groups: readonly RfmGroup[] | BgNbdGroups,
 ): (params: BgNbdParameters) => LikelihoodWithGradient<BgNbdParameters> {
-  for (const g of groups)
-    if (!Number.isInteger(g.x) || g.x < 0)
-      throw new RangeError(`x must be a whole number of repeat purchases, got ${g.x}`)
-  const maxX = groups.reduce((max, g) => Math.max(max, g.x), 0)
-  // Recency and T take few distinct values (whole days in a unit): ln(α + t) is computed once per value.
-  const times = [...new Set(groups.flatMap((g) => [g.tx, g.T]))]
-  const timeIndex = new Map(times.map((t, i) => [t, i]))
-  const timeValues = Float64Array.from(times)
+  const { n, x, tx, T, times, maxX, customers } = 'times' in groups ? groups : prepareBgNbdGroups(groups)
   const logAlphaPlus = new Float64Array(times.length)
   const inverseAlphaPlus = new Float64Array(times.length)
-  const n = Float64Array.from(groups, (g) => g.n)
-  const x = Int32Array.from(groups, (g) => g.x)
-  const tx = Int32Array.from(groups, (g) => timeIndex.get(g.tx)!)
-  const T = Int32Array.from(groups, (g) => timeIndex.get(g.T)!)
   // Per x: the x-only part of the log-likelihood and its derivatives by r, a and b.
   const base = new Float64Array(maxX + 1)
   const baseR = new Float64Array(maxX + 1)
@@ -74,9 +66,9 @@ export function createBgNbdLogLikelihoodWithGradient(
   const baseB = new Float64Array(maxX + 1)
   const dropRatio = new Float64Array(maxX + 1)
   return ({ r, alpha, a, b }) => {
-    for (let i = 0; i < timeValues.length; i++) {
-      logAlphaPlus[i] = Math.log(alpha + timeValues[i]!)
-      inverseAlphaPlus[i] = 1 / (alpha + timeValues[i]!)
+    for (let i = 0; i < times.length; i++) {
+      logAlphaPlus[i] = Math.log(alpha + times[i]!)
+      inverseAlphaPlus[i] = 1 / (alpha + times[i]!)
     }
     // x is whole, so Γ(r + x)/Γ(r) and the beta-function ratio B(a, b + x)/B(a, b) are running
     // products: one log per x instead of special functions per x, which dominated the fit's time.
@@ -85,26 +77,25 @@ export function createBgNbdLogLikelihoodWithGradient(
     baseA[0] = 0
     baseB[0] = 0
     dropRatio[0] = Number.NEGATIVE_INFINITY
+    const logA = Math.log(a)
     for (let k = 1; k <= maxX; k++) {
       base[k] = base[k - 1]! + Math.log(r + k - 1) + Math.log(b + k - 1) - Math.log(a + b + k - 1)
       baseR[k] = baseR[k - 1]! + 1 / (r + k - 1)
       baseA[k] = baseA[k - 1]! - 1 / (a + b + k - 1)
       baseB[k] = baseB[k - 1]! + 1 / (b + k - 1) - 1 / (a + b + k - 1)
-      dropRatio[k] = Math.log(a) - Math.log(b + k - 1)
+      dropRatio[k] = logA - Math.log(b + k - 1)
     }
     let value = 0
     let dR = 0
     let dAlpha = 0
     let dA = 0
     let dB = 0
-    let customers = 0
     for (let g = 0; g < n.length; g++) {
       const k = x[g]!
       const weight = n[g]!
       const power = r + k
       const iT = T[g]!
       const alive = -power * logAlphaPlus[iT]!
-      customers += weight
       dR += weight * baseR[k]!
       dA += weight * baseA[k]!
       dB += weight * baseB[k]!
@@ -116,9 +107,18 @@ export function createBgNbdLogLikelihoodWithGradient(
       }
       const iTx = tx[g]!
       const dropped = dropRatio[k]! - power * logAlphaPlus[iTx]!
-      value += weight * (base[k]! + logAddExp(alive, dropped))
-      // The share of the likelihood from "dropped out after the last purchase".
-      const share = 1 / (1 + Math.exp(alive - dropped))
+      // ln(e^alive + e^dropped) and the share of "dropped out after the last purchase" in it, from one
+      // exponential of the smaller term relative to the larger, so neither overflows.
+      let share: number
+      if (dropped > alive) {
+        const e = Math.exp(alive - dropped)
+        value += weight * (base[k]! + dropped + Math.log1p(e))
+        share = 1 / (1 + e)
+      } else {
+        const e = Math.exp(dropped - alive)
+        value += weight * (base[k]! + alive + Math.log1p(e))
+        share = e / (1 + e)
+      }
       dR -= weight * ((1 - share) * logAlphaPlus[iT]! + share * logAlphaPlus[iTx]!)
       dAlpha -= weight * power * ((1 - share) * inverseAlphaPlus[iT]! + share * inverseAlphaPlus[iTx]!)
       dA += (weight * share) / a

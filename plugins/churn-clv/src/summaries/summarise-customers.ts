@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { daysPerUnit } from '../models/customer-summary.js'
-import { untilDayNumber } from './day-number.js'
+import { dayMs, untilDayNumber } from './day-number.js'
 import { purchaseDays, type SummaryScope } from './summarise-purchases.js'
 
 /** One customer's summary in the scope's unit, with the mean of their repeat purchases (null without any). */
@@ -27,9 +27,25 @@ export async function summariseCustomers(
   options: { after?: string; limit?: number; customerId?: string } = {},
 ): Promise<CustomerSummary[]> {
   const untilDay = untilDayNumber(scope.until)
+  const limit = options.limit ?? 50_000
   let days = purchaseDays(db, scope)
   if (options.after !== undefined) days = days.where('customer_id', '>', options.after)
   if (options.customerId !== undefined) days = days.where('customer_id', '=', options.customerId)
+  else {
+    // The page's last customer first, from the customer index alone: without this bound every page
+    // would group all the purchases after it, and a million customers would cost pages × purchases.
+    let pageCustomers = db
+      .selectFrom('churn_clv_transactions')
+      .where('workspace_id', '=', scope.workspace)
+      .where('occurred_ms', '<', (untilDay + 1) * dayMs)
+      .select('customer_id')
+      .distinct()
+      .orderBy('customer_id')
+      .limit(limit)
+    if (options.after !== undefined) pageCustomers = pageCustomers.where('customer_id', '>', options.after)
+    const lastOfPage = db.selectFrom(pageCustomers.as('page')).select(sql<string>`max(page.customer_id)`.as('last'))
+    days = days.where('customer_id', '<=', lastOfPage)
+  }
   const rows = await db
     .with('days', () => days)
     .with('customers', (qb) =>
@@ -44,7 +60,7 @@ export async function summariseCustomers(
         ])
         .groupBy('customer_id')
         .orderBy('customer_id')
-        .limit(options.limit ?? 50_000),
+        .limit(limit),
     )
     .selectFrom('customers as c')
     .innerJoin('days as d', (join) =>
