@@ -4,6 +4,7 @@ import { seedDemoTransactions } from './demo/seed-demo-transactions.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
 import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import * as createClvFits from './migrations/003_create_clv_fits.js'
+import * as createChurnRisk from './migrations/004_create_churn_risk.js'
 import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
 import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
 import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
@@ -13,7 +14,7 @@ import { churnClvRoutes } from './routes.js'
 import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
-export type { ChurnClvModelTables, ChurnClvTables, SubscriptionTables } from './tables.js'
+export type { ChurnClvModelTables, ChurnClvTables, ChurnRiskTables, SubscriptionTables } from './tables.js'
 export { transactionsEntity } from './transactions/transactions-entity.js'
 export * from './survival/index.js'
 export { cohortMatrix } from './cohorts/cohort-matrix.js'
@@ -39,6 +40,7 @@ export const churnClvPlugin = definePlugin({
     '001_create_transactions': createTransactions,
     '002_create_subscriptions': createSubscriptions,
     '003_create_clv_fits': createClvFits,
+    '004_create_churn_risk': createChurnRisk,
   },
   metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
   routes: churnClvRoutes,
@@ -75,6 +77,9 @@ declare module '@cxkit/core' {
 export { type ClvSettings, defaultClvSettings, readClvSettings, writeClvSettings } from './clv/clv-settings.js'
 export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
 export { readLatestClvFit } from './clv/read-clv-fit.js'
+export { type ChurnRiskRequest, listChurnRisk } from './risk/list-churn-risk.js'
+export { riskCsvColumns, riskCsvRecord } from './risk/risk-csv.js'
+export { defaultRiskSettings, readRiskSettings, writeRiskSettings } from './risk/risk-settings.js'
 export { type ClvFitRequest, runClvFit } from './clv/run-clv-fit.js'
 export { fitBgNbd, type PurchaseModelFit } from './fit/fit-bg-nbd.js'
 export { fitGammaGamma } from './fit/fit-gamma-gamma.js'
