@@ -78,7 +78,7 @@ export { type ClvSettings, defaultClvSettings, readClvSettings, writeClvSettings
 export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
 export { readLatestClvFit } from './clv/read-clv-fit.js'
 export { type ChurnRiskRequest, listChurnRisk } from './risk/list-churn-risk.js'
-export { riskCsvColumns, riskCsvRecord } from './risk/risk-csv.js'
+export { riskCsvColumns, riskCsvRecord, streamRiskCsv } from './risk/risk-csv.js'
 export { defaultRiskSettings, readRiskSettings, writeRiskSettings } from './risk/risk-settings.js'
 export { type ClvFitRequest, runClvFit } from './clv/run-clv-fit.js'
 export { fitBgNbd, type PurchaseModelFit } from './fit/fit-bg-nbd.js'
