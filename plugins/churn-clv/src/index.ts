@@ -63,6 +63,12 @@ export const churnClvPlugin = definePlugin({
         title: { en: 'Cohort retention', nl: 'Behoud per cohort' },
         size: 'wide',
       },
+      {
+        tag: 'cx-churn-risk-list',
+        title: { en: 'Customers to call first', nl: 'Klanten om eerst te bellen' },
+        size: 'wide',
+        props: { limit: 10 },
+      },
     ],
   },
 })

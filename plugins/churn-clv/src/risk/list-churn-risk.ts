@@ -1,4 +1,5 @@
 import type { PluginContext } from '@cxkit/core'
+import type { ChurnClvOptions } from '../options.js'
 import type { ChurnClvModelTables } from '../tables.js'
 import { loadRiskEvidence } from './load-risk-evidence.js'
 import { readNegativeAnswerRules } from './read-negative-answer-rules.js'
@@ -90,6 +91,7 @@ export async function listChurnRisk(ctx: PluginContext, request: ChurnRiskReques
           n: Number(fit.customers),
         }
       : null,
+    currency: (ctx.options as ChurnClvOptions).currency,
     settings,
     negativeAnswers: rules,
     ranking: rankingRule,

@@ -98,6 +98,8 @@ export const riskPageSchema = z.object({
   offset: z.number().int(),
   nextOffset: z.number().int().nullable(),
   fit: riskFitSchema.nullable(),
+  /** The workspace currency CLV and value at stake are in (the plugin's `currency` option). */
+  currency: z.string(),
   settings: riskSettingsSchema,
   /** Which negative answers count, per question type: `score <= maxScore`. */
   negativeAnswers: z.array(z.object({ questionType: z.string(), maxScore: z.number() })),
