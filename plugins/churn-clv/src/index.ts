@@ -1,4 +1,5 @@
-import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { bodyLimits, contribute, customerSummaryPoint, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { churnClvSummary } from './customer-summary/churn-clv-summary.js'
 import { transactionsTimeline } from './customer-timeline/transactions-timeline.js'
 import { seedDemoTransactions } from './demo/seed-demo-transactions.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
@@ -47,8 +48,12 @@ export const churnClvPlugin = definePlugin({
   // Up to 10,000 transactions or subscriptions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
   importers: [transactionsEntity, subscriptionsEntity],
-  // Each purchase of a customer on the customer page: "Purchase €12.50".
-  contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
+  // Each purchase of a customer on the customer page ("Purchase €12.50"), and at its top the customer's
+  // CLV scores and churn risk now.
+  contributes: [
+    contribute(customerTimelinePoint, transactionsTimeline),
+    contribute(customerSummaryPoint, churnClvSummary),
+  ],
   seedDemo: seedDemoTransactions,
   dashboard: {
     module: '@cxkit/plugin-churn-clv/dashboard',

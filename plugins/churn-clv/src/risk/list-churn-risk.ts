@@ -15,6 +15,8 @@ export interface ChurnRiskRequest {
   offset: number
   signal?: RiskSignalKind
   segment?: string
+  /** Only this customer (`customers.id`). */
+  customerId?: string
   /** The clock "recent" is measured from; now unless a test fixes it. */
   now?: Date
 }

@@ -11,6 +11,8 @@ export interface RiskListQuery {
   since: string
   signal?: RiskSignalKind
   segment?: string
+  /** Only this customer (`customers.id`): the customer page's churn risk. */
+  customerId?: string
   limit: number
   offset: number
 }
@@ -90,6 +92,7 @@ function filters(query: RiskListQuery): RawBuilder<unknown> {
   if (query.signal === 'recent-detractor') parts.push(sql`fl.detractor = 1`)
   if (query.signal === 'unanswered-complaint') parts.push(sql`fl.complaint = 1`)
   if (query.segment !== undefined) parts.push(sql`c.segment = ${query.segment}`)
+  if (query.customerId !== undefined) parts.push(sql`c.id = ${query.customerId}`)
   return sql.join(parts, sql` and `)
 }
 

@@ -183,6 +183,56 @@ for (const dialect of testDialects()) {
       ])
     })
 
+    it("shows the customer's CLV scores and churn risk at the top of the customer page", async () => {
+      const idOf = async (externalId: string) =>
+        (
+          await test.database.db
+            .selectFrom('customers')
+            .select('id')
+            .where('external_id', '=', externalId)
+            .executeTakeFirstOrThrow()
+        ).id
+      const summary = async (externalId: string) =>
+        (
+          await test.json<{ cards: { id: string; plugin: string; value: unknown; tags?: unknown[] }[] }>(
+            `/api/workspaces/${test.workspace}/customers/${await idOf(externalId)}/summary`,
+          )
+        ).cards
+      const fitDate = daysAgo(1).slice(0, 10)
+      // Dutch money puts a no-break space after the euro sign.
+      const a = await summary('A')
+      expect(a).toEqual([
+        {
+          id: 'expected-purchases',
+          plugin: 'churn-clv',
+          label: { en: 'Expected purchases', nl: 'Verwachte aankopen' },
+          value: { en: '2.00', nl: '2,00' },
+          detail: { en: `next 52 weeks; CLV fit of ${fitDate}`, nl: `komende 52 weken; CLV-schatting van ${fitDate}` },
+          n: 5,
+        },
+        expect.objectContaining({ id: 'p-alive', value: { en: '0.25', nl: '0,25' }, n: 5 }),
+        expect.objectContaining({ id: 'clv', value: { en: '€400.00', nl: '€\u00a0400,00' }, n: 5 }),
+        expect.objectContaining({
+          id: 'churn-risk',
+          value: { en: 'At risk', nl: 'Risico' },
+          tags: [{ en: 'Low P(alive)', nl: 'Lage P(actief)' }],
+          detail: { en: 'Value at stake €300.00', nl: 'Waarde op het spel €\u00a0300,00' },
+        }),
+      ])
+      const d = await summary('D')
+      expect(d.map((card) => [card.id, card.value])).toEqual([
+        ['clv', { en: 'No score', nl: 'Geen score' }],
+        ['churn-risk', { en: 'At risk', nl: 'Risico' }],
+      ])
+      expect(d[1]!.tags).toEqual([
+        { en: 'Recent detractor', nl: 'Recente criticaster' },
+        { en: 'Unanswered complaint', nl: 'Onbeantwoorde klacht' },
+      ])
+      expect((await summary('F')).at(-1)).toMatchObject({ id: 'churn-risk', value: { en: 'No signals' } })
+      const unknown = await test.request(`/api/workspaces/${test.workspace}/customers/nobody/summary`)
+      expect(unknown.status).toBe(404)
+    })
+
     it('pages with limit and offset, and filters by signal and segment', async () => {
       const first = await list('?limit=2')
       expect(first.rows.map((row) => [row.rank, row.customer.externalId])).toEqual([
