@@ -49,6 +49,9 @@ export function negativeAnswer(rules: readonly NegativeAnswerRule[]): RawBuilder
  */
 function flaggedCustomers(query: RiskListQuery): RawBuilder<unknown> {
   const { workspace, rules } = query
+  // One customer's risk (the customer page) reads that customer's rows only, through the customer indexes.
+  const only = (column: string) =>
+    query.customerId === undefined ? sql`` : sql` and ${sql.ref(column)} = ${query.customerId}`
   const surveySignals =
     rules.length === 0
       ? sql``
@@ -63,19 +66,19 @@ function flaggedCustomers(query: RiskListQuery): RawBuilder<unknown> {
     from surveys_responses r
     join surveys_answers a on a.response_id = r.id
     left join last_contact lc on lc.customer_id = r.customer_id
-    where r.workspace_id = ${workspace} and r.customer_id is not null and r.submitted_at >= ${query.since}
+    where r.workspace_id = ${workspace} and r.customer_id is not null and r.submitted_at >= ${query.since}${only('r.customer_id')}
       and (lc.at is null or r.submitted_at > lc.at) and ${negativeAnswer(rules)}`
   return sql`
     with last_contact as (
       select customer_id, max(contacted_at) as at from churn_clv_contacts
-      where workspace_id = ${workspace} group by customer_id
+      where workspace_id = ${workspace}${only('customer_id')} group by customer_id
     ),
     signals (customer_id, low_alive, detractor, complaint, signal_at) as (
       select s.customer_id, 1, 0, 0, f.created_at
       from churn_clv_scores s
       join churn_clv_fits f on f.id = s.fit_id
       left join last_contact lc on lc.customer_id = s.customer_id
-      where s.workspace_id = ${workspace} and s.probability_alive < ${query.aliveThreshold}
+      where s.workspace_id = ${workspace} and s.probability_alive < ${query.aliveThreshold}${only('s.customer_id')}
         and (lc.at is null or f.created_at > lc.at)
       ${surveySignals}
     ),
