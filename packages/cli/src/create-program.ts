@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { registerChurnCommand } from './commands/churn-command.js'
 import { registerClvCommand } from './commands/clv-command.js'
 import { registerImportCommand } from './commands/import-command.js'
 import { registerJourneyCommand } from './commands/journey-command.js'
@@ -23,5 +24,6 @@ export function createProgram(): Command {
   registerTouchpointCommand(program)
   registerJourneyCommand(program)
   registerClvCommand(program)
+  registerChurnCommand(program)
   return program
 }

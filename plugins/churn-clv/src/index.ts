@@ -1,9 +1,11 @@
-import { bodyLimits, contribute, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { bodyLimits, contribute, customerSummaryPoint, customerTimelinePoint, definePlugin } from '@cxkit/core'
+import { churnClvSummary } from './customer-summary/churn-clv-summary.js'
 import { transactionsTimeline } from './customer-timeline/transactions-timeline.js'
 import { seedDemoTransactions } from './demo/seed-demo-transactions.js'
 import * as createTransactions from './migrations/001_create_transactions.js'
 import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import * as createClvFits from './migrations/003_create_clv_fits.js'
+import * as createChurnRisk from './migrations/004_create_churn_risk.js'
 import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
 import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
 import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
@@ -13,7 +15,7 @@ import { churnClvRoutes } from './routes.js'
 import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
-export type { ChurnClvModelTables, ChurnClvTables, SubscriptionTables } from './tables.js'
+export type { ChurnClvModelTables, ChurnClvTables, ChurnRiskTables, SubscriptionTables } from './tables.js'
 export { transactionsEntity } from './transactions/transactions-entity.js'
 export * from './survival/index.js'
 export { cohortMatrix } from './cohorts/cohort-matrix.js'
@@ -39,14 +41,19 @@ export const churnClvPlugin = definePlugin({
     '001_create_transactions': createTransactions,
     '002_create_subscriptions': createSubscriptions,
     '003_create_clv_fits': createClvFits,
+    '004_create_churn_risk': createChurnRisk,
   },
   metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
   routes: churnClvRoutes,
   // Up to 10,000 transactions or subscriptions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
   importers: [transactionsEntity, subscriptionsEntity],
-  // Each purchase of a customer on the customer page: "Purchase €12.50".
-  contributes: [contribute(customerTimelinePoint, transactionsTimeline)],
+  // Each purchase of a customer on the customer page ("Purchase €12.50"), and at its top the customer's
+  // CLV scores and churn risk now.
+  contributes: [
+    contribute(customerTimelinePoint, transactionsTimeline),
+    contribute(customerSummaryPoint, churnClvSummary),
+  ],
   seedDemo: seedDemoTransactions,
   dashboard: {
     module: '@cxkit/plugin-churn-clv/dashboard',
@@ -61,6 +68,12 @@ export const churnClvPlugin = definePlugin({
         tag: 'cx-churn-cohorts-panel',
         title: { en: 'Cohort retention', nl: 'Behoud per cohort' },
         size: 'wide',
+      },
+      {
+        tag: 'cx-churn-risk-list',
+        title: { en: 'Customers to call first', nl: 'Klanten om eerst te bellen' },
+        size: 'wide',
+        props: { limit: 10 },
       },
     ],
   },
@@ -80,6 +93,9 @@ export { type ClvDistribution, clvDistribution } from './diagnostics/clv-distrib
 export { type RepeatTracking, repeatTracking } from './diagnostics/cumulative-repeats.js'
 export { type RepeatHistogram, repeatHistogram } from './diagnostics/repeat-histogram.js'
 export type { ClvDiagnostics, ClvDistributionResponse, ClvFit, ClvScores } from './schema.js'
+export { type ChurnRiskRequest, listChurnRisk } from './risk/list-churn-risk.js'
+export { riskCsvColumns, riskCsvRecord, streamRiskCsv } from './risk/risk-csv.js'
+export { defaultRiskSettings, readRiskSettings, writeRiskSettings } from './risk/risk-settings.js'
 export { type ClvFitRequest, runClvFit } from './clv/run-clv-fit.js'
 export { fitBgNbd, type PurchaseModelFit } from './fit/fit-bg-nbd.js'
 export { fitGammaGamma } from './fit/fit-gamma-gamma.js'

@@ -3,12 +3,13 @@ import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { clvRoutes } from './clv/clv-routes.js'
 import { cohortRoutes } from './cohorts/cohort-routes.js'
 import { diagnosticsRoutes } from './diagnostics/diagnostics-routes.js'
+import { riskRoutes } from './risk/risk-routes.js'
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js'
 import { survivalRoutes } from './survival/survival-routes.js'
 import { transactionRoutes } from './transactions/transaction-routes.js'
 
 /**
- * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits and scores.
+ * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits and scores, the churn-risk list.
  *
  * @example
  * definePlugin({ id: 'churn-clv', routes: churnClvRoutes })
@@ -21,4 +22,5 @@ export function churnClvRoutes(ctx: PluginContext) {
     .route('/', cohortRoutes(ctx))
     .route('/', clvRoutes(ctx))
     .route('/', diagnosticsRoutes(ctx))
+    .route('/', riskRoutes(ctx))
 }

@@ -70,3 +70,19 @@ export type ChurnClvModelTables = {
     clv: number
   }
 }
+
+/** The churn-risk list's settings and the retention team's contacts (see migration 004). */
+export type ChurnRiskTables = {
+  churn_clv_risk_settings: { workspace_id: string; alive_threshold: number; recent_days: number; updated_at: string }
+  churn_clv_contacts: {
+    id: string
+    workspace_id: string
+    customer_id: string
+    /** ISO-8601 UTC with milliseconds: when the customer was reached (or tried). */
+    contacted_at: string
+    contacted_by: string
+    note: string | null
+    outcome: string
+    created_at: string
+  }
+}

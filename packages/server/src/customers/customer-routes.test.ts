@@ -1,4 +1,12 @@
-import { type Customer, contribute, createHost, customerTimelinePoint, definePlugin, emailKey } from '@cxkit/core'
+import {
+  type Customer,
+  contribute,
+  createHost,
+  customerSummaryPoint,
+  customerTimelinePoint,
+  definePlugin,
+  emailKey,
+} from '@cxkit/core'
 import { type CxDatabase, createWorkspace, insertCustomers, migrate } from '@cxkit/db'
 import { testDialects } from '@cxkit/db/testing'
 import type { Kysely } from 'kysely'
@@ -51,6 +59,19 @@ const visitsPlugin = definePlugin({
         }))
       },
     }),
+    contribute(customerSummaryPoint, {
+      kind: 'visit-count',
+      async load(ctx, query) {
+        const row = await ctx.db
+          .withTables<VisitTables>()
+          .selectFrom('visits_visits')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', query.workspace)
+          .where('customer_id', '=', query.customerId)
+          .executeTakeFirstOrThrow()
+        return [{ id: 'visits', label: { en: 'Visits', nl: 'Bezoeken' }, value: String(row.n), n: Number(row.n) }]
+      },
+    }),
   ],
 })()
 
@@ -60,6 +81,12 @@ const brokenPlugin = definePlugin({
   version: '0.1.0',
   contributes: [
     contribute(customerTimelinePoint, {
+      kind: 'broken',
+      load: async () => {
+        throw new Error('the source is down')
+      },
+    }),
+    contribute(customerSummaryPoint, {
       kind: 'broken',
       load: async () => {
         throw new Error('the source is down')
@@ -76,6 +103,11 @@ const sloppyPlugin = definePlugin({
     contribute(customerTimelinePoint, {
       kind: 'sloppy',
       load: async () => [{ id: '1', at: 'yesterday', kind: 'sloppy', title: 'x' }],
+    }),
+    contribute(customerSummaryPoint, {
+      kind: 'sloppy',
+      // A value that is no text: refused by the contract's schema.
+      load: async () => [{ id: 's', label: 'x', value: 42 as unknown as string }],
     }),
   ],
 })()
@@ -362,6 +394,24 @@ for (const dialect of testDialects()) {
         before = page.nextBefore
       } while (before && seen.length < 10)
       expect(seen).toEqual([['t1'], ['t2', 't3'], ['t4']])
+    })
+
+    it("merges every source's summary cards, names the ones that failed, and 404s an unknown customer", async () => {
+      const anna = await get(`/api/workspaces/acme/customers/${ids[0]}/summary`)
+      expect(anna.status).toBe(200)
+      // Anna has the seven visits v0–v6 in acme; the one in 'other' is not hers.
+      expect(anna.body.cards).toEqual([
+        { id: 'visits', plugin: 'visits', label: { en: 'Visits', nl: 'Bezoeken' }, value: '7', n: 7 },
+      ])
+      // The failures settle in any order.
+      expect(anna.body.unavailable).toHaveLength(2)
+      expect(anna.body.unavailable).toEqual(
+        expect.arrayContaining([
+          { plugin: 'broken', kind: 'broken' },
+          { plugin: 'sloppy', kind: 'sloppy' },
+        ]),
+      )
+      expect((await get(`/api/workspaces/acme/customers/${otherId}/summary`)).status).toBe(404)
     })
   })
 }

@@ -13,7 +13,9 @@ import {
   workspaceIdParams,
 } from './customer-schemas.js'
 import { decodeListCursor, encodeListCursor } from './list-cursor.js'
+import { loadCustomerSummary } from './load-customer-summary.js'
 import { loadCustomerTimeline } from './load-customer-timeline.js'
+import { customerSummarySchema } from './summary-schemas.js'
 import { timelinePageSchema } from './timeline-schemas.js'
 
 const json = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -56,13 +58,21 @@ const timeline = createRoute({
   responses: json('A page of entries, and where the next page starts', timelinePageSchema),
 })
 
+const summary = createRoute({
+  method: 'get',
+  path: '/workspaces/{id}/customers/{customerId}/summary',
+  summary: 'Where a customer stands now, as every enabled plugin sees it: CLV, P(alive), churn risk',
+  request: { params: customerIdParams },
+  responses: json('Cards, in host order', customerSummarySchema),
+})
+
 function customerNotFound(workspace: string, customerId: string): CxError {
   return new CxError('CXKIT_CUSTOMER_NOT_FOUND', `no customer '${customerId}' in workspace '${workspace}'`, {
     status: 404,
   })
 }
 
-/** The customer list, one customer, its timeline, and the list's filter values. */
+/** The customer list, one customer, its summary and timeline, and the list's filter values. */
 export function customerRoutes(host: Host, database: CxDatabase, logger: Logger) {
   return new OpenAPIHono<ServerEnv>({ defaultHook: throwOnInvalid })
     .openapi(list, async (c) => {
@@ -108,5 +118,11 @@ export function customerRoutes(host: Host, database: CxDatabase, logger: Logger)
         limit,
       })
       return c.json(page, 200)
+    })
+    .openapi(summary, async (c) => {
+      const { id, customerId } = c.req.valid('param')
+      await requireWorkspace(database, id)
+      if (!(await findCustomerProfile(database, id, customerId))) throw customerNotFound(id, customerId)
+      return c.json(await loadCustomerSummary(database, host, logger, { workspace: id, customerId }), 200)
     })
 }

@@ -2,6 +2,7 @@ import { addMessages } from '@cxkit/ui'
 import { churnMessages } from './churn-messages.js'
 import { clvMessages } from './clv/clv-messages.js'
 import './cx-churn-cohorts-panel.js'
+import './cx-churn-risk-list.js'
 import './cx-churn-survival-panel.js'
 import './clv/cx-clv-page.js'
 
@@ -11,4 +12,5 @@ addMessages('churn-clv', clvMessages)
 
 export { CxClvPage } from './clv/cx-clv-page.js'
 export { CxChurnCohortsPanel } from './cx-churn-cohorts-panel.js'
+export { CxChurnRiskList } from './cx-churn-risk-list.js'
 export { CxChurnSurvivalPanel } from './cx-churn-survival-panel.js'

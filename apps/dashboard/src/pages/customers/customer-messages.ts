@@ -44,6 +44,8 @@ addMessages('customers', {
     scale: 'on {min}–{max}',
     'kind.survey-response': 'Survey response',
     'kind.journey-event': 'Journey',
+    summary: 'Where the customer stands now',
+    summaryInterval: '95% interval {lower}–{upper}',
   },
   nl: {
     nav: 'Klanten',
@@ -87,5 +89,7 @@ addMessages('customers', {
     scale: 'op {min}–{max}',
     'kind.survey-response': 'Enquêteantwoord',
     'kind.journey-event': 'Klantreis',
+    summary: 'Waar de klant nu staat',
+    summaryInterval: '95%-interval {lower}–{upper}',
   },
 })

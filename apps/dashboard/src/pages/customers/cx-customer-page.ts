@@ -3,6 +3,7 @@ import { Task } from '@lit/task'
 import { css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import './customer-messages.js'
+import './cx-customer-summary.js'
 import './cx-customer-timeline.js'
 import type { CustomerProfile } from './customer-api.js'
 import { customersPageStyles } from './customers-page-styles.js'
@@ -10,7 +11,8 @@ import { formatAttribute } from './format-attribute.js'
 
 /**
  * One customer: who they are (name, e-mail, ids, segment, region, plan), their ids in other systems,
- * their attributes as typed values, and their timeline. Its URL (`#/customers/<id>?workspace=<ws>`)
+ * where they stand now (the plugins' summary cards: CLV, churn risk), their attributes as typed values, and
+ * their timeline. Its URL (`#/customers/<id>?workspace=<ws>`)
  * names the workspace, so a reloaded or shared link shows the same customer whichever workspace the
  * reader had chosen.
  */
@@ -96,6 +98,7 @@ export class CxCustomerPage extends CxDashboardElement {
   private renderCustomer(customer: CustomerProfile | undefined) {
     if (!customer) return html`<p class="muted" data-state="loading">${this.t('customers:loading')}</p>`
     return html`${this.renderHeader(customer)}
+      <cx-customer-summary .customerWorkspace=${this.customerWorkspace} .customerId=${customer.id}></cx-customer-summary>
       <div class="columns">${this.renderIdentities(customer)} ${this.renderAttributes(customer)}</div>
       <section aria-labelledby="timeline">
         <h2 id="timeline">${this.t('customers:timeline')}</h2>
