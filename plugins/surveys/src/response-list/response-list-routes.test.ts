@@ -6,7 +6,13 @@ import { submitResponses } from '../test-support/submit-responses.js'
 
 interface Page {
   total: number
-  items: { id: number; touchpointId: string | null; stageId: string | null; submittedAt: string; answers: { questionId: string; score: number | null; text: string | null }[] }[]
+  items: {
+    id: number
+    touchpointId: string | null
+    stageId: string | null
+    submittedAt: string
+    answers: { questionId: string; score: number | null; text: string | null }[]
+  }[]
 }
 
 const survey = {

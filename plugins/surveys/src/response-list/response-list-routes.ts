@@ -49,7 +49,9 @@ const list = createRoute({
   responses: {
     200: {
       description: '`total` counts every matching response; `items` is the page asked for',
-      content: { 'application/json': { schema: z.object({ total: z.number().int(), items: z.array(responseSchema) }) } },
+      content: {
+        'application/json': { schema: z.object({ total: z.number().int(), items: z.array(responseSchema) }) },
+      },
     },
     400: { description: 'Invalid query', content: problemContent },
     404: { description: 'Unknown workspace', content: problemContent },
