@@ -12,7 +12,7 @@ import {
 } from '../map-model.js'
 import { openEvents, openResponses } from './analysis/touchpoint-link.js'
 import { channelName } from './channel-name.js'
-import type { ItemActionDetail } from './cx-journey-items.js'
+import type { CxJourneyItems, ItemActionDetail } from './cx-journey-items.js'
 import { editLane, type ItemEdit, moveTouchpoint, touchpointsOfStage } from './edit-content.js'
 import { journeyStyles } from './journey-styles.js'
 import './cx-journey-items.js'
@@ -136,6 +136,20 @@ export class CxJourneyCanvas extends CxDashboardElement {
     if (detail.action === 'events') openEvents(this, { id, name })
     else if (detail.action === 'responses') openResponses(this, { kind: 'touchpoint', id, name })
     else this.dispatchEvent(new CustomEvent('touchpoint-edit', { detail: { id }, bubbles: true, composed: true }))
+  }
+
+  /** Focuses a touchpoint's edit button, wherever its lane now is: where focus returns after an edit. */
+  async focusTouchpoint(id: string) {
+    await this.updateComplete
+    for (const items of this.renderRoot.querySelectorAll<CxJourneyItems>(
+      'tr[data-lane=touchpoints] cx-journey-items',
+    )) {
+      await items.updateComplete
+      const button = items.renderRoot.querySelector<HTMLElement>(
+        `li[data-key="${CSS.escape(id)}"] button[data-action=edit]`,
+      )
+      if (button) return button.focus()
+    }
   }
 
   private touchpointActions(name: string) {

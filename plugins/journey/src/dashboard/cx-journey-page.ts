@@ -5,6 +5,7 @@ import type { MapSummary, MapVersionSummary, MapView, StageContent } from '../ma
 import { contentFromCanvas, stagesOnCanvas } from './edit-content.js'
 import { describeFailure, journeyApi, type NewTouchpoint, staleVersionOf } from './journey-api.js'
 import type { MapFormDetail } from './cx-journey-map-form.js'
+import type { TouchpointsChanged } from './cx-journey-touchpoint-editor.js'
 import { journeyStyles } from './journey-styles.js'
 import { downloadMap } from './map-exports.js'
 import { renderMapToolbar } from './render-map-toolbar.js'
@@ -91,7 +92,11 @@ export class CxJourneyPage extends CxDashboardElement {
   }
 
   private async loadMaps(select?: string) {
-    this.maps = await this.client.list(this.workspace)
+    // The list of a workspace left meanwhile (its answer came late) must not replace the new one's map.
+    const workspace = this.workspace
+    const maps = await this.client.list(workspace)
+    if (workspace !== this.workspace) return
+    this.maps = maps
     const id = select ?? this.view?.map.id ?? this.maps[0]?.id
     if (id && this.maps.some((map) => map.id === id)) await this.open(id)
     else this.view = undefined
@@ -246,9 +251,12 @@ export class CxJourneyPage extends CxDashboardElement {
     if (touchpoint) void this.renderRoot.querySelector('cx-journey-touchpoint-editor')?.open(touchpoint)
   }
 
-  private readonly touchpointsChanged = (event: CustomEvent<{ notice: string }>) => {
+  private readonly touchpointsChanged = async (event: CustomEvent<TouchpointsChanged>) => {
+    const { notice, id, removed } = event.detail
     this.touchpointRevision++
-    return this.refreshStructure(event.detail.notice)
+    await this.refreshStructure(notice)
+    // The edited touchpoint may have moved lanes: focus follows it rather than staying where it was.
+    if (!removed) await this.renderRoot.querySelector('cx-journey-canvas')?.focusTouchpoint(id)
   }
 
   private export(kind: 'json' | 'svg' | 'png') {

@@ -6,8 +6,15 @@ import { focusedElement } from './focus-return.js'
 import { describeFailure, journeyApi, type TouchpointChanges, type TouchpointReference } from './journey-api.js'
 import { journeyStyles } from './journey-styles.js'
 
+/** What `touchpoints-changed` carries: a notice for the page, and which touchpoint changed or went. */
+export interface TouchpointsChanged {
+  notice: string
+  id: string
+  removed: boolean
+}
+
 /** Tables whose rows have words of their own in the confirmation; any other is named as it is. */
-const namedTables = new Set(['surveys_responses', 'journey_events', 'surveys_surveys'])
+const namedTables = new Set(['surveys_responses', 'surveys_answer_rollups', 'journey_events', 'surveys_surveys'])
 
 /**
  * A dialog to change a touchpoint (name, stage, channel, owner team, description) or remove it. Removal
@@ -70,13 +77,15 @@ export class CxJourneyTouchpointEditor extends CxDashboardElement {
     this.opener = null
   }
 
-  private async run(work: () => Promise<string>) {
+  private async run(work: () => Promise<string>, removed: boolean) {
+    const id = this.touchpoint?.id
     this.busy = true
     this.failure = ''
     try {
       const notice = await work()
-      this.dispatchEvent(new CustomEvent('touchpoints-changed', { detail: { notice }, bubbles: true, composed: true }))
       this.closeDialog()
+      const detail: TouchpointsChanged = { notice, id: id ?? '', removed }
+      this.dispatchEvent(new CustomEvent('touchpoints-changed', { detail, bubbles: true, composed: true }))
     } catch (error) {
       this.failure = this.t('journey:failed', { message: describeFailure(error) })
     } finally {
@@ -100,7 +109,7 @@ export class CxJourneyTouchpointEditor extends CxDashboardElement {
     return this.run(async () => {
       await this.client.changeTouchpoint(this.workspace, touchpoint.id, changes)
       return this.t('journey:tp.saved', { name: changes.name ?? touchpoint.name })
-    })
+    }, false)
   }
 
   private async askRemove() {
@@ -123,7 +132,7 @@ export class CxJourneyTouchpointEditor extends CxDashboardElement {
     return this.run(async () => {
       await this.client.removeTouchpoint(this.workspace, touchpoint.id)
       return this.t('journey:tp.removed', { name: touchpoint.name })
-    })
+    }, true)
   }
 
   private describeReferences(references: TouchpointReference[]) {
