@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumFor, useBundledAppInBrowser } from './bundled-app-in-browser.js'
+import { lane, openJourney as openJourneyOn, texts } from './journey-page-in-browser.js'
 import type { BundledApp } from './start-bundled-app.js'
 
 const executablePath = chromiumFor('journey map browser test')
@@ -17,26 +18,7 @@ describe.skipIf(!executablePath)('the Journey page in a browser, on the demo wor
   let browser: Browser
   useBundledAppInBrowser(executablePath, (started) => ({ app, browser } = started))
 
-  /** Opens the Journey page on the demo workspace, collecting script errors and CSP violations. */
-  async function openJourney(page: Page) {
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
-      ),
-    )
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
-    })
-    await page.goto(`${app.url}/#/p/journey`)
-    await page.locator('cx-app select[name=workspace]').selectOption('demo')
-    return { errors, journey: page.locator('cx-journey-page') }
-  }
-
-  const lane = (journey: Locator, name: string, stage: string) =>
-    journey.locator(`cx-journey-canvas tr[data-lane=${name}] cx-journey-items[data-stage=${stage}]`)
-  const texts = (items: Locator) => items.locator('li .text').allTextContents()
+  const openJourney = (page: Page) => openJourneyOn(page, app.url, 'demo')
   const stored = (map: string) =>
     fetch(`${app.url}/api/journey/maps/${map}?workspace=demo`).then((r) => r.json() as Promise<StoredView>)
 

@@ -10,6 +10,7 @@ import * as addContentHashes from './migrations/008_add_content_hashes.js'
 import * as addWebhookClaims from './migrations/009_add_webhook_claims.js'
 import * as securePersonalLinks from './migrations/010_secure_personal_links.js'
 import * as indexResponsesByCustomer from './migrations/011_index_responses_by_customer.js'
+import * as indexResponsesByTouchpoint from './migrations/012_index_responses_by_touchpoint.js'
 import { surveyResponsesTimeline } from './customer-timeline/survey-responses-timeline.js'
 import { surveyPageRoutes } from './page/page-routes.js'
 import { surveysRoutes } from './routes.js'
@@ -54,6 +55,7 @@ export const surveysPlugin = definePlugin({
     '009_add_webhook_claims': addWebhookClaims,
     '010_secure_personal_links': securePersonalLinks,
     '011_index_responses_by_customer': indexResponsesByCustomer,
+    '012_index_responses_by_touchpoint': indexResponsesByTouchpoint,
   },
   optionsSchema: surveysOptionsSchema,
   routes: surveysRoutes,

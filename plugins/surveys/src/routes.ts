@@ -3,6 +3,7 @@ import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { distributionRoutes } from './distribution-routes.js'
 import { publicRoutes } from './public-routes.js'
 import { createQuestionRegistry, summarizeQuestionType } from './question-registry.js'
+import { responseListRoutes } from './response-list/response-list-routes.js'
 import { responseRoutes } from './response-routes.js'
 import { createSurveysRepository } from './surveys-repository.js'
 import { surveyRoutes } from './survey-routes.js'
@@ -19,6 +20,7 @@ export function surveysRoutes(ctx: PluginContext<SurveysOptions>) {
   app.get('/question-types', (c) => c.json(registry.all().map(summarizeQuestionType)))
   app.route('/', surveyRoutes(ctx, registry, requireWorkspace))
   app.route('/', verbatimRoutes(ctx, registry, requireWorkspace))
+  app.route('/', responseListRoutes(ctx, requireWorkspace))
   app.route('/', webhookRoutes(ctx, requireWorkspace, ctx.options.webhooks))
   app.route('/', distributionRoutes(ctx))
   app.route('/', publicRoutes(ctx, registry))

@@ -177,6 +177,12 @@ for (const dialect of testDialects()) {
 
     it('removes a touchpoint (204) unless rows reference it (409 naming them)', async () => {
       await sql`insert into test_answers (workspace_id, touchpoint_id) values ('acme', 'counter')`.execute(database.db)
+      // What the dashboard reads before it asks to confirm: one row in test_answers, none for ads.
+      expect((await send('GET', '/api/touchpoints/counter/references?workspace=acme')).body).toEqual({
+        references: [{ table: 'test_answers', rows: 1 }],
+      })
+      expect((await send('GET', '/api/touchpoints/ads/references?workspace=acme')).body).toEqual({ references: [] })
+      expect((await send('GET', '/api/touchpoints/nope/references?workspace=acme')).status).toBe(404)
       const refused = await send('DELETE', '/api/touchpoints/counter?workspace=acme')
       expect(refused.status).toBe(409)
       expect(refused.body.detail).toContain("touchpoint 'counter' is still referenced: 1 row in test_answers")
@@ -262,6 +268,7 @@ for (const dialect of testDialects()) {
       const doc = (await send('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
       expect(Object.keys(doc.paths['/api/touchpoints'] ?? {}).sort()).toEqual(['get', 'post'])
       expect(Object.keys(doc.paths['/api/touchpoints/{id}'] ?? {}).sort()).toEqual(['delete', 'patch'])
+      expect(Object.keys(doc.paths['/api/touchpoints/{id}/references'] ?? {})).toEqual(['get'])
       expect(Object.keys(doc.paths['/api/stages'] ?? {}).sort()).toEqual(['get', 'post'])
       expect(Object.keys(doc.paths['/api/stages/{id}'] ?? {}).sort()).toEqual(['delete', 'patch'])
       expect(Object.keys(doc.paths['/api/stages/order'] ?? {})).toEqual(['put'])

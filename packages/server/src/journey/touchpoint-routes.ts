@@ -5,6 +5,7 @@ import {
   listTouchpoints,
   removeTouchpoint,
   requireWorkspace,
+  touchpointReferences,
   updateTouchpoint,
 } from '@cxkit/db'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
@@ -59,8 +60,22 @@ const remove = createRoute({
   responses: removed,
 })
 
+const references = createRoute({
+  method: 'get',
+  path: '/touchpoints/{id}/references',
+  summary: 'The rows that name a touchpoint, by table: what a removal would be refused for',
+  description:
+    'Survey responses, surveys, journey events and any other table with a `touchpoint_id`; an empty list means it can be removed.',
+  request: { params: touchpointParams, query: workspaceQuery },
+  responses: ok(
+    'Rows per table, tables without any left out',
+    z.object({ references: z.array(z.object({ table: z.string(), rows: z.number().int() })) }),
+  ),
+})
+
 /**
- * `/api/touchpoints?workspace=<id>`: a workspace's touchpoints, managed (list, add, change, remove).
+ * `/api/touchpoints?workspace=<id>`: a workspace's touchpoints, managed (list, add, change, remove), and what
+ * refers to each.
  *
  * @example
  * app.route('/api', touchpointRoutes(database))
@@ -80,6 +95,10 @@ export function touchpointRoutes(database: CxDatabase) {
       const { workspace } = c.req.valid('query')
       const { id } = c.req.valid('param')
       return c.json(await updateTouchpoint(database, workspace, id, c.req.valid('json')), 200)
+    })
+    .openapi(references, async (c) => {
+      const { workspace } = c.req.valid('query')
+      return c.json({ references: await touchpointReferences(database, workspace, c.req.valid('param').id) }, 200)
     })
     .openapi(remove, async (c) => {
       const { workspace } = c.req.valid('query')

@@ -10,7 +10,9 @@ import {
   type TextLane,
   textLanes,
 } from '../map-model.js'
+import { openEvents, openResponses } from './analysis/touchpoint-link.js'
 import { channelName } from './channel-name.js'
+import type { CxJourneyItems, ItemActionDetail } from './cx-journey-items.js'
 import { editLane, type ItemEdit, moveTouchpoint, touchpointsOfStage } from './edit-content.js'
 import { journeyStyles } from './journey-styles.js'
 import './cx-journey-items.js'
@@ -22,7 +24,9 @@ const signed = (emotion: number) => (emotion > 0 ? `+${emotion}` : emotion < 0 ?
 /**
  * The editable map: stages as columns, lanes as rows (actions, motivations, questions, pain points,
  * emotion with a line through the stages, touchpoints). It edits nothing itself: each change leaves as a
- * `content-change` event carrying every stage's content, and the page decides what to keep.
+ * `content-change` event carrying every stage's content, and the page decides what to keep. Each
+ * touchpoint links to its events and survey responses and asks to be edited (`touchpoint-edit`); each
+ * stage's header links to the stage's responses.
  */
 @customElement('cx-journey-canvas')
 export class CxJourneyCanvas extends CxDashboardElement {
@@ -50,6 +54,7 @@ export class CxJourneyCanvas extends CxDashboardElement {
       fieldset input { margin: 0; width: 1rem; height: 1rem; accent-color: var(--_primary); }
       .none { font-size: 0.75rem; color: var(--_muted); gap: 4px; }
       .empty { font-size: 0.8rem; color: var(--_muted); margin: 0 0 4px; }
+      thead button.link { display: block; padding: 0; border: none; background: none; font-size: 0.75rem; font-weight: 400; color: var(--_primary); text-decoration: underline; }
     `,
   ]
 
@@ -123,6 +128,42 @@ export class CxJourneyCanvas extends CxDashboardElement {
         </div></td></tr>`
   }
 
+  /** A touchpoint's links: its events and responses (the page lists them), and its edit dialog. */
+  private onTouchpointAction(detail: ItemActionDetail) {
+    const touchpoint = this.touchpoints.find((candidate) => candidate.id === detail.key)
+    if (!touchpoint) return
+    const { id, name } = touchpoint
+    if (detail.action === 'events') openEvents(this, { id, name })
+    else if (detail.action === 'responses') openResponses(this, { kind: 'touchpoint', id, name })
+    else this.dispatchEvent(new CustomEvent('touchpoint-edit', { detail: { id }, bubbles: true, composed: true }))
+  }
+
+  /** Focuses a touchpoint's edit button, wherever its lane now is: where focus returns after an edit. */
+  async focusTouchpoint(id: string) {
+    await this.updateComplete
+    for (const items of this.renderRoot.querySelectorAll<CxJourneyItems>(
+      'tr[data-lane=touchpoints] cx-journey-items',
+    )) {
+      await items.updateComplete
+      const button = items.renderRoot.querySelector<HTMLElement>(
+        `li[data-key="${CSS.escape(id)}"] button[data-action=edit]`,
+      )
+      if (button) return button.focus()
+    }
+  }
+
+  private touchpointActions(name: string) {
+    return [
+      { id: 'events', text: this.t('journey:links.eventsText'), label: this.t('journey:links.show', { name }) },
+      {
+        id: 'responses',
+        text: this.t('journey:links.responsesText'),
+        label: this.t('journey:links.responsesAt', { name }),
+      },
+      { id: 'edit', text: this.t('journey:tp.edit'), label: this.t('journey:tp.editLabel', { name }) },
+    ]
+  }
+
   private renderTouchpointLane() {
     return html`<tr data-lane="touchpoints"><th scope="row">${this.laneName('touchpoints')}</th>
       ${this.stages.map((stage, column) => {
@@ -140,7 +181,9 @@ export class CxJourneyCanvas extends CxDashboardElement {
               ]
                 .filter(Boolean)
                 .join(' · '),
+              actions: this.touchpointActions(tp.name),
             }))}
+            @item-action=${(e: CustomEvent<ItemActionDetail>) => this.onTouchpointAction(e.detail)}
             @item-edit=${(e: CustomEvent<ItemEdit>) => {
               if (e.detail.kind === 'move')
                 this.change(moveTouchpoint(this.content, this.touchpoints, stage.id, e.detail))
@@ -153,7 +196,12 @@ export class CxJourneyCanvas extends CxDashboardElement {
     return html`<div class="scroll"><table aria-label=${this.t('journey:canvas', { name: this.name })}>
       <colgroup><col class="lane">${this.stages.map(() => html`<col class="stage">`)}</colgroup>
       <thead><tr><th scope="col"><span class="sr-only">${this.t('journey:stage')}</span></th>
-        ${this.stages.map((stage) => html`<th scope="col" data-stage=${stage.id}>${this.stageLabel(stage)}</th>`)}</tr></thead>
+        ${this.stages.map((stage) => {
+          const name = this.stageLabel(stage)
+          return html`<th scope="col" data-stage=${stage.id}>${name}
+            <button type="button" class="link" data-responses-link=${`stage:${stage.id}`} aria-label=${this.t('journey:links.responsesIn', { stage: name })}
+              @click=${() => openResponses(this, { kind: 'stage', id: stage.id, name })}>${this.t('journey:links.responsesText')}</button></th>`
+        })}</tr></thead>
       <tbody>${textLanes.map((lane) => this.renderTextLane(lane))}${this.renderEmotionLane()}${this.renderTouchpointLane()}</tbody>
     </table></div>`
   }

@@ -5,7 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { ScoreCell, TouchpointScores } from '../schema.js'
 import { formatScore, goodness } from './format-score.js'
 import './analysis/analysis-messages.js'
-import { touchpointLink } from './analysis/touchpoint-link.js'
+import { responsesLink, touchpointLink } from './analysis/touchpoint-link.js'
 
 /**
  * A stage × touchpoint heatmap of one metric (any that groups by touchpoint): stages in the workspace's
@@ -34,6 +34,7 @@ export class CxJourneyHeatmapPanel extends CxPanel {
       td.g3 { background: color-mix(in srgb, var(--_good) 75%, var(--_bad)); }
       td.g4 { background: var(--_good); }
       td.score.none { background: transparent; border: 1px dashed var(--_border); color: var(--_muted); }
+      td.score button.link { display: block; color: inherit; font-size: 0.75rem; }
       .value { font-weight: 600; display: block; }
       .n { font-size: 0.75rem; opacity: 0.85; }
       .stage-value { display: block; font-weight: 400; font-size: 0.75rem; }
@@ -41,9 +42,12 @@ export class CxJourneyHeatmapPanel extends CxPanel {
     `,
   ]
 
-  /** The metric shown first (a registry panel's `props.metric`); the reader may pick another. */
-  /** Touchpoint names link to their latest events (the Journey page listens for `journey-touchpoint`). */
+  /**
+   * Touchpoint names link to their latest events and cells to their survey responses (the Journey page
+   * listens for `journey-touchpoint` and `journey-responses`).
+   */
   @property({ type: Boolean }) accessor linked = false
+  /** The metric shown first (a registry panel's `props.metric`); the reader may pick another. */
   @property() accessor metric = ''
   @state() private accessor chosen = ''
 
@@ -70,9 +74,21 @@ export class CxJourneyHeatmapPanel extends CxPanel {
     return offered.some((m) => m.id === wanted) ? wanted : (offered[0]?.id ?? '')
   }
 
-  private cell(scores: TouchpointScores, cell: ScoreCell, low: number, high: number) {
+  /** A cell's link to the responses behind it, where the Journey page listens. */
+  private responses(touchpoint: { id: string; name: string }) {
+    if (!this.linked) return nothing
+    const label = this.t('journey:links.responsesAt', { name: touchpoint.name })
+    return responsesLink(
+      this,
+      { kind: 'touchpoint', id: touchpoint.id, name: touchpoint.name },
+      this.t('journey:links.responsesText'),
+      label,
+    )
+  }
+
+  private cell(scores: TouchpointScores, cell: ScoreCell & { id: string; name: string }, low: number, high: number) {
     if (cell.value === null) {
-      return html`<td class="score none" data-n="0"><span class="value">–</span><span class="n">${this.t('journey:noAnswers')} · n = 0</span></td>`
+      return html`<td class="score none" data-n="0"><span class="value">–</span><span class="n">${this.t('journey:noAnswers')} · n = 0</span>${this.responses(cell)}</td>`
     }
     const g = goodness(cell.value, low, high, scores.metric.direction)
     const step = Math.round(g * 4)
@@ -80,7 +96,7 @@ export class CxJourneyHeatmapPanel extends CxPanel {
     const interval = cell.interval ? `95%: ${format(cell.interval.lower)}–${format(cell.interval.upper)}` : ''
     return html`<td class="score g${step}" data-n=${cell.n} title=${interval}>
       <span class="value">${formatScore(this.i18n, cell.value, scores.metric.unit)}</span>
-      <span class="n">n = ${this.i18n.number(cell.n, 0)}</span>
+      <span class="n">n = ${this.i18n.number(cell.n, 0)}</span>${this.responses(cell)}
     </td>`
   }
 

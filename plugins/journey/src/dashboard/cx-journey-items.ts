@@ -5,18 +5,33 @@ import { mapLimits } from '../map-model.js'
 import type { ItemEdit } from './edit-content.js'
 import { journeyStyles } from './journey-styles.js'
 
-/** An item as the list shows it: its text and, for touchpoints, a line of detail. */
+/** A button beside an item (a touchpoint's "Edit", a stage's "Remove"): clicked, it fires `item-action`. */
+export interface ItemAction {
+  id: string
+  text: string
+  /** The button's full name for assistive technology, e.g. "Edit touchpoint Checkout". */
+  label: string
+}
+
+/** What `item-action` carries: which action, on which item. */
+export interface ItemActionDetail {
+  key: string
+  action: string
+}
+
+/** An item as the list shows it: its text and, for touchpoints, a line of detail and actions. */
 export interface ListedItem {
   key: string
   text: string
   detail?: string
+  actions?: ItemAction[]
 }
 
 /**
  * One cell of the map: a stage's items in one lane. Items are focusable: Enter edits, Delete removes,
  * Alt+↑/↓ moves, ↑/↓ goes to the neighbour; the mouse drags to reorder, double-clicks to edit. Every
  * change leaves as an `item-edit` event ({@link ItemEdit}); the page owns the content. Without
- * `editable` (touchpoints) items can only be reordered.
+ * `editable` (touchpoints, stages) items can only be reordered; their actions fire `item-action`.
  */
 @customElement('cx-journey-items')
 export class CxJourneyItems extends CxDashboardElement {
@@ -31,6 +46,9 @@ export class CxJourneyItems extends CxDashboardElement {
       .text { flex: 1; overflow-wrap: anywhere; }
       .detail { display: block; color: var(--_muted); font-size: 0.75rem; }
       .remove { padding: 0 6px; border: none; background: none; color: var(--_muted); }
+      li { flex-wrap: wrap; }
+      .actions { display: flex; flex-wrap: wrap; gap: 2px 8px; flex-basis: 100%; }
+      .actions button { padding: 0; border: none; background: none; color: var(--_primary); text-decoration: underline; font-size: 0.75rem; }
       li input { flex: 1; min-width: 0; }
       form { display: flex; gap: 4px; margin-top: 4px; }
       form input { flex: 1; min-width: 0; }
@@ -164,13 +182,20 @@ export class CxJourneyItems extends CxDashboardElement {
         aria-label=${this.t('journey:editItemLabel', { position: index + 1, lane: this.lane, stage: this.stage })}
         @keydown=${(e: KeyboardEvent) => this.onEditKey(e, index)}
         @blur=${(e: FocusEvent) => this.finishEdit(index, (e.target as HTMLInputElement).value)}></li>`
-    return html`<li tabindex="0" draggable="true" data-index=${index} aria-posinset=${index + 1} aria-setsize=${count}
+    return html`<li tabindex="0" draggable="true" data-index=${index} data-key=${item.key} aria-posinset=${index + 1} aria-setsize=${count}
         aria-keyshortcuts=${this.editable ? 'Enter Delete Alt+ArrowUp Alt+ArrowDown' : 'Alt+ArrowUp Alt+ArrowDown'}
         class=${this.dropTarget === index ? 'drop-target' : this.dragFrom === index ? 'dragging' : ''}
         @keydown=${(e: KeyboardEvent) => this.onItemKey(e, index)}
         @dblclick=${() => this.startEdit(index)}
         @dragstart=${drag.start} @dragover=${drag.over} @drop=${drag.drop} @dragend=${drag.end}>
-        <span class="text">${item.text}${item.detail ? html`<span class="detail">${item.detail}</span>` : nothing}</span>
+        <span class="text">${item.text}${item.detail ? html`<span class="detail">${item.detail}</span>` : nothing}</span>${
+          item.actions?.length
+            ? html`<span class="actions">${item.actions.map(
+                (action) => html`<button type="button" data-action=${action.id} aria-label=${action.label}
+                  @click=${() => this.dispatchEvent(new CustomEvent<ItemActionDetail>('item-action', { detail: { key: item.key, action: action.id }, bubbles: true, composed: true }))}>${action.text}</button>`,
+              )}</span>`
+            : nothing
+        }
         ${
           this.editable
             ? html`<button class="remove" tabindex="-1" aria-label=${this.t('journey:removeItem', { text: item.text })}

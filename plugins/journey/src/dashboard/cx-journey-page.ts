@@ -5,24 +5,29 @@ import type { MapSummary, MapVersionSummary, MapView, StageContent } from '../ma
 import { contentFromCanvas, stagesOnCanvas } from './edit-content.js'
 import { describeFailure, journeyApi, type NewTouchpoint, staleVersionOf } from './journey-api.js'
 import type { MapFormDetail } from './cx-journey-map-form.js'
+import type { TouchpointsChanged } from './cx-journey-touchpoint-editor.js'
 import { journeyStyles } from './journey-styles.js'
 import { downloadMap } from './map-exports.js'
 import { renderMapToolbar } from './render-map-toolbar.js'
 import './cx-journey-canvas.js'
 import './cx-journey-map-form.js'
 import './cx-journey-touchpoint-form.js'
+import './cx-journey-touchpoint-editor.js'
+import './cx-journey-stage-manager.js'
+import './analysis/cx-journey-responses.js'
 import './cx-journey-heatmap-panel.js'
 import './cx-journey-pain-points-panel.js'
 import './analysis/cx-journey-emotion-curve.js'
 import './analysis/cx-journey-funnel-panel.js'
 import './analysis/cx-journey-paths-panel.js'
 import './analysis/cx-journey-touchpoint-events.js'
-import type { TouchpointLinkDetail } from './analysis/touchpoint-link.js'
+import type { ResponsesLinkDetail, TouchpointLinkDetail } from './analysis/touchpoint-link.js'
 
 /**
  * The Journey page: pick a map (or make or import one), edit it on the canvas, save it as a new version
  * (a save based on an old version is refused and says which is current), look at older versions, export
- * it as JSON, SVG or PNG, and add touchpoints to the workspace.
+ * it as JSON, SVG or PNG; manage the workspace's stages and touchpoints; from any touchpoint (on the map,
+ * in the heatmap, among the pain points) or stage, open the events and survey responses behind it.
  */
 @customElement('cx-journey-page')
 export class CxJourneyPage extends CxDashboardElement {
@@ -36,7 +41,7 @@ export class CxJourneyPage extends CxDashboardElement {
       .hint { font-size: 0.85rem; }
       .dirty { color: var(--_bad); font-weight: 600; }
       .conflict { border: 1px solid var(--_bad); border-radius: var(--_radius); padding: 8px 12px; margin: 12px 0; }
-      cx-journey-touchpoint-form { display: block; margin-top: 16px; }
+      cx-journey-touchpoint-form, cx-journey-stage-manager { display: block; margin-top: 16px; }
       .analysis { display: grid; gap: 16px; margin-top: 24px; }
       cx-journey-emotion-curve { display: block; margin-top: 24px; }
     `,
@@ -55,6 +60,10 @@ export class CxJourneyPage extends CxDashboardElement {
   @state() private accessor form: 'new' | 'details' | undefined
   /** The touchpoint whose latest events show beneath the analysis, after a click on its name. */
   @state() private accessor eventsFor: TouchpointLinkDetail | undefined
+  /** The touchpoint or stage whose survey responses show beneath the analysis. */
+  @state() private accessor responsesFor: ResponsesLinkDetail | undefined
+  /** Counts changes to the touchpoints, so the stage list reads its touchpoint counts again. */
+  @state() private accessor touchpointRevision = 0
   private loadedFor = ''
 
   private get client() {
@@ -83,7 +92,11 @@ export class CxJourneyPage extends CxDashboardElement {
   }
 
   private async loadMaps(select?: string) {
-    this.maps = await this.client.list(this.workspace)
+    // The list of a workspace left meanwhile (its answer came late) must not replace the new one's map.
+    const workspace = this.workspace
+    const maps = await this.client.list(workspace)
+    if (workspace !== this.workspace) return
+    this.maps = maps
     const id = select ?? this.view?.map.id ?? this.maps[0]?.id
     if (id && this.maps.some((map) => map.id === id)) await this.open(id)
     else this.view = undefined
@@ -119,10 +132,15 @@ export class CxJourneyPage extends CxDashboardElement {
   override connectedCallback() {
     super.connectedCallback()
     window.addEventListener('beforeunload', this.onBeforeUnload)
+    // From the canvas and the panels alike: the events cross their shadow roots up to the page.
+    this.addEventListener('journey-touchpoint', this.showEvents)
+    this.addEventListener('journey-responses', this.showResponses)
   }
 
   override disconnectedCallback() {
     window.removeEventListener('beforeunload', this.onBeforeUnload)
+    this.removeEventListener('journey-touchpoint', this.showEvents)
+    this.removeEventListener('journey-responses', this.showResponses)
     super.disconnectedCallback()
   }
 
@@ -208,8 +226,37 @@ export class CxJourneyPage extends CxDashboardElement {
       const fresh = await this.client.view(this.workspace, view.map.id, view.version)
       this.view = { ...view, touchpoints: fresh.touchpoints }
       form.reset()
+      this.touchpointRevision++
       this.notice = this.t('journey:touchpointAdded', { name: touchpoint.name })
     })
+  }
+
+  /**
+   * Reads the workspace's stages and touchpoints again after one was changed elsewhere on the page; the
+   * edits on the canvas stay, following their stages.
+   */
+  private refreshStructure(notice: string) {
+    const view = this.view
+    if (!view) return
+    return this.attempt(this.t('journey:loading'), async () => {
+      const fresh = await this.client.view(this.workspace, view.map.id, view.version)
+      this.stages = stagesOnCanvas(contentFromCanvas(this.stages), fresh.stages)
+      this.view = { ...view, stages: fresh.stages, touchpoints: fresh.touchpoints }
+      this.notice = notice
+    })
+  }
+
+  private readonly editTouchpoint = (event: CustomEvent<{ id: string }>) => {
+    const touchpoint = this.view?.touchpoints.find((candidate) => candidate.id === event.detail.id)
+    if (touchpoint) void this.renderRoot.querySelector('cx-journey-touchpoint-editor')?.open(touchpoint)
+  }
+
+  private readonly touchpointsChanged = async (event: CustomEvent<TouchpointsChanged>) => {
+    const { notice, id, removed } = event.detail
+    this.touchpointRevision++
+    await this.refreshStructure(notice)
+    // The edited touchpoint may have moved lanes: focus follows it rather than staying where it was.
+    if (!removed) await this.renderRoot.querySelector('cx-journey-canvas')?.focusTouchpoint(id)
   }
 
   private export(kind: 'json' | 'svg' | 'png') {
@@ -286,7 +333,7 @@ export class CxJourneyPage extends CxDashboardElement {
 
   /** The journey's analysis beneath the map: it reads the workspace's events and answers, not the map. */
   private renderAnalysis() {
-    return html`<div class="analysis" @journey-touchpoint=${this.showEvents}>
+    return html`<div class="analysis">
       <cx-journey-funnel-panel heading=${this.t('journey:funnel.heading')}></cx-journey-funnel-panel>
       <cx-journey-paths-panel heading=${this.t('journey:paths.heading')}></cx-journey-paths-panel>
       <cx-journey-heatmap-panel linked heading=${this.t('journey:analysis.heatmap')}></cx-journey-heatmap-panel>
@@ -296,13 +343,28 @@ export class CxJourneyPage extends CxDashboardElement {
           ? html`<cx-journey-touchpoint-events .touchpoint=${this.eventsFor} @close=${() => (this.eventsFor = undefined)}></cx-journey-touchpoint-events>`
           : nothing
       }
+      ${
+        this.responsesFor
+          ? html`<cx-journey-responses .filter=${this.responsesFor} @close=${() => (this.responsesFor = undefined)}></cx-journey-responses>`
+          : nothing
+      }
     </div>`
   }
 
-  private readonly showEvents = async (event: CustomEvent<TouchpointLinkDetail>) => {
-    this.eventsFor = event.detail
+  private readonly showEvents = async (event: Event) => {
+    this.eventsFor = (event as CustomEvent<TouchpointLinkDetail>).detail
+    await this.reveal('cx-journey-touchpoint-events')
+  }
+
+  private readonly showResponses = async (event: Event) => {
+    this.responsesFor = (event as CustomEvent<ResponsesLinkDetail>).detail
+    await this.reveal('cx-journey-responses')
+  }
+
+  /** Scrolls to a list just opened and moves focus to its heading, so keyboard users land on it. */
+  private async reveal(tag: 'cx-journey-touchpoint-events' | 'cx-journey-responses') {
     await this.updateComplete
-    const list = this.renderRoot.querySelector('cx-journey-touchpoint-events')
+    const list = this.renderRoot.querySelector(tag)
     list?.scrollIntoView({ block: 'nearest' })
     await list?.updateComplete
     list?.focus()
@@ -323,8 +385,11 @@ export class CxJourneyPage extends CxDashboardElement {
               @content-change=${(e: CustomEvent<StageContent[]>) => {
                 this.stages = e.detail
                 this.dirty = true
-              }}></cx-journey-canvas>
+              }} @touchpoint-edit=${this.editTouchpoint}></cx-journey-canvas>
             <cx-journey-touchpoint-form .stages=${view.stages} .channels=${view.channels} ?busy=${!!this.busy} @touchpoint-submit=${this.addTouchpoint}></cx-journey-touchpoint-form>
+            <cx-journey-touchpoint-editor .stages=${view.stages} .channels=${view.channels} @touchpoints-changed=${this.touchpointsChanged}></cx-journey-touchpoint-editor>
+            <cx-journey-stage-manager revision=${this.touchpointRevision}
+              @stages-changed=${(e: CustomEvent<{ notice: string }>) => this.refreshStructure(e.detail.notice)}></cx-journey-stage-manager>
             <cx-journey-emotion-curve .stages=${view.stages} .content=${this.stages}></cx-journey-emotion-curve>`
           : nothing
       }

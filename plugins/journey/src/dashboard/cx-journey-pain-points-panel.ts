@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { PainPoints } from '../schema.js'
 import './analysis/analysis-messages.js'
-import { touchpointLink } from './analysis/touchpoint-link.js'
+import { responsesLink, touchpointLink } from './analysis/touchpoint-link.js'
 
 /**
  * The pain-point list: touchpoints ranked by how surely and how far they fall short of the workspace,
@@ -22,15 +22,19 @@ export class CxJourneyPainPointsPanel extends CxPanel {
       ol { margin: 0; padding-left: 22px; }
       li { margin-bottom: 10px; }
       .name { font-weight: 600; }
+      .responses { font-size: 0.8rem; margin-left: 8px; }
       .impact { color: var(--_bad); font-size: 0.8rem; margin-left: 8px; font-variant-numeric: tabular-nums; }
       .why { display: block; font-size: 0.85rem; color: var(--_muted); }
       p { color: var(--_muted); font-size: 0.85rem; }
     `,
   ]
 
-  /** How many entries to show (a registry panel's `props.limit`). */
-  /** Touchpoint names link to their latest events (the Journey page listens for `journey-touchpoint`). */
+  /**
+   * Touchpoint names link to their latest events, and each entry to its survey responses (the Journey
+   * page listens for `journey-touchpoint` and `journey-responses`).
+   */
   @property({ type: Boolean }) accessor linked = false
+  /** How many entries to show (a registry panel's `props.limit`). */
   @property({ type: Number }) accessor limit = 5
 
   private readonly data = new Task(this, {
@@ -53,7 +57,16 @@ export class CxJourneyPainPointsPanel extends CxPanel {
                 <span class="name">${this.linked ? touchpointLink(this, item.touchpointId, item.name, this.t('journey:links.show', { name: item.name })) : item.name}</span>
                 <span class="impact" title=${this.t('journey:impactHelp')}
                   >${this.t('journey:impact', { impact: this.i18n.number(item.impact, 1) })}</span
-                >
+                >${
+                  this.linked
+                    ? html`<span class="responses">${responsesLink(
+                        this,
+                        { kind: 'touchpoint', id: item.touchpointId, name: item.name },
+                        this.t('journey:links.responsesText'),
+                        this.t('journey:links.responsesAt', { name: item.name }),
+                      )}</span>`
+                    : nothing
+                }
                 <span class="why">${localizeText(item.explanation, this.locale)}</span>
               </li>`,
             )}
