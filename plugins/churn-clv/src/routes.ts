@@ -1,13 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { clvRoutes } from './clv/clv-routes.js'
+import { fitJobRoutes } from './clv/fit-job-routes.js'
 import { cohortRoutes } from './cohorts/cohort-routes.js'
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js'
 import { survivalRoutes } from './survival/survival-routes.js'
 import { transactionRoutes } from './transactions/transaction-routes.js'
 
 /**
- * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits and scores.
+ * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits (as jobs) and scores.
  *
  * @example
  * definePlugin({ id: 'churn-clv', routes: churnClvRoutes })
@@ -19,4 +20,5 @@ export function churnClvRoutes(ctx: PluginContext) {
     .route('/', survivalRoutes(ctx))
     .route('/', cohortRoutes(ctx))
     .route('/', clvRoutes(ctx))
+    .route('/', fitJobRoutes(ctx))
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { SqlDialect } from '@cxkit/core'
 import type { Kysely } from 'kysely'
-import { fitGammaGamma } from '../fit/fit-gamma-gamma.js'
 import type { ClvFit } from '../schema.js'
 import { summariseCustomers } from '../summaries/summarise-customers.js'
 import { type SummaryScope, summarisePurchaseGroups } from '../summaries/summarise-purchases.js'
 import type { ChurnClvModelTables } from '../tables.js'
 import { readClvSettings } from './clv-settings.js'
-import { purchaseModels } from './purchase-models.js'
+import { type FitModels, fitModelsHere } from './fit-models.js'
 import { createScorer } from './score-customer.js'
 
 /** What `clv fit` is asked for. */
@@ -35,21 +34,34 @@ const scoreColumns = [
  * then stores the fit and replaces the workspace's scores with every customer's, all in one
  * transaction: a failure leaves the previous fit and scores as they were.
  *
+ * The optimisers run through `fit`: on this thread by default (the command line), on a worker thread
+ * for the server's jobs (`fitModelsInWorker`), so the event loop stays free while they search.
+ *
  * @example
  * const fit = await runClvFit(database, { workspace: 'acme', until: '2026-06-30', unit: 'week', model: 'bgnbd', horizon: 52 })
  */
 export async function runClvFit(
   database: { db: Kysely<any>; sql: SqlDialect },
   request: ClvFitRequest,
+  how: { fitModels?: FitModels } = {},
 ): Promise<ClvFit> {
   const { db, sql } = database
-  const purchase = purchaseModels[request.model].fit(await summarisePurchaseGroups(db, request))
-  const spends: { x: number; mean: number }[] = []
+  const groups = await summarisePurchaseGroups(db, request)
+  const counts: number[] = []
+  const means: number[] = []
   await forEachPage(db, request, (page) => {
     for (const c of page)
-      if (c.x > 0 && c.monetary !== null && c.monetary > 0) spends.push({ x: c.x, mean: c.monetary })
+      if (c.x > 0 && c.monetary !== null && c.monetary > 0) {
+        counts.push(c.x)
+        means.push(c.monetary)
+      }
   })
-  const spend = fitGammaGamma(spends)
+  const { purchase, spend } = await (how.fitModels ?? fitModelsHere)({
+    model: request.model,
+    groups,
+    spendCounts: Float64Array.from(counts),
+    spendMeans: Float64Array.from(means),
+  })
   const fit: ClvFit = {
     id: randomUUID(),
     workspace: request.workspace,
@@ -71,7 +83,7 @@ export async function runClvFit(
       logLikelihood: spend.logLikelihood,
       customers: spend.customers,
     },
-    settings: await readClvSettings(db, request.workspace),
+    settings: await valuationSettings(db, request.workspace),
     createdAt: new Date().toISOString(),
   }
   const score = createScorer(fit)
@@ -110,6 +122,12 @@ export async function runClvFit(
     })
   })
   return fit
+}
+
+/** The valuation part of the settings, as a fit records it. */
+async function valuationSettings(db: Kysely<any>, workspace: string) {
+  const { marginRate, yearlyDiscountRate } = await readClvSettings(db, workspace)
+  return { marginRate, yearlyDiscountRate }
 }
 
 async function forEachPage(
