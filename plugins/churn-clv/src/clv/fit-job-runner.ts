@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { CxError, isCxError, type PluginContext } from '@cxkit/core'
 import type { ClvFit, ClvFitJob } from '../schema.js'
 import { fitModelsInWorker } from './fit-in-worker.js'
@@ -35,6 +36,14 @@ export interface FitJobRunnerSettings {
 }
 
 const runners = new WeakMap<object, FitJobRunner>()
+
+/**
+ * Runs a function in the async context of this module's loading, outside any request. A job started by
+ * a request would otherwise inherit the request's context: its abort signal, which would cancel the
+ * fit's queries once the client has its 202 and goes, and, for a POST, the server's "reads on the main
+ * connection", which would run the fit's long SQLite reads on the event loop instead of a reader thread.
+ */
+const outsideRequests = AsyncLocalStorage.snapshot()
 
 /**
  * The runner of an app's database: the routes and the schedule of one app share it, so shutdown
@@ -109,13 +118,14 @@ export function createFitJobRunner(
     async start(workspace, options, trigger) {
       const job = await claim(workspace, options, trigger)
       // setImmediate: the 202 goes out before the fit's first query. The outcome is in the job's row.
-      const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => run(job))
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .finally(() => running.delete(done))
+      const done: Promise<void> = outsideRequests(() =>
+        new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => run(job))
+          .then(
+            () => undefined,
+            () => undefined,
+          ),
+      ).finally(() => running.delete(done))
       running.add(done)
       return job
     },

@@ -16,8 +16,10 @@ export interface ClvFitRequest extends SummaryScope {
   horizon: number
 }
 
-/** Customers summarised and scored per page: bounded memory whatever the workspace's size. */
+/** Customers summarised per query: no result holds more. */
 const pageSize = 20_000
+/** Customers scored, and score rows written, between two turns of the event loop (a few milliseconds). */
+const yieldEvery = 250
 
 const scoreColumns = [
   'workspace_id',
@@ -47,20 +49,17 @@ export async function runClvFit(
 ): Promise<ClvFit> {
   const { db, sql } = database
   const groups = await summarisePurchaseGroups(db, request)
-  const counts: number[] = []
-  const means: number[] = []
-  await forEachPage(db, request, (page) => {
-    for (const c of page)
-      if (c.x > 0 && c.monetary !== null && c.monetary > 0) {
-        counts.push(c.x)
-        means.push(c.monetary)
-      }
-  })
+  // One read of every customer's summary, kept compactly (an id and eight numbers each, about 130 MB
+  // for a million customers): scoring from it keeps every read out of the write transaction, where
+  // SQLite would run it on the event loop's own connection rather than on a reader thread.
+  const customers = await readSummaries(db, request)
+  const repeat: number[] = []
+  for (let i = 0; i < customers.ids.length; i++) if (customers.x[i]! > 0 && customers.monetary[i]! > 0) repeat.push(i)
   const { purchase, spend } = await (how.fitModels ?? fitModelsHere)({
     model: request.model,
     groups,
-    spendCounts: Float64Array.from(counts),
-    spendMeans: Float64Array.from(means),
+    spendCounts: Float64Array.from(repeat, (i) => customers.x[i]!),
+    spendMeans: Float64Array.from(repeat, (i) => customers.monetary[i]!),
   })
   const fit: ClvFit = {
     id: randomUUID(),
@@ -87,6 +86,23 @@ export async function runClvFit(
     createdAt: new Date().toISOString(),
   }
   const score = createScorer(fit)
+  const n = customers.ids.length
+  const scores = {
+    expectedPurchases: new Float64Array(n),
+    probabilityAlive: new Float64Array(n),
+    expectedSpend: new Float64Array(n),
+    clv: new Float64Array(n),
+  }
+  for (let i = 0; i < n; i++) {
+    const monetary = customers.monetary[i]!
+    const s = score({ x: customers.x[i]!, tx: customers.tx[i]!, T: customers.T[i]! }, monetary >= 0 ? monetary : null)
+    scores.expectedPurchases[i] = s.expectedPurchases
+    scores.probabilityAlive[i] = s.probabilityAlive
+    scores.expectedSpend[i] = s.expectedSpend
+    scores.clv[i] = s.clv
+    // Scoring a million customers takes seconds: let the event loop through every so often.
+    if (i % yieldEvery === yieldEvery - 1) await yieldToEventLoop()
+  }
   await sql.transaction(db, async (trx) => {
     const tables = trx as unknown as Kysely<ChurnClvModelTables>
     await tables.deleteFrom('churn_clv_scores').where('workspace_id', '=', request.workspace).execute()
@@ -105,21 +121,22 @@ export async function runClvFit(
         created_at: fit.createdAt,
       })
       .execute()
-    await forEachPage(trx, request, async (page) => {
-      const rows = page.map((c) => {
-        const s = score(c, c.monetary)
-        return [
+    // SQLite writes synchronously: small batches, with the event loop let through between them.
+    for (let start = 0; start < n; start += yieldEvery) {
+      const rows = []
+      for (let i = start; i < Math.min(start + yieldEvery, n); i++)
+        rows.push([
           request.workspace,
-          c.customerId,
+          customers.ids[i],
           fit.id,
-          s.expectedPurchases,
-          s.probabilityAlive,
-          s.expectedSpend,
-          s.clv,
-        ]
-      })
+          scores.expectedPurchases[i],
+          scores.probabilityAlive[i],
+          scores.expectedSpend[i],
+          scores.clv[i],
+        ])
       await sql.insertRows(trx, 'churn_clv_scores', scoreColumns, rows)
-    })
+      await yieldToEventLoop()
+    }
   })
   return fit
 }
@@ -130,16 +147,28 @@ async function valuationSettings(db: Kysely<any>, workspace: string) {
   return { marginRate, yearlyDiscountRate }
 }
 
-async function forEachPage(
-  db: Kysely<any>,
-  scope: SummaryScope,
-  work: (page: Awaited<ReturnType<typeof summariseCustomers>>) => void | Promise<void>,
-): Promise<void> {
+/** Every customer's summary, read a page at a time, as parallel arrays; `monetary` is −1 where null. */
+async function readSummaries(db: Kysely<any>, scope: SummaryScope) {
+  const customers = {
+    ids: [] as string[],
+    x: [] as number[],
+    tx: [] as number[],
+    T: [] as number[],
+    monetary: [] as number[],
+  }
   let after: string | undefined
   for (;;) {
     const page = await summariseCustomers(db, scope, { after, limit: pageSize })
-    if (page.length === 0) return
-    await work(page)
+    if (page.length === 0) return customers
+    for (const c of page) {
+      customers.ids.push(c.customerId)
+      customers.x.push(c.x)
+      customers.tx.push(c.tx)
+      customers.T.push(c.T)
+      customers.monetary.push(c.monetary ?? -1)
+    }
     after = page.at(-1)!.customerId
   }
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
