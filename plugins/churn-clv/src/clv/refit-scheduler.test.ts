@@ -1,7 +1,7 @@
 import { createHost } from '@cxkit/core'
 import { createPluginContext, createWorkspace, migrate } from '@cxkit/db'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { insertTransactions } from '../../test/insert-transactions.js'
 import { simulatedPurchases } from '../../test/simulated-purchases.js'
 import { churnClvPlugin } from '../index.js'
@@ -83,6 +83,35 @@ for (const dialect of testDialects()) {
       } finally {
         await schedule.stop()
       }
+    }, 120_000)
+
+    it('looks on its own timer, and on stop ends the timer and waits for the fit it started', async () => {
+      await test.json(`/api/churn-clv/clv/settings?workspace=${test.workspace}`, {
+        method: 'PUT',
+        body: { refitEvery: 'daily' },
+      })
+      // Well past a day after every fit and job so far: due.
+      const clock = Date.now() + 400 * 24 * hour
+      const ctx = createPluginContext(test.database, test.host, test.host.plugins[0]!)
+      const runner = createFitJobRunner(ctx, { now: () => clock })
+      const before = await test.json<ClvFitJob[]>(`/api/churn-clv/clv/fits?workspace=${test.workspace}`)
+      const schedule = startRefitScheduler(ctx, { runner, now: () => clock, intervalMs: 20 })
+      // The timer's first look starts the fit.
+      await vi.waitFor(
+        async () => {
+          const jobs = await test.json<ClvFitJob[]>(`/api/churn-clv/clv/fits?workspace=${test.workspace}`)
+          expect(jobs.length).toBe(before.length + 1)
+        },
+        { timeout: 10_000, interval: 20 },
+      )
+      await schedule.stop()
+      // Stopped only once the fit had finished, and no look after it started another.
+      const jobs = await test.json<ClvFitJob[]>(`/api/churn-clv/clv/fits?workspace=${test.workspace}`)
+      expect(jobs[0]).toMatchObject({ trigger: 'schedule', status: 'succeeded' })
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(await test.json<ClvFitJob[]>(`/api/churn-clv/clv/fits?workspace=${test.workspace}`)).toHaveLength(
+        before.length + 1,
+      )
     }, 120_000)
 
     it('keeps workspaces that existed before scheduled fits off, refits new ones weekly, and checks the setting', async () => {
