@@ -82,14 +82,13 @@ for (const dialect of dialects) {
       )
       expect(job.status).toBe('succeeded')
       // The control: run on the event loop, the optimisers alone would stall it this long.
-      expect(blockingMs).toBeGreaterThan(300)
+      expect(blockingMs).toBeGreaterThan(150)
       expect(latencies.length).toBeGreaterThan(5)
-      // The job's longest stall: less than the optimisers alone would cause, and under half a second.
-      // What remains is reading 20,000-row result pages and scoring and writing in slices of 250
-      // customers; the bound allows for this machine's load (other processes share its two cores, and
-      // the fit's own thread and the SQLite readers compete with the event loop for them).
-      expect(stalled).toBeLessThan(blockingMs)
-      expect(stalled).toBeLessThan(500)
+      // The job's longest stall. What remains is reading 20,000-row result pages and scoring, deleting
+      // and writing in slices; on a quiet machine about 60 ms (SQLite) and 90 ms (PostgreSQL). The bound
+      // allows for load: other processes share this machine's two cores, and the fit's own thread and
+      // the SQLite readers compete with the event loop for them.
+      expect(stalled).toBeLessThan(300)
       // Health checks the database on the main connection, which the scores' write transaction holds
       // on SQLite: it waits up to 250 ms, then asks a reader thread (system-routes.ts).
       expect(slowest).toBeLessThan(1000)

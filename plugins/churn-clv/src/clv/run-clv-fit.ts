@@ -105,7 +105,23 @@ export async function runClvFit(
   }
   await sql.transaction(db, async (trx) => {
     const tables = trx as unknown as Kysely<ChurnClvModelTables>
-    await tables.deleteFrom('churn_clv_scores').where('workspace_id', '=', request.workspace).execute()
+    // The previous fit's scores go in slices too: one delete of a million rows would hold SQLite's
+    // connection, and with it the event loop, for seconds.
+    for (;;) {
+      const deleted = await tables
+        .deleteFrom('churn_clv_scores')
+        .where('workspace_id', '=', request.workspace)
+        .where('customer_id', 'in', (eb) =>
+          eb
+            .selectFrom('churn_clv_scores')
+            .where('workspace_id', '=', request.workspace)
+            .select('customer_id')
+            .limit(yieldEvery * 4),
+        )
+        .executeTakeFirst()
+      if (Number(deleted.numDeletedRows) === 0) break
+      await yieldToEventLoop()
+    }
     await tables
       .insertInto('churn_clv_fits')
       .values({
