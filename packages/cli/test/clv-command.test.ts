@@ -89,6 +89,35 @@ for (const makeTarget of databaseTargets('cxkit-cli-clv-')) {
       const unknown = await cli('clv', 'predict', '--customer', 'nobody', '--horizon', '4')
       expect(unknown.code).toBe(1)
       expect(unknown.stderr).toContain("no customer 'nobody' in workspace 'acme'")
+      const badRefit = await cli('clv', 'settings', '--refit-every', 'hourly')
+      expect(badRefit.code).toBe(2)
+      expect(badRefit.stderr).toContain('--refit-every:')
+    })
+
+    it('records every fit as a job and lists them, newest first, with how each ended', async () => {
+      const listed = await cli('clv', 'jobs', '--json')
+      expect(listed.stderr).toBe('')
+      const jobs = JSON.parse(listed.stdout) as {
+        trigger: string
+        status: string
+        options: { model: string; until: string }
+        problem: { detail: string } | null
+      }[]
+      // The two fits of the first test, then the one too early to fit (failed), newest first.
+      expect(jobs.map((j) => [j.trigger, j.status, j.options.model, j.options.until])).toEqual([
+        ['cli', 'failed', 'bgnbd', '1997-01-02'],
+        ['cli', 'succeeded', 'pareto-nbd', '1997-09-30'],
+        ['cli', 'succeeded', 'bgnbd', '1997-09-30'],
+      ])
+      expect(jobs[0]!.problem!.detail).toContain('too little data')
+      const text = await cli('clv', 'jobs')
+      expect(text.code).toBe(0)
+      expect(text.stdout.split('\n')[1]).toMatch(
+        / cli +pareto-nbd in weeks up to 1997-09-30, 52 ahead {2}succeeded, fit /,
+      )
+
+      const settings = await cli('clv', 'settings', '--refit-every', 'daily', '--json')
+      expect(JSON.parse(settings.stdout)).toEqual({ marginRate: 0.3, yearlyDiscountRate: 0.1, refitEvery: 'daily' })
     })
   })
 }

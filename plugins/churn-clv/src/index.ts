@@ -6,12 +6,15 @@ import * as createTransactions from './migrations/001_create_transactions.js'
 import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import * as createClvFits from './migrations/003_create_clv_fits.js'
 import * as createChurnRisk from './migrations/004_create_churn_risk.js'
+import * as createClvFitJobs from './migrations/005_create_clv_fit_jobs.js'
 import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
 import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
 import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
 import { subscriptionChurnRateMetric } from './retention/subscription-churn-rate.js'
 import { churnClvOptionsSchema } from './options.js'
 import { churnClvRoutes } from './routes.js'
+import { fitJobRunnerFor } from './clv/fit-job-runner.js'
+import { startRefitScheduler } from './clv/refit-scheduler.js'
 import { subscriptionsEntity } from './subscriptions/subscriptions-entity.js'
 import { transactionsEntity } from './transactions/transactions-entity.js'
 
@@ -42,9 +45,12 @@ export const churnClvPlugin = definePlugin({
     '002_create_subscriptions': createSubscriptions,
     '003_create_clv_fits': createClvFits,
     '004_create_churn_risk': createChurnRisk,
+    '005_create_clv_fit_jobs': createClvFitJobs,
   },
   metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
   routes: churnClvRoutes,
+  // Refits workspaces whose `refitEvery` period has passed, and waits for running fits on shutdown.
+  start: (ctx) => startRefitScheduler(ctx, { runner: fitJobRunnerFor(ctx) }),
   // Up to 10,000 transactions or subscriptions per request.
   bodyLimits: { 'POST /transactions/batch': bodyLimits.batch, 'POST /subscriptions/batch': bodyLimits.batch },
   importers: [transactionsEntity, subscriptionsEntity],
@@ -86,7 +92,23 @@ declare module '@cxkit/core' {
   }
 }
 
-export { type ClvSettings, defaultClvSettings, readClvSettings, writeClvSettings } from './clv/clv-settings.js'
+export {
+  type ClvSettings,
+  defaultClvSettings,
+  type RefitEvery,
+  readClvSettings,
+  writeClvSettings,
+} from './clv/clv-settings.js'
+export { fitModelsInWorker } from './clv/fit-in-worker.js'
+export { type FitModels, fitModelsHere } from './clv/fit-models.js'
+export {
+  createFitJobRunner,
+  type FitJobRunner,
+  fitJobRunnerFor,
+  fitOptionsWithDefaults,
+} from './clv/fit-job-runner.js'
+export { type FitJobOptions, listFitJobs, readFitJob } from './clv/fit-job-store.js'
+export { type RefitScheduler, refitPeriodMs, startRefitScheduler } from './clv/refit-scheduler.js'
 export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
 export { readClvFitById, readLatestClvFit } from './clv/read-clv-fit.js'
 export { type ClvDistribution, clvDistribution } from './diagnostics/clv-distribution.js'

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { type PluginContext, throwOnInvalid } from '@cxkit/core'
 import { clvRoutes } from './clv/clv-routes.js'
+import { fitJobRoutes } from './clv/fit-job-routes.js'
 import { cohortRoutes } from './cohorts/cohort-routes.js'
 import { diagnosticsRoutes } from './diagnostics/diagnostics-routes.js'
 import { riskRoutes } from './risk/risk-routes.js'
@@ -9,7 +10,8 @@ import { survivalRoutes } from './survival/survival-routes.js'
 import { transactionRoutes } from './transactions/transaction-routes.js'
 
 /**
- * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits and scores, the churn-risk list.
+ * Everything under `/api/churn-clv`: transactions and subscriptions, survival and cohorts, CLV fits (as jobs), scores
+ * and their diagnostics, the churn-risk list.
  *
  * @example
  * definePlugin({ id: 'churn-clv', routes: churnClvRoutes })
@@ -23,4 +25,5 @@ export function churnClvRoutes(ctx: PluginContext) {
     .route('/', clvRoutes(ctx))
     .route('/', diagnosticsRoutes(ctx))
     .route('/', riskRoutes(ctx))
+    .route('/', fitJobRoutes(ctx))
 }

@@ -47,7 +47,14 @@ export type SubscriptionTables = {
 
 /** The CLV model tables: settings, fits and the latest fit's per-customer scores. */
 export type ChurnClvModelTables = {
-  churn_clv_settings: { workspace_id: string; margin_rate: number; yearly_discount_rate: number; updated_at: string }
+  churn_clv_settings: {
+    workspace_id: string
+    margin_rate: number
+    yearly_discount_rate: number
+    /** off | daily | weekly (migration 005). */
+    refit_every: string
+    updated_at: string
+  }
   churn_clv_fits: {
     id: string
     workspace_id: string
@@ -59,6 +66,25 @@ export type ChurnClvModelTables = {
     customers: number
     repeat_customers: number
     created_at: string
+  }
+  churn_clv_fit_jobs: {
+    id: string
+    workspace_id: string
+    /** queued | running | succeeded | failed */
+    status: string
+    /** api | schedule | cli */
+    trigger: string
+    model: string
+    unit: string
+    until: string
+    horizon: number
+    requested_at: string
+    started_at: string | null
+    finished_at: string | null
+    lease_expires_at: string
+    fit_id: string | null
+    /** JSON problem document of a failed job. */
+    problem: string | null
   }
   churn_clv_scores: {
     workspace_id: string

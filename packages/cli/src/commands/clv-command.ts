@@ -1,12 +1,20 @@
-import { CxError, CxValidationError, createHost, findCustomers } from '@cxkit/core'
-import { clvModelSchema, clvUnitSchema } from '@cxkit/plugin-churn-clv/schema'
-import { predictCustomer, readClvSettings, runClvFit, writeClvSettings } from '@cxkit/plugin-churn-clv'
+import { CxError, CxValidationError, createHost, findCustomers, silentLogger } from '@cxkit/core'
+import { clvModelSchema, clvRefitEverySchema, clvUnitSchema } from '@cxkit/plugin-churn-clv/schema'
+import {
+  createFitJobRunner,
+  fitModelsHere,
+  fitOptionsWithDefaults,
+  listFitJobs,
+  predictCustomer,
+  readClvSettings,
+  writeClvSettings,
+} from '@cxkit/plugin-churn-clv'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { type CxDatabase, migrate, openDatabase } from '@cxkit/db'
 import { loadConfig } from '../load-config.js'
 import { chosenWorkspace, type DatabaseOptions, databaseOptions, workspaceOption } from './database-access.js'
-import { formatClvFit, formatPrediction } from './clv/format-clv.js'
+import { formatClvFit, formatFitJobs, formatPrediction } from './clv/format-clv.js'
 
 interface ClvOptions extends DatabaseOptions {
   workspace?: string
@@ -17,10 +25,9 @@ interface ClvOptions extends DatabaseOptions {
   customer?: string
   margin?: string
   discountRate?: string
+  refitEvery?: string
   json?: boolean
 }
-
-const oneYear = { day: 365, week: 52, month: 12 } as const
 
 /**
  * Summarising millions of purchases is a long read, and this command is its only reader: the server's
@@ -50,6 +57,7 @@ const optionSchemas = {
   '--horizon': z.coerce.number().positive().max(100_000),
   '--margin': z.coerce.number().min(0).max(1),
   '--discount-rate': z.coerce.number().min(0).max(10),
+  '--refit-every': clvRefitEverySchema,
   '--customer': z.string().min(1).max(200),
 }
 
@@ -73,8 +81,9 @@ function print(json: boolean | undefined, result: unknown, format: () => string)
 }
 
 /**
- * `cxkit clv fit | predict | settings`: fit the purchase and spend models, predict one customer, and
- * set the margin and discount rate CLV is valued with.
+ * `cxkit clv fit | jobs | predict | settings`: fit the purchase and spend models (recorded as a job, one
+ * per workspace at a time, like the server's), list the recorded fit jobs, predict one customer, and set
+ * the margin and discount rate CLV is valued with and how often the server refits.
  *
  * @example
  * registerClvCommand(program) // cxkit clv fit --until 1997-09-30 --unit week --json
@@ -103,15 +112,32 @@ export function registerClvCommand(program: Command): void {
         '--model': options.model,
         '--horizon': options.horizon,
       })
-      const unit = given['--unit'] ?? 'week'
-      const fit = await runClvFit(database, {
-        workspace,
-        until: given['--until'] ?? new Date().toISOString().slice(0, 10),
-        unit,
-        model: given['--model'] ?? 'bgnbd',
-        horizon: given['--horizon'] ?? oneYear[unit],
-      })
+      const fitOptions = fitOptionsWithDefaults(
+        { until: given['--until'], unit: given['--unit'], model: given['--model'], horizon: given['--horizon'] },
+        Date.now(),
+      )
+      // In this process, with no event loop to keep free; through the lease, so a fit the server runs
+      // on the same database is not doubled (a 409 names it).
+      const runner = createFitJobRunner(
+        { db: database.db, sql: database.sql, logger: silentLogger },
+        { fitModels: fitModelsHere },
+      )
+      const { fit } = await runner.runHere(workspace, fitOptions, 'cli')
       print(options.json, fit, () => formatClvFit(fit))
+    }),
+  )
+
+  databaseOptions(
+    clv
+      .command('jobs')
+      .description("the workspace's latest 50 fit jobs: who started each (api, schedule, cli), when, how it ended")
+      .option(...workspaceOption)
+      .option('--json', 'print the result as JSON'),
+  ).action((options: ClvOptions) =>
+    withDatabase(options, async (database) => {
+      const workspace = await chosenWorkspace(database, options.workspace)
+      const jobs = await listFitJobs(database.db, workspace)
+      print(options.json, jobs, () => formatFitJobs(jobs))
     }),
   )
 
@@ -150,18 +176,26 @@ export function registerClvCommand(program: Command): void {
   databaseOptions(
     clv
       .command('settings')
-      .description('show or set the margin and yearly discount rate CLV is valued with')
+      .description(
+        'show or set the margin and yearly discount rate CLV is valued with, and how often the server refits',
+      )
       .option(...workspaceOption)
       .option('--margin <rate>', 'share of spend that is profit, 0–1')
       .option('--discount-rate <rate>', 'yearly discount rate, e.g. 0.1')
+      .option('--refit-every <period>', "how often the server refits with the last fit's options: off | daily | weekly")
       .option('--json', 'print the result as JSON'),
   ).action((options: ClvOptions) =>
     withDatabase(options, async (database) => {
       const workspace = await chosenWorkspace(database, options.workspace)
-      const given = parseOptions({ '--margin': options.margin, '--discount-rate': options.discountRate })
+      const given = parseOptions({
+        '--margin': options.margin,
+        '--discount-rate': options.discountRate,
+        '--refit-every': options.refitEvery,
+      })
       const change = {
         ...(given['--margin'] !== undefined ? { marginRate: given['--margin'] } : {}),
         ...(given['--discount-rate'] !== undefined ? { yearlyDiscountRate: given['--discount-rate'] } : {}),
+        ...(given['--refit-every'] !== undefined ? { refitEvery: given['--refit-every'] } : {}),
       }
       const settings =
         Object.keys(change).length > 0
@@ -170,7 +204,8 @@ export function registerClvCommand(program: Command): void {
       print(
         options.json,
         settings,
-        () => `margin ${settings.marginRate}, yearly discount rate ${settings.yearlyDiscountRate}\n`,
+        () =>
+          `margin ${settings.marginRate}, yearly discount rate ${settings.yearlyDiscountRate}, refit ${settings.refitEvery}\n`,
       )
     }),
   )

@@ -1,6 +1,6 @@
 import { CxError, findCustomers, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { clvFitSchema, clvScoresSchema, clvSettingsSchema } from '../schema.js'
+import { clvFitSchema, clvScoresSchema, clvWorkspaceSettingsSchema } from '../schema.js'
 import type { ChurnClvModelTables } from '../tables.js'
 import { readClvSettings, writeClvSettings } from './clv-settings.js'
 import { readLatestClvFit } from './read-clv-fit.js'
@@ -32,10 +32,11 @@ const customerScores = createRoute({
 const getSettings = createRoute({
   method: 'get',
   path: '/clv/settings',
-  summary: 'The margin and yearly discount rate CLV is valued with',
+  summary:
+    'The margin and yearly discount rate CLV is valued with, and how often the server refits (off, daily, weekly)',
   request: { query: workspaceQuery },
   responses: {
-    200: { description: 'Settings', content: { 'application/json': { schema: clvSettingsSchema } } },
+    200: { description: 'Settings', content: { 'application/json': { schema: clvWorkspaceSettingsSchema } } },
     404: { description: 'Unknown workspace', content: problemContent },
   },
 })
@@ -43,13 +44,17 @@ const getSettings = createRoute({
 const putSettings = createRoute({
   method: 'put',
   path: '/clv/settings',
-  summary: 'Set the margin and yearly discount rate (used by the next fit and by predictions)',
+  summary:
+    'Set the margin and yearly discount rate (used by the next fit and by predictions) and how often the server refits',
   request: {
     query: workspaceQuery,
-    body: { required: true, content: { 'application/json': { schema: clvSettingsSchema.partial().strict() } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: clvWorkspaceSettingsSchema.partial().strict() } },
+    },
   },
   responses: {
-    200: { description: 'Stored', content: { 'application/json': { schema: clvSettingsSchema } } },
+    200: { description: 'Stored', content: { 'application/json': { schema: clvWorkspaceSettingsSchema } } },
     400: { description: 'Invalid input', content: problemContent },
     404: { description: 'Unknown workspace', content: problemContent },
   },

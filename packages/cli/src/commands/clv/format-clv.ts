@@ -1,5 +1,5 @@
 import type { CustomerPrediction } from '@cxkit/plugin-churn-clv'
-import type { ClvFit } from '@cxkit/plugin-churn-clv/schema'
+import type { ClvFit, ClvFitJob } from '@cxkit/plugin-churn-clv/schema'
 
 const names: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ' }
 
@@ -41,5 +41,21 @@ export function formatPrediction(p: CustomerPrediction): string {
     `  expected spend per purchase ${p.expectedSpend.toFixed(2)}`,
     `  CLV ${p.clv.toFixed(2)} (margin ${p.marginRate}, yearly discount ${p.yearlyDiscountRate})`,
   ]
+  return `${lines.join('\n')}\n`
+}
+
+/** Fit jobs for a person, newest first: when, who, the options, and the outcome. */
+export function formatFitJobs(jobs: readonly ClvFitJob[]): string {
+  if (jobs.length === 0) return 'no fit jobs yet\n'
+  const lines = jobs.map((job) => {
+    const { model, unit, until, horizon } = job.options
+    const outcome =
+      job.status === 'succeeded'
+        ? `succeeded, fit ${job.fitId}`
+        : job.status === 'failed'
+          ? `failed: ${job.problem?.detail ?? 'no reason recorded'}`
+          : job.status
+    return `${job.requestedAt}  ${job.trigger.padEnd(8)}  ${model} in ${unit}s up to ${until}, ${horizon} ahead  ${outcome}`
+  })
   return `${lines.join('\n')}\n`
 }

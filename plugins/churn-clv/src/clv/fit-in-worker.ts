@@ -1,0 +1,47 @@
+import { Worker } from 'node:worker_threads'
+import { CxError, type CxErrorCode } from '@cxkit/core'
+import type { FitModels, ModelFits } from './fit-models.js'
+
+type WorkerAnswer =
+  | { fits: ModelFits }
+  | { error: { code?: CxErrorCode; message: string; status?: number; details?: Record<string, unknown> } }
+
+/**
+ * Runs a fit's optimisers on a thread of their own, so the server keeps answering while BG/NBD or
+ * Pareto/NBD searches (up to seconds on a million customers). The spend arrays are transferred, not
+ * copied: the caller must not read them afterwards. A CxError thrown in the thread (too few repeat
+ * customers) is thrown here as the same CxError.
+ *
+ * @example
+ * const fits = await fitModelsInWorker({ model: 'bgnbd', groups, spendCounts, spendMeans })
+ */
+export const fitModelsInWorker: FitModels = (input) =>
+  new Promise<ModelFits>((resolve, reject) => {
+    const worker = new Worker(new URL('./fit-worker.mjs', import.meta.url), {
+      workerData: input,
+      transferList: [input.spendCounts.buffer as ArrayBuffer, input.spendMeans.buffer as ArrayBuffer],
+    })
+    let answered = false
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true
+      if ('fits' in answer) resolve(answer.fits)
+      else {
+        const { code, message, status, details } = answer.error
+        reject(
+          code
+            ? new CxError(code, message, { status, details })
+            : new CxError('CXKIT_CLV_FIT_FAILED', `the CLV fit failed: ${message}`, { status: 500 }),
+        )
+      }
+    })
+    worker.once('error', (error) => {
+      answered = true
+      reject(new CxError('CXKIT_CLV_FIT_FAILED', `the CLV fit thread failed: ${error.message}`, { cause: error }))
+    })
+    worker.once('exit', (exitCode) => {
+      if (!answered)
+        reject(
+          new CxError('CXKIT_CLV_FIT_FAILED', `the CLV fit thread stopped (exit code ${exitCode}) without a result`),
+        )
+    })
+  })
