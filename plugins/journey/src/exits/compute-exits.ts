@@ -1,5 +1,5 @@
 import { type PluginContext, wilsonInterval } from '@cxkit/core'
-import { type Kysely, type QueryCreator, sql } from 'kysely'
+import { type QueryCreator, sql } from 'kysely'
 import { byteOrder } from '../analysis/byte-order.js'
 import { describeSteps } from '../analysis/resolve-steps.js'
 import { type ReachInput, stepTable, withSteps } from '../funnel/reach-query.js'
@@ -30,7 +30,6 @@ interface ExitRow {
  * await computeExits(ctx, { workspace: 'acme', steps, windowMs: 14 * 86_400_000, top: 10 })
  */
 export async function computeExits(ctx: Pick<PluginContext, 'db' | 'sql'>, input: ExitsInput): Promise<ExitsResult> {
-  const db = ctx.db as unknown as Kysely<any>
   // A customer who stopped after step k − 1 has a row with no time in s<k>: one row per customer.
   const stopped = (qb: QueryCreator<any>) => {
     const parts = input.steps.slice(1).map((_, index) =>
@@ -41,7 +40,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db' | 'sql'>, input
     )
     return parts.slice(1).reduce((union, part) => union.unionAll(part), parts[0]!)
   }
-  const rows = (await withSteps(db, input)
+  const rows = (await withSteps(ctx, input)
     .with('stopped', (qb) =>
       qb.selectFrom(stopped(qb).as('r')).select((eb) =>
         eb
@@ -80,7 +79,7 @@ export async function computeExits(ctx: Pick<PluginContext, 'db' | 'sql'>, input
     .execute()) as ExitRow[]
 
   const notCompleted = Number(rows[0]?.not_completed ?? 0)
-  const entered = rows.length > 0 ? Number(rows[0]!.entered) : await countEntered(db, input)
+  const entered = rows.length > 0 ? Number(rows[0]!.entered) : await countEntered(ctx, input)
   return {
     workspace: input.workspace,
     steps: describeSteps(input.steps),
@@ -103,8 +102,8 @@ export async function computeExits(ctx: Pick<PluginContext, 'db' | 'sql'>, input
 }
 
 /** Entered when nobody stopped (everyone completed, or nobody entered): the ranking query has no row then. */
-async function countEntered(db: Kysely<any>, input: ReachInput): Promise<number> {
-  const row = await withSteps(db, input)
+async function countEntered(ctx: Pick<PluginContext, 'db' | 'sql'>, input: ReachInput): Promise<number> {
+  const row = await withSteps(ctx, input)
     .selectFrom(stepTable(1))
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow()

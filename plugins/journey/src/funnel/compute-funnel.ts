@@ -1,5 +1,4 @@
 import { CxValidationError, type PluginContext, wilsonInterval } from '@cxkit/core'
-import type { Kysely } from 'kysely'
 import type { FunnelBy } from '../analysis/analysis-query-schema.js'
 import { describeSteps, type ResolvedStep } from '../analysis/resolve-steps.js'
 import { funnelGroup } from './funnel-group.js'
@@ -29,9 +28,8 @@ import type { StepRow } from './funnel-rows.js'
  * await computeFunnel(ctx, { workspace: 'acme', steps, windowMs: 14 * 86_400_000 })
  */
 export async function computeFunnel(ctx: Pick<PluginContext, 'db' | 'sql'>, input: FunnelInput): Promise<FunnelResult> {
-  const db = ctx.db as unknown as Kysely<any>
   const stepCount = input.steps.length
-  const steps = withSteps(db, input, input.by ? funnelGroup(ctx.sql, input.by) : undefined)
+  const steps = withSteps(ctx, input, input.by ? funnelGroup(ctx.sql, input.by) : undefined)
   const creator = input.by ? withGroupMedians(steps, stepCount) : steps
   let query = totalRows(creator, stepCount)
   if (input.by) query = query.unionAll((eb) => groupRows(eb))

@@ -8,7 +8,7 @@ import type { ReachGroup } from './reach-query.js'
  * and null being one "no value" group, or the start of the week or month of the anchor (`a`).
  *
  * @example
- * withSteps(db, input, funnelGroup(ctx.sql, 'attr.industry'))
+ * withSteps(ctx, input, funnelGroup(ctx.sql, 'attr.industry'))
  */
 export function funnelGroup(sqlDialect: SqlDialect, by: FunnelBy): ReachGroup {
   if (by === 'week' || by === 'month') {

@@ -18,7 +18,7 @@ export interface StepRow {
  * per step, which costs far less on millions of customers than numbering every row with a window.
  *
  * @example
- * const rows = await totalRows(withSteps(db, input), input.steps.length).execute()
+ * const rows = await totalRows(withSteps(ctx, input), input.steps.length).execute()
  */
 export function totalRows(creator: QueryCreator<any>, stepCount: number) {
   let rows = creator

@@ -1,4 +1,5 @@
-import type { AliasableExpression, ExpressionBuilder, Kysely, QueryCreator } from 'kysely'
+import type { PluginContext } from '@cxkit/core'
+import type { AliasableExpression, ExpressionBuilder, Kysely, QueryCreator, SelectQueryBuilder } from 'kysely'
 import { sql } from 'kysely'
 import type { ResolvedStep } from '../analysis/resolve-steps.js'
 import { touchpointCondition } from '../analysis/touchpoint-condition.js'
@@ -39,14 +40,21 @@ export const stepTable = (k: number) => `s${k}`
  * by the final aggregates, and inlined the look-ups would run again for every reader.
  *
  * @example
- * const rows = await withSteps(db, input).selectFrom('s2').select((eb) => eb.fn.count('t').as('n')).execute()
+ * const rows = await withSteps(ctx, input).selectFrom('s2').select((eb) => eb.fn.count('t').as('n')).execute()
  */
-export function withSteps(db: Kysely<any>, input: ReachInput, group?: ReachGroup): QueryCreator<any> {
+export function withSteps(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  input: ReachInput,
+  group?: ReachGroup,
+): QueryCreator<any> {
+  const db = ctx.db as unknown as Kysely<any>
   const { workspace, steps, windowMs } = input
   let creator = db.with(
     (cte) => cte(stepTable(1)).materialized(),
     (qb) => {
-      const anchors = qb.selectFrom(firstEvents(qb, input, group?.needsAnchorAt ?? false).as('a'))
+      const anchors = qb.selectFrom(
+        firstEvents(qb, input, group?.needsAnchorAt ?? false, ctx.sql.name === 'sqlite').as('a'),
+      )
       if (!group) return anchors.select(['a.customer_id', 'a.t as t1', 'a.t', sql<string | null>`null`.as('g')])
       return anchors
         .leftJoin('customers as c', 'c.id', 'a.customer_id')
@@ -84,31 +92,46 @@ export function withSteps(db: Kysely<any>, input: ReachInput, group?: ReachGroup
 
 /**
  * Each customer's first step-1 event in the period (`customer_id`, `t`, and `anchor_at` when asked).
- * A step of several touchpoints takes the first per touchpoint, then the first of those: each part
- * reads its touchpoint's stretch of the index in customer order and groups as it goes, where one
- * `in (…)` over them all would have to sort every event (or, on SQLite, walk the whole customer index).
+ * One touchpoint's stretch of the index is in customer order, so its events are grouped as they come.
+ * A stage's several stretches: SQLite merges them in customer order (`union all … order by
+ * customer_id`, sorted stretches merged, nothing sorted) and groups as they come; PostgreSQL would sort
+ * the merged events instead, so there each stretch is grouped on its own and the firsts are grouped
+ * again (in parallel). One `in (…)` over them all would sort every event (or, on SQLite, walk the
+ * whole customer index).
  */
-function firstEvents(qb: QueryCreator<any>, input: ReachInput, withAnchorAt: boolean) {
-  const perTouchpoint = (touchpointIds: readonly string[]) => {
+function firstEvents(qb: QueryCreator<any>, input: ReachInput, withAnchorAt: boolean, mergeInOrder: boolean) {
+  const eventsAt = (touchpointIds: readonly string[]) => {
     let events = qb
       .selectFrom('journey_events')
       .where('workspace_id', '=', input.workspace)
       .where((eb) => touchpointCondition(eb, 'touchpoint_id', touchpointIds))
     if (input.from !== undefined) events = events.where('occurred_ms', '>=', Date.parse(input.from))
     if (input.to !== undefined) events = events.where('occurred_ms', '<', Date.parse(input.to))
-    return events.groupBy('customer_id').select((eb) => [
+    return events
+  }
+  const firstOf = (events: ReturnType<typeof eventsAt>) =>
+    events.groupBy('customer_id').select((eb) => [
       'customer_id',
       eb.fn.min('occurred_ms').as('t'),
       // The same instant as t: ISO text with milliseconds sorts as the epoch ms do.
       ...(withAnchorAt ? [eb.fn.min('occurred_at').as('anchor_at')] : []),
     ])
-  }
   const touchpointIds = input.steps[0]!.touchpointIds
-  if (touchpointIds.length <= 1) return perTouchpoint(touchpointIds)
-  const parts = touchpointIds.map((id) => perTouchpoint([id]))
+  if (touchpointIds.length <= 1) return firstOf(eventsAt(touchpointIds))
+  // Both shapes name their columns customer_id, t and anchor_at, so one outer grouping serves.
+  const parts: SelectQueryBuilder<any, any, any>[] = touchpointIds.map((id) =>
+    mergeInOrder
+      ? eventsAt([id]).select([
+          'customer_id',
+          'occurred_ms as t',
+          // occurred_at is not in the index: read from the rows only when asked for.
+          ...(withAnchorAt ? ['occurred_at as anchor_at' as const] : []),
+        ])
+      : firstOf(eventsAt([id])),
+  )
   const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!)
   return qb
-    .selectFrom(union.as('f'))
+    .selectFrom((mergeInOrder ? union.orderBy('customer_id') : union).as('f'))
     .groupBy('f.customer_id')
     .select((eb) => [
       'f.customer_id',
