@@ -38,11 +38,13 @@ for (const dialect of dialects) {
     })
 
     it('keeps the event loop turning while the fit runs, where the optimisers on it would stop it', async () => {
+      // Pareto/NBD, the slower of the two models (numerical Hessian): BG/NBD's analytic one fits 20,000
+      // customers too fast for the control below to stall the loop visibly.
       // The control: the same fit with its optimisers on this thread, timed.
       let blockingMs = 0
       await runClvFit(
         test.database,
-        { workspace: test.workspace, until, unit: 'day', model: 'bgnbd', horizon: 365 },
+        { workspace: test.workspace, until, unit: 'day', model: 'pareto-nbd', horizon: 365 },
         {
           fitModels: async (input) => {
             const started = performance.now()
@@ -58,7 +60,7 @@ for (const dialect of dialects) {
       const started = await test.request(`/api/churn-clv/clv/fits?workspace=${test.workspace}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ until, unit: 'day', horizon: 365 }),
+        body: JSON.stringify({ until, unit: 'day', model: 'pareto-nbd', horizon: 365 }),
       })
       expect(started.status).toBe(202)
       const location = started.headers.get('location')!
@@ -82,13 +84,13 @@ for (const dialect of dialects) {
       )
       expect(job.status).toBe('succeeded')
       // The control: run on the event loop, the optimisers alone would stall it this long.
-      expect(blockingMs).toBeGreaterThan(150)
+      expect(blockingMs).toBeGreaterThan(1_500)
       expect(latencies.length).toBeGreaterThan(5)
       // The job's longest stall. What remains is reading 20,000-row result pages and scoring, deleting
       // and writing in slices; on a quiet machine about 60 ms (SQLite) and 90 ms (PostgreSQL). The bound
-      // allows for load: other processes share this machine's two cores, and the fit's own thread and
-      // the SQLite readers compete with the event loop for them.
-      expect(stalled).toBeLessThan(300)
+      // allows for load (other processes share the machine's cores with the fit's thread and the SQLite
+      // readers) and still fails if the optimisers ran on the event loop: they alone stall it for seconds.
+      expect(stalled).toBeLessThan(Math.min(1_000, blockingMs / 4))
       // Health checks the database on the main connection, which the scores' write transaction holds
       // on SQLite: it waits up to 250 ms, then asks a reader thread (system-routes.ts).
       expect(slowest).toBeLessThan(1000)
