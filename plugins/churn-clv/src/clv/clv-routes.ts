@@ -4,8 +4,7 @@ import { clvFitSchema, clvScoresSchema, clvWorkspaceSettingsSchema } from '../sc
 import type { ChurnClvModelTables } from '../tables.js'
 import { readClvSettings, writeClvSettings } from './clv-settings.js'
 import { readLatestClvFit } from './read-clv-fit.js'
-
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+import { workspaceQuery } from '../workspace-query.js'
 
 const latestFit = createRoute({
   method: 'get',

@@ -99,7 +99,12 @@ for (const dialect of testDialects()) {
       }
       const list = await test.json<ClvFitJob[]>(`/api/churn-clv/clv/fits?workspace=${test.workspace}`)
       expect(list.every((j) => j.status !== 'queued')).toBe(true)
-      expect((await test.request(`/api/churn-clv/clv/fits/nope?workspace=${test.workspace}`)).status).toBe(404)
+      const unknownJob = '00000000-0000-4000-8000-000000000000'
+      expect((await test.request(`/api/churn-clv/clv/fits/${unknownJob}?workspace=${test.workspace}`)).status).toBe(404)
+      // Job ids are UUIDs: anything else is a bad request naming the parameter, not a lookup.
+      const notAnId = await test.request(`/api/churn-clv/clv/fits/nope?workspace=${test.workspace}`)
+      expect(notAnId.status).toBe(400)
+      expect(JSON.stringify(await notAnId.json())).toContain('jobId')
       expect((await post(test, {}, 'nowhere')).status).toBe(404)
     })
 

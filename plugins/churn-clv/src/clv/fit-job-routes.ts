@@ -3,8 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { clvFitJobRequestSchema, clvFitJobSchema } from '../schema.js'
 import { fitJobRunnerFor, fitOptionsWithDefaults } from './fit-job-runner.js'
 import { listFitJobs, readFitJob } from './fit-job-store.js'
-
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
+import { workspaceQuery } from '../workspace-query.js'
 
 const startFit = createRoute({
   method: 'post',
@@ -35,7 +34,7 @@ const fitJob = createRoute({
   path: '/clv/fits/{jobId}',
   summary:
     "A fit job: queued, running, succeeded (with the fit's id) or failed (with the problem, e.g. too few repeat customers)",
-  request: { query: workspaceQuery, params: z.object({ jobId: z.string().min(1).max(64) }) },
+  request: { query: workspaceQuery, params: z.object({ jobId: z.uuid() }) },
   responses: {
     200: { description: 'The job', content: { 'application/json': { schema: clvFitJobSchema } } },
     404: { description: 'Unknown workspace or job', content: problemContent },

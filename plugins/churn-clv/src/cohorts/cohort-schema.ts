@@ -1,5 +1,6 @@
 import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
+import { workspaceIdSchema } from '../workspace-query.js'
 
 const month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM (1970–2099)')
 // Safe text (no NUL, which PostgreSQL refuses) as long as a customer column holds.
@@ -11,7 +12,7 @@ const dimensionValue = textSchema(columnLimits.externalId, 1)
  */
 export const cohortQuerySchema = z
   .object({
-    workspace: z.string().min(1).max(64),
+    workspace: workspaceIdSchema,
     from: month.optional(),
     to: month.optional(),
     asOf: instantSchema.optional(),

@@ -8,8 +8,9 @@ import { clvDistribution } from './clv-distribution.js'
 import { repeatTracking } from './cumulative-repeats.js'
 import { type ClvDiagnostics, clvDiagnosticsSchema, clvDistributionSchema } from './diagnostics-schemas.js'
 import { repeatHistogram } from './repeat-histogram.js'
+import { workspaceIdSchema } from '../workspace-query.js'
 
-const workspace = z.string().min(1).max(64)
+const workspace = workspaceIdSchema
 
 const diagnostics = createRoute({
   method: 'get',

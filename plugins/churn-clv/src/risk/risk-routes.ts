@@ -1,4 +1,12 @@
-import { CxError, findCustomers, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
+import {
+  CxError,
+  columnLimits,
+  findCustomers,
+  type PluginContext,
+  problemContent,
+  textSchema,
+  throwOnInvalid,
+} from '@cxkit/core'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   contactInputSchema,
@@ -12,8 +20,8 @@ import { listContacts, recordContact } from './churn-contacts.js'
 import { listChurnRisk } from './list-churn-risk.js'
 import { streamRiskCsv } from './risk-csv.js'
 import { readRiskSettings, writeRiskSettings } from './risk-settings.js'
+import { workspaceQuery } from '../workspace-query.js'
 
-const workspaceQuery = z.object({ workspace: z.string().min(1).max(64) })
 const json = (description: string, schema: z.ZodType) => ({
   description,
   content: { 'application/json': { schema } },
@@ -52,7 +60,7 @@ const routes = {
     method: 'get',
     path: '/risk/contacts',
     summary: "A customer's recorded contacts, newest first",
-    request: { query: workspaceQuery.extend({ customer: z.string().min(1).max(200) }) },
+    request: { query: workspaceQuery.extend({ customer: textSchema(columnLimits.externalId, 1) }) },
     responses: { 200: json('Contacts', z.object({ contacts: z.array(contactSchema) })), ...failures },
   }),
   getSettings: createRoute({

@@ -1,5 +1,6 @@
 import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
+import { workspaceIdSchema } from '../workspace-query.js'
 
 /** The signals that put a customer on the churn-risk list. */
 export const riskSignalKinds = ['low-p-alive', 'recent-detractor', 'unanswered-complaint'] as const
@@ -24,7 +25,7 @@ const segmentSchema = textSchema(columnLimits.segment, 1)
 
 /** `GET /risk` and `GET /risk.csv`. */
 export const riskQuerySchema = z.object({
-  workspace: z.string().min(1).max(64),
+  workspace: workspaceIdSchema,
   limit: z.coerce.number().int().min(1).max(maxRiskPage).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   signal: riskSignalKindSchema.optional(),

@@ -1,5 +1,6 @@
 import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
+import { workspaceIdSchema } from '../workspace-query.js'
 
 // Safe text (no NUL, which PostgreSQL refuses) as long as a customer column holds.
 const dimensionValue = textSchema(columnLimits.externalId, 1)
@@ -13,7 +14,7 @@ export const lifetimeDimensionSchema = z.union([
 /** `GET /api/churn-clv/survival`: whose lifetimes, observed until when, split how. */
 export const survivalQuerySchema = z
   .object({
-    workspace: z.string().min(1).max(64),
+    workspace: workspaceIdSchema,
     /** Where observation stops; default now. */
     asOf: instantSchema.optional(),
     /** Lifetimes from purchases (with the inactivity rule) or from subscriptions (start to end). */
