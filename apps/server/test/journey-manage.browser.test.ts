@@ -232,5 +232,23 @@ describe.skipIf(!executablePath)(
       expect(errors).toEqual([])
       await page.close()
     })
+
+    it('offers no links to survey responses when the surveys plugin is not enabled', async () => {
+      const page = await browser.newPage()
+      // The registry as an install without surveys serves it.
+      await page.route('**/api/plugins', async (route) => {
+        const registry: { id: string }[] = await (await route.fetch()).json()
+        await route.fulfill({ json: registry.filter((plugin) => plugin.id !== 'surveys') })
+      })
+      const { errors, journey } = await open(page)
+      const canvas = journey.locator('cx-journey-canvas')
+      await expect
+        .poll(() => canvas.getByRole('button', { name: 'Show the latest events at Parcel tracking' }).count())
+        .toBe(1)
+      expect(await canvas.locator('[data-responses-link]').count()).toBe(0)
+      expect(await canvas.getByRole('button', { name: 'Show the survey responses at Parcel tracking' }).count()).toBe(0)
+      expect(errors).toEqual([])
+      await page.close()
+    })
   },
 )

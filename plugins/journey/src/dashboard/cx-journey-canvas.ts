@@ -63,6 +63,8 @@ export class CxJourneyCanvas extends CxDashboardElement {
   @property({ attribute: false }) accessor touchpoints: MapTouchpoint[] = []
   @property({ attribute: false }) accessor channels: MapChannel[] = []
   @property() accessor name = ''
+  /** Whether survey responses can be listed (the surveys plugin is enabled): without it, no links to them. */
+  @property({ type: Boolean }) accessor responses = true
 
   private change(content: StageContent[]) {
     this.dispatchEvent(new CustomEvent('content-change', { detail: content, bubbles: true, composed: true }))
@@ -153,13 +155,14 @@ export class CxJourneyCanvas extends CxDashboardElement {
   }
 
   private touchpointActions(name: string) {
+    const responses = {
+      id: 'responses',
+      text: this.t('journey:links.responsesText'),
+      label: this.t('journey:links.responsesAt', { name }),
+    }
     return [
       { id: 'events', text: this.t('journey:links.eventsText'), label: this.t('journey:links.show', { name }) },
-      {
-        id: 'responses',
-        text: this.t('journey:links.responsesText'),
-        label: this.t('journey:links.responsesAt', { name }),
-      },
+      ...(this.responses ? [responses] : []),
       { id: 'edit', text: this.t('journey:tp.edit'), label: this.t('journey:tp.editLabel', { name }) },
     ]
   }
@@ -199,8 +202,12 @@ export class CxJourneyCanvas extends CxDashboardElement {
         ${this.stages.map((stage) => {
           const name = this.stageLabel(stage)
           return html`<th scope="col" data-stage=${stage.id}>${name}
-            <button type="button" class="link" data-responses-link=${`stage:${stage.id}`} aria-label=${this.t('journey:links.responsesIn', { stage: name })}
-              @click=${() => openResponses(this, { kind: 'stage', id: stage.id, name })}>${this.t('journey:links.responsesText')}</button></th>`
+            ${
+              this.responses
+                ? html`<button type="button" class="link" data-responses-link=${`stage:${stage.id}`} aria-label=${this.t('journey:links.responsesIn', { stage: name })}
+              @click=${() => openResponses(this, { kind: 'stage', id: stage.id, name })}>${this.t('journey:links.responsesText')}</button>`
+                : ''
+            }</th>`
         })}</tr></thead>
       <tbody>${textLanes.map((lane) => this.renderTextLane(lane))}${this.renderEmotionLane()}${this.renderTouchpointLane()}</tbody>
     </table></div>`

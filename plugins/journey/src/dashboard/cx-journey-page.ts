@@ -64,6 +64,8 @@ export class CxJourneyPage extends CxDashboardElement {
   @state() private accessor responsesFor: ResponsesLinkDetail | undefined
   /** Counts changes to the touchpoints, so the stage list reads its touchpoint counts again. */
   @state() private accessor touchpointRevision = 0
+  /** Whether the surveys plugin is enabled, so the map may link to survey responses. */
+  @state() private accessor surveysEnabled = false
   private loadedFor = ''
 
   private get client() {
@@ -84,11 +86,18 @@ export class CxJourneyPage extends CxDashboardElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('api') && this.api) void this.checkSurveys()
     if ((changed.has('workspace') || changed.has('api')) && this.workspace && this.workspace !== this.loadedFor) {
       this.loadedFor = this.workspace
       this.view = undefined
       void this.attempt(this.t('journey:loading'), () => this.loadMaps())
     }
+  }
+
+  /** Links to survey responses only where the surveys plugin serves them; a failed check shows none. */
+  private async checkSurveys() {
+    const plugins = await this.api.plugins().catch(() => [])
+    this.surveysEnabled = plugins.some((plugin) => plugin.id === 'surveys')
   }
 
   private async loadMaps(select?: string) {
@@ -381,7 +390,7 @@ export class CxJourneyPage extends CxDashboardElement {
         view
           ? html`${this.renderToolbar(view)}
             <p class="hint muted" id="keyboard-hint">${this.t('journey:keyboardHint')}</p>
-            <cx-journey-canvas data-map=${view.map.id} name=${view.map.name} .channels=${view.channels} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
+            <cx-journey-canvas data-map=${view.map.id} name=${view.map.name} ?responses=${this.surveysEnabled} .channels=${view.channels} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
               @content-change=${(e: CustomEvent<StageContent[]>) => {
                 this.stages = e.detail
                 this.dirty = true
