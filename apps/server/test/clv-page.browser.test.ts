@@ -19,6 +19,8 @@ const emptyWorkspace = 'clv-empty'
 const unfittedWorkspace = 'clv-unfitted'
 /** Too few repeat customers for a fit. */
 const sparseWorkspace = 'clv-sparse'
+/** A fit started elsewhere runs here while the page is open. */
+const busyWorkspace = 'clv-busy'
 const day = 86_400_000
 /** Purchases from 2025-01-01 to 2026-01-31; the fit is calibrated to 2025-07-31, the rest is the holdout. */
 const start = Date.parse('2025-01-01T00:00:00Z')
@@ -56,6 +58,7 @@ describe.skipIf(!executablePath)('the Customer value page in a browser', () => {
       [emptyWorkspace, 'No CLV yet'],
       [unfittedWorkspace, 'CLV to fit'],
       [sparseWorkspace, 'Few repeat buyers'],
+      [busyWorkspace, 'Fit under way'],
     ]) {
       const response = await postJson(app, '/api/workspaces', { id, name })
       if (!response.ok) throw new Error(`creating workspace ${id} answered ${response.status}`)
@@ -277,4 +280,68 @@ describe.skipIf(!executablePath)('the Customer value page in a browser', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  /** Another process holds the workspace's lease: the row a running job of the schedule leaves. */
+  async function insertRunningJob(id: string): Promise<string> {
+    const jobId = randomUUID()
+    const now = new Date().toISOString()
+    await database.db
+      .insertInto('churn_clv_fit_jobs' as never)
+      .values({
+        id: jobId,
+        workspace_id: id,
+        status: 'running',
+        trigger: 'schedule',
+        model: 'bgnbd',
+        unit: 'week',
+        until: '2026-01-31',
+        horizon: 52,
+        requested_at: now,
+        started_at: now,
+        finished_at: null,
+        lease_expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        fit_id: null,
+        problem: null,
+      } as never)
+      .execute()
+    return jobId
+  }
+
+  /** The other process ends its job with a problem. */
+  async function failJob(jobId: string, detail: string) {
+    const problem = { type: 'about:blank', title: 'Unprocessable', status: 422, detail, code: 'X' }
+    await database.db
+      .updateTable('churn_clv_fit_jobs' as never)
+      .set({ status: 'failed', finished_at: new Date().toISOString(), problem: JSON.stringify(problem) } as never)
+      .where('id' as never, '=', jobId as never)
+      .execute()
+  }
+
+  it('follows a fit started elsewhere, on opening and when asked for a second one (409), to its end', async () => {
+    const first = await insertRunningJob(busyWorkspace)
+    const page = await browser.newPage()
+    const { errors, clv } = await openClv(page, busyWorkspace)
+    const form = clv.locator('cx-clv-fit-form')
+    const status = form.locator('.job-status')
+    const button = form.getByRole('button', { name: 'Fit the model' })
+    // Opened while the schedule's fit runs: the page follows it and offers no second one.
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('running')
+    expect(await status.textContent()).toContain('Fitting…')
+    expect(await button.isDisabled()).toBe(true)
+    // Still asking each second: it sees the job end.
+    await failJob(first, 'first ended elsewhere')
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('failed')
+    expect(await status.textContent()).toContain('first ended elsewhere')
+
+    // Another fit starts elsewhere after the page has looked: the start answers 409, and the page follows that one.
+    const second = await insertRunningJob(busyWorkspace)
+    await button.click()
+    await expect.poll(() => form.locator('.note').textContent(), { timeout: 10_000 }).toContain('already running')
+    await expect.poll(() => status.getAttribute('data-status')).toBe('running')
+    await failJob(second, 'second ended elsewhere')
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('second ended elsewhere')
+    // The browser logs the refused start; nothing else went wrong.
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)'])
+    await page.close()
+  }, 60_000)
 })
