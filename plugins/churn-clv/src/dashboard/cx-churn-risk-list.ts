@@ -2,7 +2,8 @@ import { CxPanel } from '@cxkit/ui'
 import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { contactOutcomes, type RiskPage, type RiskRow } from '../risk/risk-schemas.js'
+import { contactOutcomes } from '../risk/contact-outcomes.js'
+import type { RiskPage, RiskRow } from '../risk/risk-schemas.js'
 import { signalText } from './risk-signal-text.js'
 
 /**

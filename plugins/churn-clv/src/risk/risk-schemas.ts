@@ -1,6 +1,7 @@
 import { columnLimits, instantSchema, textSchema } from '@cxkit/core'
 import { z } from 'zod'
 import { workspaceIdSchema } from '../workspace-query.js'
+import { contactOutcomes } from './contact-outcomes.js'
 
 /** The signals that put a customer on the churn-risk list. */
 export const riskSignalKinds = ['low-p-alive', 'recent-detractor', 'unanswered-complaint'] as const
@@ -109,8 +110,7 @@ export const riskPageSchema = z.object({
 })
 export type RiskPage = z.infer<typeof riskPageSchema>
 
-/** What a contact ended in. */
-export const contactOutcomes = ['reached', 'no-answer', 'retained', 'lost'] as const
+export { contactOutcomes }
 
 /** `POST /risk/contacts`: the retention team reached (or tried) a customer. */
 export const contactInputSchema = z

@@ -3,7 +3,8 @@ import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { ClvSettings } from '../../clv/clv-settings.js'
-import type { ClvDiagnostics, ClvDistributionResponse, ClvFit } from '../../schema.js'
+import type { ClvDiagnostics, ClvDistributionResponse, ClvFit, ClvFitJob } from '../../schema.js'
+import './cx-clv-fit-form.js'
 import { renderClvDistribution } from './render-clv-distribution.js'
 import { renderRepeatHistogram, renderRepeatTracking } from './render-fit-charts.js'
 
@@ -15,12 +16,18 @@ interface ClvPageData {
   diagnostics: ClvDiagnostics | null
   distribution: ClvDistributionResponse | null
   settings: ClvSettings
+  /** The latest recorded fit jobs, newest first. */
+  jobs: ClvFitJob[]
 }
+
+/** How many of the recorded fit jobs the settings show. */
+const shownJobs = 5
 
 /**
  * The Customer value page: the latest CLV fit (parameters with standard errors and intervals), the CLV
  * distribution, the model's fit against the data (Fader, Hardie & Lee 2005, Figures 1–3), the valuation
- * settings, and the customers at risk. Without a fit it says how to make one.
+ * settings with the refit schedule and the last fit jobs, and the customers at risk. A form starts a fit
+ * (also when there is none yet) and the page reloads once it has been stored.
  */
 @customElement('cx-clv-page')
 export class CxClvPage extends CxDashboardElement {
@@ -68,16 +75,17 @@ export class CxClvPage extends CxDashboardElement {
       if (!workspace) return null
       const query = `workspace=${encodeURIComponent(workspace)}`
       // The distribution answers without a fit too (fitId null), so an empty workspace costs no 404.
-      const [settings, distribution] = await Promise.all([
+      const [settings, distribution, jobs] = await Promise.all([
         this.api.get<ClvSettings>(`/api/churn-clv/clv/settings?${query}`, signal),
         this.api.get<ClvDistributionResponse>(`/api/churn-clv/clv/distribution?${query}`, signal),
+        this.api.get<ClvFitJob[]>(`/api/churn-clv/clv/fits?${query}`, signal),
       ])
-      if (!distribution.fitId) return { fit: null, diagnostics: null, distribution: null, settings }
+      if (!distribution.fitId) return { fit: null, diagnostics: null, distribution: null, settings, jobs }
       const [fit, diagnostics] = await Promise.all([
         this.api.get<ClvFit>(`/api/churn-clv/clv/fit?${query}`, signal),
         this.api.get<ClvDiagnostics>(`/api/churn-clv/clv/diagnostics?${query}&fit=${distribution.fitId}`, signal),
       ])
-      return { fit, diagnostics, distribution, settings }
+      return { fit, diagnostics, distribution, settings, jobs }
     },
     args: () => [this.workspace, this.reloads] as const,
   })
@@ -91,6 +99,7 @@ export class CxClvPage extends CxDashboardElement {
       await this.api.put(`/api/churn-clv/clv/settings?workspace=${encodeURIComponent(this.workspace)}`, {
         marginRate: Number(form.get('marginRate')) / 100,
         yearlyDiscountRate: Number(form.get('yearlyDiscountRate')) / 100,
+        refitEvery: form.get('refitEvery'),
       })
       this.notice = this.t('churn-clv:clv.saved')
       this.reloads++
@@ -147,7 +156,32 @@ export class CxClvPage extends CxDashboardElement {
     </section>`
   }
 
-  private renderSettings(settings: ClvSettings, fit: ClvFit | null) {
+  private renderFitForm() {
+    return html`<section class="fit-job" aria-labelledby="fit-job-heading">
+      <h2 id="fit-job-heading">${this.t('churn-clv:clv.fitModel')}</h2>
+      <cx-clv-fit-form @clv-fitted=${() => this.reloads++}></cx-clv-fit-form>
+    </section>`
+  }
+
+  private renderJobs(jobs: ClvFitJob[]) {
+    if (jobs.length === 0) return html`<p class="muted no-jobs">${this.t('churn-clv:clv.noJobs')}</p>`
+    return html`<table class="jobs">
+      <caption class="muted">${this.t('churn-clv:clv.jobsCaption', { n: Math.min(jobs.length, shownJobs) })}</caption>
+      <thead><tr><th scope="col">${this.t('churn-clv:clv.jobWhen')}</th>
+        <th scope="col">${this.t('churn-clv:clv.jobWho')}</th>
+        <th scope="col">${this.t('churn-clv:clv.jobOutcome')}</th></tr></thead>
+      <tbody>${jobs.slice(0, shownJobs).map(
+        (job) => html`<tr data-job=${job.id} data-status=${job.status}>
+          <td>${job.requestedAt.slice(0, 16).replace('T', ' ')} UTC</td>
+          <td class="trigger">${this.t(`churn-clv:clv.trigger.${job.trigger}`)}</td>
+          <td class="outcome">${this.t(`churn-clv:clv.job.${job.status}`)}${
+            job.status === 'failed' && job.problem ? html`: <span class="reason">${job.problem.detail}</span>` : nothing
+          }</td></tr>`,
+      )}</tbody>
+    </table>`
+  }
+
+  private renderSettings(settings: ClvSettings, fit: ClvFit | null, jobs: ClvFitJob[]) {
     return html`<section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">${this.t('churn-clv:clv.settingsHeading')}</h2>
       <form @submit=${this.saveSettings}>
@@ -157,6 +191,11 @@ export class CxClvPage extends CxDashboardElement {
         <label>${this.t('churn-clv:clv.discountRate')}
           <input name="yearlyDiscountRate" type="number" min="0" max="1000" step="any" required
             .value=${String(Number((settings.yearlyDiscountRate * 100).toPrecision(12)))}></label>
+        <label>${this.t('churn-clv:clv.refitEvery')}
+          <select name="refitEvery">${(['off', 'daily', 'weekly'] as const).map(
+            (every) =>
+              html`<option value=${every} ?selected=${every === settings.refitEvery}>${this.t(`churn-clv:clv.refitEvery.${every}`)}</option>`,
+          )}</select></label>
         <button type="submit">${this.t('churn-clv:clv.save')}</button>
       </form>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
@@ -169,18 +208,20 @@ export class CxClvPage extends CxDashboardElement {
             })}</p>`
           : nothing
       }
+      ${this.renderJobs(jobs)}
     </section>`
   }
 
   private renderPage(data: ClvPageData) {
-    const { fit, diagnostics, distribution, settings } = data
+    const { fit, diagnostics, distribution, settings, jobs } = data
     if (!fit)
       return html`<section class="empty">
           <p>${this.t('churn-clv:clv.noFit')}</p>
           <p><code>pnpm cxkit clv fit --workspace ${this.workspace} --until YYYY-MM-DD --unit week</code></p>
           <p class="muted">${this.t('churn-clv:clv.noFitAfter')}</p>
         </section>
-        ${this.renderSettings(settings, null)}`
+        ${this.renderFitForm()}
+        ${this.renderSettings(settings, null, jobs)}`
     return html`${this.renderFit(fit)}
       <section class="distribution" aria-labelledby="distribution-heading">
         <h2 id="distribution-heading">${this.t('churn-clv:clv.distributionHeading')}</h2>
@@ -198,7 +239,8 @@ export class CxClvPage extends CxDashboardElement {
             </section>`
           : nothing
       }
-      ${this.renderSettings(settings, fit)}
+      ${this.renderFitForm()}
+      ${this.renderSettings(settings, fit, jobs)}
       <section class="at-risk" aria-labelledby="at-risk-heading">
         <h2 id="at-risk-heading">${this.t('churn-clv:clv.atRiskHeading')}</h2>
         <cx-churn-risk-list workspace=${this.workspace}></cx-churn-risk-list>
