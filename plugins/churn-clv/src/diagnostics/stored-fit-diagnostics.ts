@@ -27,7 +27,7 @@ async function computeDiagnostics(db: Kysely<any>, fit: ClvFit, groups?: readonl
   const scope = { workspace: fit.workspace, until: fit.until, unit: fit.unit }
   const probability = model.probabilityOfPurchases
   const histogram = groups
-    ? repeatHistogramFromGroups(groups, probability ? (t, n) => probability(params, t, n) : null)
+    ? await repeatHistogramFromGroups(groups, probability ? (t, n) => probability(params, t, n) : null)
     : await repeatHistogram(db, scope, model, params)
   const tracking = await repeatTracking(db, scope, (t) => model.expectedPurchasesSinceFirst(params, t))
   return { histogram, tracking }
