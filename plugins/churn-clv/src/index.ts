@@ -7,6 +7,7 @@ import * as createSubscriptions from './migrations/002_create_subscriptions.js'
 import * as createClvFits from './migrations/003_create_clv_fits.js'
 import * as createChurnRisk from './migrations/004_create_churn_risk.js'
 import * as createClvFitJobs from './migrations/005_create_clv_fit_jobs.js'
+import * as createFitDiagnostics from './migrations/006_create_fit_diagnostics.js'
 import { customerChurnRateMetric } from './retention/customer-churn-rate.js'
 import { customerRetentionRateMetric } from './retention/customer-retention-rate.js'
 import { revenueChurnRateMetric } from './retention/revenue-churn-rate.js'
@@ -46,6 +47,7 @@ export const churnClvPlugin = definePlugin({
     '003_create_clv_fits': createClvFits,
     '004_create_churn_risk': createChurnRisk,
     '005_create_clv_fit_jobs': createClvFitJobs,
+    '006_create_fit_diagnostics': createFitDiagnostics,
   },
   metrics: [customerChurnRateMetric, customerRetentionRateMetric, subscriptionChurnRateMetric, revenueChurnRateMetric],
   routes: churnClvRoutes,

@@ -86,6 +86,13 @@ export type ChurnClvModelTables = {
     /** JSON problem document of a failed job. */
     problem: string | null
   }
+  /** A fit's histogram, tracking and CLV distribution as JSON text, null until computed (migration 006). */
+  churn_clv_fit_diagnostics: {
+    fit_id: string
+    diagnostics: string | null
+    distribution: string | null
+    updated_at: string
+  }
   churn_clv_scores: {
     workspace_id: string
     customer_id: string

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { SqlDialect } from '@cxkit/core'
 import type { Kysely } from 'kysely'
+import { storeFitDiagnostics } from '../diagnostics/stored-fit-diagnostics.js'
 import type { ClvFit } from '../schema.js'
 import { summariseCustomers } from '../summaries/summarise-customers.js'
 import { type SummaryScope, summarisePurchaseGroups } from '../summaries/summarise-purchases.js'
@@ -154,6 +155,8 @@ export async function runClvFit(
       await yieldToEventLoop()
     }
   })
+  // What the CLV page draws, computed once here from the fit's own summaries rather than on each view.
+  await storeFitDiagnostics(db, fit, groups)
   return fit
 }
 

@@ -9,7 +9,7 @@ export interface ClvBin {
   customers: number
 }
 
-/** The latest fit's CLV scores: n, mean, median, total and a log-spaced histogram. */
+/** A fit's CLV scores: n, mean, median, total and a log-spaced histogram. */
 export interface ClvDistribution {
   customers: number
   mean: number | null
@@ -51,16 +51,18 @@ export function clvBinEdges(min: number, max: number): number[] {
 }
 
 /**
- * The distribution of the stored CLV scores, computed in SQL: one pass for the counts per bin and two
- * one-row reads for the median, so no score is read into memory.
+ * The distribution of one fit's stored CLV scores, computed in SQL: one pass for the counts per bin and
+ * two one-row reads for the median, so no score is read into memory. Only the scores written by `fitId`
+ * count, so a later fit replacing them midway never mixes two fits (it gives fewer, or none).
  *
  * @example
- * const { customers, median, bins } = await clvDistribution(db, 'acme')
+ * const { customers, median, bins } = await clvDistribution(db, 'acme', fit.id)
  */
-export async function clvDistribution(db: Kysely<any>, workspace: string): Promise<ClvDistribution> {
+export async function clvDistribution(db: Kysely<any>, workspace: string, fitId: string): Promise<ClvDistribution> {
   const scores = (db as Kysely<ChurnClvModelTables>)
     .selectFrom('churn_clv_scores')
     .where('workspace_id', '=', workspace)
+    .where('fit_id', '=', fitId)
   const stats = await scores
     .select([
       sql<number>`count(*)`.as('n'),

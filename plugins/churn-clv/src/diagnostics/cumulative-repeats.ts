@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { type ClvTimeUnit, daysPerUnit } from '../models/customer-summary.js'
 import { dayMs, dayNumber, untilDayNumber } from '../summaries/day-number.js'
+import { eventLoopTurns } from './event-loop-turns.js'
 
 /** Customers whose first purchase fell on one day (or, past `maxCohorts` days, in one period). */
 export interface FirstPurchaseCohort {
@@ -46,9 +47,9 @@ const isoDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10)
  * day, how many of the cohorts' customers bought again that day (repeat: not their first purchase day).
  *
  * @example
- * trackRepeats({ cohorts, repeatDays, untilDay, endDay, unit: 'week', expectedSince: (t) => bgNbdExpectedPurchases(p, t) })
+ * await trackRepeats({ cohorts, repeatDays, untilDay, endDay, unit: 'week', expectedSince: (t) => bgNbdExpectedPurchases(p, t) })
  */
-export function trackRepeats(input: {
+export async function trackRepeats(input: {
   cohorts: readonly FirstPurchaseCohort[]
   repeatDays: ReadonlyMap<number, number>
   /** The calibration end day number (inclusive). */
@@ -57,7 +58,7 @@ export function trackRepeats(input: {
   lastDay: number
   unit: ClvTimeUnit
   expectedSince: (t: number) => number
-}): RepeatTracking {
+}): Promise<RepeatTracking> {
   const { repeatDays, untilDay, unit, expectedSince } = input
   if (input.cohorts.length === 0) return { unitsPerPeriod: 1, calibrationEnd: 0, periods: [] }
   const unitDays = daysPerUnit[unit]
@@ -76,7 +77,10 @@ export function trackRepeats(input: {
   const periods: RepeatPeriod[] = []
   let cumulativeActual = 0
   let previousExpected = 0
+  const turn = eventLoopTurns()
   for (let index = 0; index < count; index++) {
+    // Up to 500 cohorts × 400 periods of E[X(t)] take about a second: let the event loop through.
+    await turn()
     const end = Math.min(start + (index + 1) * periodDays, endDay)
     let cumulativeExpected = 0
     for (const cohort of cohorts)

@@ -1,14 +1,11 @@
 import { CxError, type PluginContext, problemContent, throwOnInvalid } from '@cxkit/core'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { purchaseModels } from '../clv/purchase-models.js'
 import { readClvFitById, readLatestClvFit } from '../clv/read-clv-fit.js'
 import type { ChurnClvOptions } from '../options.js'
 import type { ChurnClvModelTables } from '../tables.js'
-import { clvDistribution } from './clv-distribution.js'
-import { repeatTracking } from './cumulative-repeats.js'
 import { type ClvDiagnostics, clvDiagnosticsSchema, clvDistributionSchema } from './diagnostics-schemas.js'
-import { repeatHistogram } from './repeat-histogram.js'
 import { workspaceIdSchema } from '../workspace-query.js'
+import { readFitDiagnostics, readFitDistribution } from './stored-fit-diagnostics.js'
 
 const workspace = workspaceIdSchema
 
@@ -56,9 +53,7 @@ export function diagnosticsRoutes(ctx: PluginContext) {
             : `workspace '${query.workspace}' has no CLV fit yet`,
           { status: 404 },
         )
-      const model = purchaseModels[fit.model]
-      const params = fit.purchase.parameters
-      const scope = { workspace: fit.workspace, until: fit.until, unit: fit.unit }
+      // Stored with the fit when it ran: the request only reads them (once computes them, for an older fit).
       const body: ClvDiagnostics = {
         fitId: fit.id,
         model: fit.model,
@@ -66,8 +61,7 @@ export function diagnosticsRoutes(ctx: PluginContext) {
         until: fit.until,
         customers: fit.customers,
         repeatCustomers: fit.repeatCustomers,
-        histogram: await repeatHistogram(db, scope, model, params),
-        tracking: await repeatTracking(db, scope, (t) => model.expectedPurchasesSinceFirst(params, t)),
+        ...(await readFitDiagnostics(db, fit)),
       }
       return c.json(body, 200)
     })
@@ -75,10 +69,13 @@ export function diagnosticsRoutes(ctx: PluginContext) {
       const query = c.req.valid('query')
       await ctx.requireWorkspace(query.workspace)
       const fit = await readLatestClvFit(db, query.workspace)
-      const stats = await clvDistribution(db, query.workspace)
+      // The distribution stored with the fit, so the figures always belong to the fit named beside them.
+      const stats = fit ? await readFitDistribution(db, fit) : noScores
       return c.json(
         { fitId: fit?.id ?? null, currency, horizon: fit?.horizon ?? null, unit: fit?.unit ?? null, ...stats },
         200,
       )
     })
 }
+
+const noScores = { customers: 0, mean: null, median: null, total: null, min: null, max: null, bins: [] }

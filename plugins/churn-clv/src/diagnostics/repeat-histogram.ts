@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { PurchaseModel } from '../clv/purchase-models.js'
 import type { RfmGroup } from '../models/customer-summary.js'
 import { type SummaryScope, summarisePurchaseGroups } from '../summaries/summarise-purchases.js'
+import { eventLoopTurns } from './event-loop-turns.js'
 
 /** One bar pair of the histogram: customers with `repeats` repeat purchases (the last bar: that many or more). */
 export interface RepeatHistogramBar {
@@ -28,13 +29,13 @@ export const defaultHistogramBars = 8
  * O(distinct T × bars), however many customers share them.
  *
  * @example
- * repeatHistogramFromGroups(groups, (t, n) => bgNbdProbabilityOfPurchases(params, t, n), 7)
+ * await repeatHistogramFromGroups(groups, (t, n) => bgNbdProbabilityOfPurchases(params, t, n), 7)
  */
-export function repeatHistogramFromGroups(
+export async function repeatHistogramFromGroups(
   groups: readonly RfmGroup[],
   probability: ((t: number, n: number) => number) | null,
   lastBar = defaultHistogramBars,
-): RepeatHistogram {
+): Promise<RepeatHistogram> {
   const actual = new Array<number>(lastBar + 1).fill(0)
   const customersAtAge = new Map<number, number>()
   let customers = 0
@@ -46,7 +47,10 @@ export function repeatHistogramFromGroups(
   let expected: number[] | null = null
   if (probability) {
     expected = new Array<number>(lastBar + 1).fill(0)
+    const turn = eventLoopTurns()
     for (const [T, n] of customersAtAge) {
+      // Thousands of distinct ages (in days) × bars of P(X(t) = x): let the event loop through.
+      await turn()
       let below = 0
       for (let x = 0; x < lastBar; x++) {
         const p = probability(T, x)
