@@ -64,7 +64,7 @@ export class CxJourneyCanvas extends CxDashboardElement {
   @property({ attribute: false }) accessor channels: MapChannel[] = []
   @property() accessor name = ''
   /** Whether survey responses can be listed (the surveys plugin is enabled): without it, no links to them. */
-  @property({ type: Boolean }) accessor responses = true
+  @property({ attribute: false }) accessor responses = true
 
   private change(content: StageContent[]) {
     this.dispatchEvent(new CustomEvent('content-change', { detail: content, bubbles: true, composed: true }))

@@ -390,7 +390,7 @@ export class CxJourneyPage extends CxDashboardElement {
         view
           ? html`${this.renderToolbar(view)}
             <p class="hint muted" id="keyboard-hint">${this.t('journey:keyboardHint')}</p>
-            <cx-journey-canvas data-map=${view.map.id} name=${view.map.name} ?responses=${this.surveysEnabled} .channels=${view.channels} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
+            <cx-journey-canvas data-map=${view.map.id} name=${view.map.name} .responses=${this.surveysEnabled} .channels=${view.channels} .stages=${view.stages} .content=${this.stages} .touchpoints=${view.touchpoints}
               @content-change=${(e: CustomEvent<StageContent[]>) => {
                 this.stages = e.detail
                 this.dirty = true
