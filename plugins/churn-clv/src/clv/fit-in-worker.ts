@@ -15,13 +15,24 @@ type WorkerAnswer =
  * @example
  * const fits = await fitModelsInWorker({ model: 'bgnbd', groups, spendCounts, spendMeans })
  */
-export const fitModelsInWorker: FitModels = (input) =>
+export const fitModelsInWorker: FitModels = (input, how = {}) =>
   new Promise<ModelFits>((resolve, reject) => {
+    const { signal } = how
+    if (signal?.aborted) return reject(signal.reason)
     const worker = new Worker(new URL('./fit-worker.mjs', import.meta.url), {
       workerData: input,
       transferList: [input.spendCounts.buffer as ArrayBuffer, input.spendMeans.buffer as ArrayBuffer],
     })
     let answered = false
+    // Stopping the server (or a lost lease) ends the search at once rather than when it converges.
+    const stop = () => {
+      if (answered) return
+      answered = true
+      reject(signal!.reason)
+      void worker.terminate()
+    }
+    signal?.addEventListener('abort', stop, { once: true })
+    worker.once('exit', () => signal?.removeEventListener('abort', stop))
     worker.once('message', (answer: WorkerAnswer) => {
       answered = true
       if ('fits' in answer) resolve(answer.fits)

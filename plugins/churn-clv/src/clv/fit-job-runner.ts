@@ -15,15 +15,30 @@ import { runClvFit } from './run-clv-fit.js'
 
 /** Starts fit jobs and keeps track of the ones this process runs. */
 export interface FitJobRunner {
-  /** Records and starts a job after the current request is answered; a 409 naming the running job if there is one. */
-  start(workspace: string, options: FitJobOptions, trigger: FitJobTrigger): Promise<ClvFitJob>
+  /**
+   * Records and starts a job after the current request is answered; a 409 naming the running job if there
+   * is one, or, given `unlessRequestedAfter`, a 409 when a job of the workspace was requested after it.
+   */
+  start(
+    workspace: string,
+    options: FitJobOptions,
+    trigger: FitJobTrigger,
+    claim?: { unlessRequestedAfter?: string },
+  ): Promise<ClvFitJob>
   /**
    * Records a job and runs it to the end before resolving (the command line): the stored fit, or the
    * fit's error once the job is recorded as failed; a 409 naming the running job if there is one.
    */
   runHere(workspace: string, options: FitJobOptions, trigger: FitJobTrigger): Promise<{ job: ClvFitJob; fit: ClvFit }>
-  /** Resolves once every job this process started has finished (shutdown, tests). */
+  /** Resolves once every job this process started has finished (tests). */
   settled(): Promise<void>
+  /**
+   * Shutdown: waits up to `waitMs` (default `stopWaitMs`) for the running jobs, then stops the rest: their
+   * worker threads are terminated and the jobs recorded as failed, stopped with the server. Resolves at
+   * most `waitMs` after that, even if a job's database work has not unwound yet (it then writes nothing:
+   * its job no longer holds the lease).
+   */
+  stop(waitMs?: number): Promise<void>
 }
 
 export interface FitJobRunnerSettings {
@@ -33,6 +48,8 @@ export interface FitJobRunnerSettings {
   now?: () => number
   /** Where the optimisers run: a worker thread by default. */
   fitModels?: FitModels
+  /** How long `stop` waits for running jobs before it stops them; default ten seconds. */
+  stopWaitMs?: number
 }
 
 const runners = new WeakMap<object, FitJobRunner>()
@@ -75,11 +92,25 @@ export function createFitJobRunner(
   const leaseMs = settings.leaseMs ?? 120_000
   const now = settings.now ?? Date.now
   const fitModels = settings.fitModels ?? fitModelsInWorker
+  const stopWaitMs = settings.stopWaitMs ?? 10_000
   const { db, sql, logger } = ctx
   const running = new Set<Promise<void>>()
+  /** The jobs this process runs now, each with what stops it. */
+  const stoppers = new Map<string, AbortController>()
 
-  async function claim(workspace: string, options: FitJobOptions, trigger: FitJobTrigger): Promise<ClvFitJob> {
-    const claimed = await claimFitJob(db, { workspace, options, trigger, now: now(), leaseMs })
+  async function claim(
+    workspace: string,
+    options: FitJobOptions,
+    trigger: FitJobTrigger,
+    condition: { unlessRequestedAfter?: string } = {},
+  ): Promise<ClvFitJob> {
+    const claimed = await claimFitJob(db, { workspace, options, trigger, now: now(), leaseMs, ...condition })
+    if ('superseded' in claimed)
+      throw new CxError(
+        'CXKIT_CONFLICT',
+        `a CLV fit of workspace '${workspace}' was requested after ${condition.unlessRequestedAfter}`,
+        { status: 409 },
+      )
     if ('held' in claimed)
       throw new CxError(
         'CXKIT_CONFLICT',
@@ -91,15 +122,33 @@ export function createFitJobRunner(
 
   /** Runs a claimed job; rethrows the fit's error once the job is recorded as failed. */
   async function run(job: ClvFitJob): Promise<ClvFit> {
+    const stopper = new AbortController()
+    stoppers.set(job.id, stopper)
+    // A heartbeat that finds the lease gone (it expired and another start took over) stops the fit.
     const renew = () =>
-      renewFitJobLease(db, job.id, { now: now(), leaseMs }).catch((error: unknown) =>
-        logger.warn('churn-clv: could not renew a fit job lease', { job: job.id, error: String(error) }),
+      renewFitJobLease(db, job.id, { now: now(), leaseMs }).then(
+        (held) => {
+          if (!held && !stopper.signal.aborted) stopper.abort(lostLease(job))
+        },
+        (error: unknown) =>
+          logger.warn('churn-clv: could not renew a fit job lease', { job: job.id, error: String(error) }),
       )
     const heartbeat = setInterval(renew, Math.max(leaseMs / 3, 10))
     heartbeat.unref()
     try {
       await renewFitJobLease(db, job.id, { now: now(), leaseMs, starting: true })
-      const fit = await runClvFit({ db, sql }, { workspace: job.workspace, ...job.options }, { fitModels })
+      const fit = await runClvFit(
+        { db, sql },
+        { workspace: job.workspace, ...job.options },
+        {
+          fitModels: (input) => fitModels(input, { signal: stopper.signal }),
+          // In the write transaction, before the old scores go: a job that lost its lease writes nothing.
+          beforeWrite: async (trx) => {
+            stopper.signal.throwIfAborted()
+            if (!(await renewFitJobLease(trx, job.id, { now: now(), leaseMs }))) throw lostLease(job)
+          },
+        },
+      )
       clearInterval(heartbeat)
       if (!(await finishFitJob(db, job.id, { now: now(), fitId: fit.id })))
         logger.warn('churn-clv: a fit finished after its lease had been taken over', { job: job.id })
@@ -111,12 +160,18 @@ export function createFitJobRunner(
         logger.error('churn-clv: could not record a failed fit job', { job: job.id, error: String(failure) }),
       )
       throw error
+    } finally {
+      stoppers.delete(job.id)
     }
   }
 
+  async function settled() {
+    while (running.size > 0) await Promise.all([...running])
+  }
+
   return {
-    async start(workspace, options, trigger) {
-      const job = await claim(workspace, options, trigger)
+    async start(workspace, options, trigger, condition) {
+      const job = await claim(workspace, options, trigger, condition)
       // setImmediate: the 202 goes out before the fit's first query. The outcome is in the job's row.
       const done: Promise<void> = outsideRequests(() =>
         new Promise<void>((resolve) => setImmediate(resolve))
@@ -132,12 +187,35 @@ export function createFitJobRunner(
     async runHere(workspace, options, trigger) {
       const job = await claim(workspace, options, trigger)
       const fit = await run(job)
-      return { job: await readFitJob(db, workspace, job.id), fit }
+      return { job: await readFitJob(db, workspace, job.id, now()), fit }
     },
-    async settled() {
-      while (running.size > 0) await Promise.all([...running])
+    settled,
+    async stop(waitMs = stopWaitMs) {
+      const waited = (ms: number) =>
+        Promise.race([settled(), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())])
+      await waited(waitMs)
+      if (stoppers.size === 0) return
+      await Promise.all(
+        [...stoppers].map(async ([id, stopper]) => {
+          const stopped = new CxError('CXKIT_CLV_FIT_FAILED', 'the fit was stopped with the server', { status: 503 })
+          stopper.abort(stopped)
+          await finishFitJob(db, id, { now: now(), error: stopped }).catch((error: unknown) =>
+            logger.error('churn-clv: could not record a stopped fit job', { job: id, error: String(error) }),
+          )
+        }),
+      )
+      await waited(waitMs)
     },
   }
+}
+
+/** The error of a job whose lease another start has taken over: its work is no longer the job's. */
+function lostLease(job: ClvFitJob): CxError {
+  return new CxError(
+    'CXKIT_CONFLICT',
+    `CLV fit job ${job.id} lost its lease (it expired and another start took over); it wrote nothing`,
+    { status: 409, details: { job: job.id } },
+  )
 }
 
 const oneYear = { day: 365, week: 52, month: 12 } as const

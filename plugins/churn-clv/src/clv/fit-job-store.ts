@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { CxError, isCxError } from '@cxkit/core'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { ClvFitJob } from '../schema.js'
 import type { ChurnClvModelTables } from '../tables.js'
 import type { ClvFitRequest } from './run-clv-fit.js'
@@ -30,8 +30,19 @@ const iso = (ms: number) => new Date(ms).toISOString()
  */
 export async function claimFitJob(
   db: Kysely<any>,
-  claim: { workspace: string; options: FitJobOptions; trigger: FitJobTrigger; now: number; leaseMs: number },
-): Promise<{ job: ClvFitJob } | { held: ClvFitJob }> {
+  claim: {
+    workspace: string
+    options: FitJobOptions
+    trigger: FitJobTrigger
+    now: number
+    leaseMs: number
+    /**
+     * Insert only if no job of the workspace was requested after this ISO time (the schedule's due-check):
+     * another process that started and finished a fit since then has done this one's work.
+     */
+    unlessRequestedAfter?: string
+  },
+): Promise<{ job: ClvFitJob } | { held: ClvFitJob } | { superseded: true }> {
   const tables = db as Tables
   const now = iso(claim.now)
   await tables
@@ -58,14 +69,53 @@ export async function claimFitJob(
     problem: null,
   }
   try {
-    await tables.insertInto('churn_clv_fit_jobs').values(row).execute()
+    if (claim.unlessRequestedAfter === undefined) {
+      await tables.insertInto('churn_clv_fit_jobs').values(row).execute()
+      return { job: jobFromRow(row) }
+    }
+    const after = claim.unlessRequestedAfter
+    // One statement, so the check and the insert see the same rows: INSERT … SELECT … WHERE NOT EXISTS.
+    const inserted = await tables
+      .insertInto('churn_clv_fit_jobs')
+      .columns(Object.keys(row) as (keyof JobRow)[])
+      .expression(
+        tables
+          // Typed, as PostgreSQL reads an untyped parameter in a select list as text.
+          .selectNoFrom(
+            Object.entries(row).map(([column, value]) =>
+              (column === 'horizon' ? sql`cast(${value} as double precision)` : sql`cast(${value} as varchar)`).as(
+                column,
+              ),
+            ),
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('churn_clv_fit_jobs')
+                  .where('workspace_id', '=', claim.workspace)
+                  .where('requested_at', '>', after)
+                  .select(sql.lit(1).as('one')),
+              ),
+            ),
+          ),
+      )
+      .returning('id')
+      .executeTakeFirst()
+    if (!inserted) return { superseded: true }
     return { job: jobFromRow(row) }
   } catch (error) {
     // A unique violation: another job holds the lease. Anything else is no conflict: rethrow it.
+    if (!isUniqueViolation(error)) throw error
     const held = await activeFitJob(db, claim.workspace)
     if (held) return { held }
     throw error
   }
+}
+
+/** better-sqlite3's and PostgreSQL's code for a unique index refusing a row. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505'
 }
 
 /** The workspace's queued or running job, if any. */
@@ -120,7 +170,12 @@ export async function finishFitJob(
 }
 
 /** One of the workspace's jobs; a 404 for an unknown id or another workspace's job. */
-export async function readFitJob(db: Kysely<any>, workspace: string, id: string): Promise<ClvFitJob> {
+export async function readFitJob(
+  db: Kysely<any>,
+  workspace: string,
+  id: string,
+  now: number = Date.now(),
+): Promise<ClvFitJob> {
   const row = await (db as Tables)
     .selectFrom('churn_clv_fit_jobs')
     .where('id', '=', id)
@@ -128,11 +183,11 @@ export async function readFitJob(db: Kysely<any>, workspace: string, id: string)
     .selectAll()
     .executeTakeFirst()
   if (!row) throw new CxError('CXKIT_NOT_FOUND', `no CLV fit job '${id}' in workspace '${workspace}'`, { status: 404 })
-  return jobFromRow(row)
+  return jobFromRow(row, now)
 }
 
 /** The workspace's latest jobs, newest first, at most `listedJobs`. */
-export async function listFitJobs(db: Kysely<any>, workspace: string): Promise<ClvFitJob[]> {
+export async function listFitJobs(db: Kysely<any>, workspace: string, now: number = Date.now()): Promise<ClvFitJob[]> {
   const rows = await (db as Tables)
     .selectFrom('churn_clv_fit_jobs')
     .where('workspace_id', '=', workspace)
@@ -141,14 +196,19 @@ export async function listFitJobs(db: Kysely<any>, workspace: string): Promise<C
     .limit(listedJobs)
     .selectAll()
     .execute()
-  return rows.map(jobFromRow)
+  return rows.map((row) => jobFromRow(row, now))
 }
 
-function jobFromRow(row: JobRow): ClvFitJob {
+/**
+ * A row as a job. Given the time, an active row whose lease has expired reads as failed: its process
+ * died (or stopped) mid-fit, and the row would otherwise say "running" until the next start.
+ */
+function jobFromRow(row: JobRow, now?: number): ClvFitJob {
+  const abandoned = now !== undefined && active.includes(row.status) && row.lease_expires_at < iso(now)
   return {
     id: row.id,
     workspace: row.workspace_id,
-    status: row.status as ClvFitJob['status'],
+    status: abandoned ? 'failed' : (row.status as ClvFitJob['status']),
     trigger: row.trigger as FitJobTrigger,
     options: {
       model: row.model as FitJobOptions['model'],
@@ -158,9 +218,9 @@ function jobFromRow(row: JobRow): ClvFitJob {
     },
     requestedAt: row.requested_at,
     startedAt: row.started_at,
-    finishedAt: row.finished_at,
+    finishedAt: abandoned ? row.lease_expires_at : row.finished_at,
     fitId: row.fit_id,
-    problem: row.problem ? (JSON.parse(row.problem) as ClvFitJob['problem']) : null,
+    problem: abandoned ? abandonedProblem : row.problem ? (JSON.parse(row.problem) as ClvFitJob['problem']) : null,
   }
 }
 

@@ -22,8 +22,11 @@ export interface ModelFits {
   spend: LikelihoodFit<Record<string, number>> & { customers: number }
 }
 
-/** Runs a fit's optimisers, here or elsewhere (see `fitModelsInWorker`). */
-export type FitModels = (input: ModelFitInput) => Promise<ModelFits>
+/**
+ * Runs a fit's optimisers, here or elsewhere (see `fitModelsInWorker`). `signal` stops a fit that
+ * can be stopped (a worker thread is terminated); the promise then rejects with the signal's reason.
+ */
+export type FitModels = (input: ModelFitInput, how?: { signal?: AbortSignal }) => Promise<ModelFits>
 
 /**
  * Fits the purchase model, then Gamma-Gamma, synchronously: a workspace's purchase-model problems

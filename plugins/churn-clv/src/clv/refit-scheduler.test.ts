@@ -1,5 +1,5 @@
 import { createHost } from '@cxkit/core'
-import { createPluginContext, createWorkspace, migrate } from '@cxkit/db'
+import { createPluginContext, createWorkspace, insertCustomers, migrate } from '@cxkit/db'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { insertTransactions } from '../../test/insert-transactions.js'
@@ -95,7 +95,8 @@ for (const dialect of testDialects()) {
       const ctx = createPluginContext(test.database, test.host, test.host.plugins[0]!)
       const runner = createFitJobRunner(ctx, { now: () => clock })
       const before = await test.json<ClvFitJob[]>(`/api/churn-clv/clv/fits?workspace=${test.workspace}`)
-      const schedule = startRefitScheduler(ctx, { runner, now: () => clock, intervalMs: 20 })
+      // A stop that waits a minute: this fit is to finish, however slow the machine.
+      const schedule = startRefitScheduler(ctx, { runner, now: () => clock, intervalMs: 20, stopWaitMs: 60_000 })
       // The timer's first look starts the fit.
       await vi.waitFor(
         async () => {
@@ -145,5 +146,49 @@ for (const dialect of testDialects()) {
       expect(bad.status).toBe(400)
       expect(JSON.stringify(await bad.json())).toContain('refitEvery')
     })
+
+    it('starts one scheduled fit at a time: a look while it runs starts none, a later look the next', async () => {
+      await createWorkspace(test.database, { id: 'second', name: 'Second', locale: 'en' })
+      const second: TestApp = {
+        ...test,
+        workspace: 'second',
+        addCustomers: (customers) =>
+          insertCustomers(
+            test.database,
+            'second',
+            customers.map((c) => ({ ...c, attributes: c.attributes ?? {} })),
+          ),
+      }
+      await insertTransactions(second, simulatedPurchases({ customers: 300, end: today, seed: 9 }))
+      let clock = Date.now() + 800 * 24 * hour
+      const ctx = createPluginContext(test.database, test.host, test.host.plugins[0]!)
+      const runner = createFitJobRunner(ctx, { now: () => clock })
+      const schedule = startRefitScheduler(ctx, { runner, now: () => clock, intervalMs: 3_600_000 })
+      try {
+        // Both fitted once (the earlier tests may not have run): the schedule refits only fitted workspaces.
+        for (const workspace of [test.workspace, 'second'])
+          await runner.runHere(workspace, { model: 'bgnbd', unit: 'week', until: today, horizon: 52 }, 'cli')
+        for (const workspace of [test.workspace, 'second'])
+          await test.json(`/api/churn-clv/clv/settings?workspace=${workspace}`, {
+            method: 'PUT',
+            body: { refitEvery: 'daily' },
+          })
+        // Two days on, both workspaces are due; the look starts one of them only.
+        clock += 2 * 24 * hour
+        const first = await schedule.tick()
+        expect(first).toHaveLength(1)
+        // While that scheduled fit is queued or running, a look starts nothing.
+        expect(await schedule.tick()).toEqual([])
+        await runner.settled()
+        // Once it has finished, the next look takes the other workspace.
+        const next = await schedule.tick()
+        expect(next).toHaveLength(1)
+        expect([...first, ...next].sort()).toEqual([test.workspace, 'second'].sort())
+        await runner.settled()
+        expect(await schedule.tick()).toEqual([])
+      } finally {
+        await schedule.stop()
+      }
+    }, 120_000)
   })
 }

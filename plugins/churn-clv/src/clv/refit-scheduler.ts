@@ -14,6 +14,8 @@ export interface RefitSchedulerSettings {
   intervalMs?: number
   /** The clock, in epoch milliseconds. */
   now?: () => number
+  /** How long `stop` waits for a running fit before stopping it; the runner's default (ten seconds) if unset. */
+  stopWaitMs?: number
 }
 
 /** The schedule's background work, with `tick` to run one look for due fits now (tests). */
@@ -42,6 +44,16 @@ export function startRefitScheduler(ctx: PluginContext, settings: RefitScheduler
 
   async function startDueFits(): Promise<string[]> {
     const at = now()
+    // One scheduled fit at a time, across processes: each holds a summary of every customer in memory,
+    // and on SQLite its writes hold the one write lock. Later looks take the remaining due workspaces.
+    const scheduled = await db
+      .selectFrom('churn_clv_fit_jobs')
+      .where('trigger', '=', 'schedule')
+      .where('status', 'in', ['queued', 'running'])
+      .where('lease_expires_at', '>=', new Date(at).toISOString())
+      .select('id')
+      .executeTakeFirst()
+    if (scheduled) return []
     const fitted = await db
       .selectFrom('churn_clv_fits')
       .groupBy('workspace_id')
@@ -69,10 +81,13 @@ export function startRefitScheduler(ctx: PluginContext, settings: RefitScheduler
           workspace,
           fitOptionsWithDefaults({ model: fit.model, unit: fit.unit, horizon: fit.horizon }, at),
           'schedule',
+          // Another process may have fitted the workspace since the look above: then it is not due.
+          { unlessRequestedAfter: new Date(since).toISOString() },
         )
         started.push(workspace)
+        break
       } catch (error) {
-        // 409: a fit of this workspace is running already (in this process or another): nothing to do.
+        // 409: a fit of this workspace is running already, or was started since the look: nothing to do.
         if (!(isCxError(error) && error.status === 409))
           ctx.logger.error('churn-clv: could not start a scheduled fit', { workspace, error: String(error) })
       }
@@ -99,7 +114,7 @@ export function startRefitScheduler(ctx: PluginContext, settings: RefitScheduler
       stopped = true
       clearInterval(timer)
       await ticking?.catch(() => undefined)
-      await settings.runner.settled()
+      await settings.runner.stop(settings.stopWaitMs)
     },
   }
 }

@@ -65,6 +65,20 @@ for (const dialect of testDialects()) {
       expect(scores.clv).toBeGreaterThan(scores.expectedPurchases * scores.expectedSpend * 0.3 * 0.9)
     })
 
+    it('writes nothing when the step before the writes refuses, keeping the previous fit and scores', async () => {
+      const before = await test.json<ClvFit>(`/api/churn-clv/clv/fit?workspace=${test.workspace}`)
+      const refusing = async () => {
+        throw new Error("no longer this fit's to write")
+      }
+      await expect(
+        runClvFit(test.database, { ...request(test.workspace), horizon: 13 }, { beforeWrite: refusing }),
+      ).rejects.toThrow('no longer')
+      expect(await test.json<ClvFit>(`/api/churn-clv/clv/fit?workspace=${test.workspace}`)).toEqual(before)
+      const scores = await test.json<ClvScores>(`/api/churn-clv/clv/customers/0001?workspace=${test.workspace}`)
+      // Still the 39-week scores of the stored fit (1.226 expected purchases), not a 13-week rescoring.
+      expect(scores.expectedPurchases).toBeCloseTo(1.226, 1)
+    })
+
     it('predicts one customer over another horizon and unit from the stored fit', async () => {
       const weeks = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, { horizon: 39 })
       expect(weeks.expectedPurchases).toBeCloseTo(1.226, 1)

@@ -46,7 +46,11 @@ const scoreColumns = [
 export async function runClvFit(
   database: { db: Kysely<any>; sql: SqlDialect },
   request: ClvFitRequest,
-  how: { fitModels?: FitModels } = {},
+  how: {
+    fitModels?: FitModels
+    /** Runs first inside the write transaction; throwing there (a job that lost its lease) writes nothing. */
+    beforeWrite?: (trx: Kysely<any>) => Promise<void>
+  } = {},
 ): Promise<ClvFit> {
   const { db, sql } = database
   const groups = await summarisePurchaseGroups(db, request)
@@ -105,6 +109,7 @@ export async function runClvFit(
     if (i % yieldEvery === yieldEvery - 1) await yieldToEventLoop()
   }
   await sql.transaction(db, async (trx) => {
+    await how.beforeWrite?.(trx)
     const tables = trx as unknown as Kysely<ChurnClvModelTables>
     // The previous fit's scores go in slices too: one delete of a million rows would hold SQLite's
     // connection, and with it the event loop, for seconds.
