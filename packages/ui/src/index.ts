@@ -1,4 +1,5 @@
 export * from './api/api-client.js'
+export * from './api/poll-until-done.js'
 export * from './i18n/index.js'
 export * from './context/index.js'
 export * from './elements/theme.js'

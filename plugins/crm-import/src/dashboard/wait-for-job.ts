@@ -1,3 +1,4 @@
+import { pollUntilDone } from '@cxkit/ui/poll-until-done'
 import type { ImportApi, ImportJobState } from './import-api.js'
 
 /** How often the wizard asks how far an import has come. */
@@ -9,33 +10,17 @@ const pollMs = 400
  * @example
  * const done = await waitForJob(api, 'acme', job, (state) => (this.job = state), signal)
  */
-export async function waitForJob(
+export function waitForJob(
   api: ImportApi,
   workspace: string,
   id: string,
   onProgress: (state: ImportJobState) => void,
   signal?: AbortSignal,
 ): Promise<ImportJobState> {
-  for (;;) {
-    const state = await api.job(workspace, id, signal)
-    onProgress(state)
-    if (state.status !== 'running') return state
-    await pause(pollMs, signal)
-  }
-}
-
-/** Waits `ms`, or less when `signal` aborts (then throws its reason). */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop)
-      resolve()
-    }, ms)
-    function stop() {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', stop, { once: true })
-  })
+  return pollUntilDone(
+    (readSignal) => api.job(workspace, id, readSignal),
+    (state) => state.status !== 'running',
+    onProgress,
+    { everyMs: pollMs, signal },
+  )
 }

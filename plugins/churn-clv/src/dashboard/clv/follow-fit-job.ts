@@ -1,3 +1,4 @@
+import { pollUntilDone } from '@cxkit/ui/poll-until-done'
 import type { ClvFitJob } from '../../schema.js'
 
 /** How often the page asks how far a fit has come. */
@@ -13,33 +14,11 @@ export const isFinished = (job: ClvFitJob) => job.status === 'succeeded' || job.
  * @example
  * const done = await followFitJob((signal) => api.get(`/api/churn-clv/clv/fits/${id}?workspace=acme`, signal), show, leaving.signal)
  */
-export async function followFitJob(
+export function followFitJob(
   read: (signal?: AbortSignal) => Promise<ClvFitJob>,
   onProgress: (job: ClvFitJob) => void,
   signal?: AbortSignal,
   pollMs = fitJobPollMs,
 ): Promise<ClvFitJob> {
-  for (;;) {
-    const job = await read(signal)
-    if (signal?.aborted) throw signal.reason
-    onProgress(job)
-    if (isFinished(job)) return job
-    await pause(pollMs, signal)
-  }
-}
-
-/** Waits `ms`, or less when `signal` aborts (then throws its reason). */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop)
-      resolve()
-    }, ms)
-    function stop() {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', stop, { once: true })
-  })
+  return pollUntilDone(read, isFinished, onProgress, { everyMs: pollMs, signal })
 }
