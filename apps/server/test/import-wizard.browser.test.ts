@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumFor } from './bundled-app-in-browser.js'
 import { chromiumArgs } from './find-chromium.js'
 import { type BundledApp, startBundledApp } from './start-bundled-app.js'
+import { watchPageErrors } from './watch-page-errors.js'
 
 const executablePath = chromiumFor('import wizard browser test')
 
@@ -47,17 +48,8 @@ describe.skipIf(!executablePath)('the import wizard in a browser', () => {
 
   it('uploads a customers file, maps it, dry-runs and imports it, and the customers appear on the customers page', async () => {
     const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
     // The app's Content-Security-Policy must let the wizard work: a blocked style or request fails the test.
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
-      ),
-    )
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
-    })
+    const errors = await watchPageErrors(page)
     await page.goto(`${app.url}/#/p/import`)
     await page.locator('cx-app select[name=workspace]').selectOption('demo')
     const wizard = page.locator('cx-import-page')

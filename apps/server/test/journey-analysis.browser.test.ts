@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { chromiumFor, useBundledAppInBrowser } from './bundled-app-in-browser.js'
 import type { BundledApp } from './start-bundled-app.js'
+import { watchPageErrors } from './watch-page-errors.js'
 
 const executablePath = chromiumFor('journey analysis browser test')
 const workspace = 'journey-analysis'
@@ -91,16 +92,7 @@ describe.skipIf(!executablePath)('the Journey page’s analysis in a browser', (
   /** Opens a page of the dashboard on the seeded workspace, collecting script errors and CSP violations. */
   async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
-      ),
-    )
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
-    })
+    const errors = await watchPageErrors(page)
     await page.goto(`${app.url}/${hash}`)
     await page.locator('cx-app select[name=workspace]').selectOption(workspace)
     return { page, errors }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { watchPageErrors } from './watch-page-errors.js'
 
 /**
  * Opens the Journey page of the app at `url` on a workspace, collecting script errors and Content
@@ -8,16 +9,7 @@ import type { Locator, Page } from 'playwright-core'
  * const { errors, journey } = await openJourney(page, app.url, 'demo')
  */
 export async function openJourney(page: Page, url: string, workspace: string) {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
-    ),
-  )
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
-  })
+  const errors = await watchPageErrors(page)
   await page.goto(`${url}/#/p/journey`)
   await page.locator('cx-app select[name=workspace]').selectOption(workspace)
   return { errors, journey: page.locator('cx-journey-page') }
