@@ -2,9 +2,9 @@ import { CxDashboardElement } from '@cxkit/ui'
 import { Task } from '@lit/task'
 import { css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { describeFailure } from '../journey-api.js'
 import { journeyStyles } from '../journey-styles.js'
 import { analysisStyles } from './analysis-styles.js'
+import { drillDownStyles, renderDrillDown } from './render-drill-down.js'
 import type { ResponsesLinkDetail } from './touchpoint-link.js'
 import './analysis-messages.js'
 
@@ -34,10 +34,8 @@ export class CxJourneyResponses extends CxDashboardElement {
     ...CxDashboardElement.styles,
     journeyStyles,
     analysisStyles,
+    drillDownStyles,
     css`
-      section { border: 1px solid var(--_border); border-radius: var(--_radius, 8px); padding: 10px 14px; }
-      header { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
-      h2 { font-size: 1.05rem; margin: 0; }
       .pager { display: flex; gap: 12px; align-items: center; margin-top: 8px; }
       td.answers { font-size: 0.85rem; }
     `,
@@ -117,18 +115,15 @@ export class CxJourneyResponses extends CxDashboardElement {
     const heading = this.t(filter.kind === 'stage' ? 'journey:responses.inStage' : 'journey:responses.atTouchpoint', {
       name: filter.name,
     })
-    return html`<section aria-labelledby="responses-heading" data-kind=${filter.kind} data-id=${filter.id}>
-      <header>
-        <h2 id="responses-heading" tabindex="-1">${heading}</h2>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close'))}>${this.t('journey:links.close')}</button>
-      </header>
-      ${this.responses.render({
-        pending: () => html`<p class="muted">${this.t('panel.loading')}</p>`,
-        complete: (page) => (page ? this.list(page) : nothing),
-        error: (error) =>
-          html`<p class="errors" role="alert">${this.t('journey:failed', { message: describeFailure(error) })}</p>`,
-      })}
-    </section>`
+    return renderDrillDown(this.i18n, {
+      headingId: 'responses-heading',
+      heading,
+      kind: filter.kind,
+      id: filter.id,
+      rows: this.responses,
+      list: (page) => this.list(page),
+      onClose: () => this.dispatchEvent(new CustomEvent('close')),
+    })
   }
 }
 

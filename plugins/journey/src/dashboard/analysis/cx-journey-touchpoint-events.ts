@@ -1,11 +1,11 @@
 import { CxDashboardElement } from '@cxkit/ui'
 import { Task } from '@lit/task'
-import { css, html, nothing } from 'lit'
+import { html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { JourneyEventPage } from '../../schema.js'
-import { describeFailure } from '../journey-api.js'
 import { journeyStyles } from '../journey-styles.js'
 import { analysisStyles } from './analysis-styles.js'
+import { drillDownStyles, renderDrillDown } from './render-drill-down.js'
 import type { TouchpointLinkDetail } from './touchpoint-link.js'
 import './analysis-messages.js'
 
@@ -18,16 +18,7 @@ const shown = 20
  */
 @customElement('cx-journey-touchpoint-events')
 export class CxJourneyTouchpointEvents extends CxDashboardElement {
-  static override styles = [
-    ...CxDashboardElement.styles,
-    journeyStyles,
-    analysisStyles,
-    css`
-      section { border: 1px solid var(--_border); border-radius: var(--_radius, 8px); padding: 10px 14px; }
-      header { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
-      h2 { font-size: 1.05rem; margin: 0; }
-    `,
-  ]
+  static override styles = [...CxDashboardElement.styles, journeyStyles, analysisStyles, drillDownStyles]
 
   @property({ attribute: false }) accessor touchpoint: TouchpointLinkDetail | undefined
 
@@ -63,18 +54,13 @@ export class CxJourneyTouchpointEvents extends CxDashboardElement {
   override render() {
     const touchpoint = this.touchpoint
     if (!touchpoint) return nothing
-    return html`<section aria-labelledby="events-heading">
-      <header>
-        <h2 id="events-heading" tabindex="-1">${this.t('journey:links.events', { name: touchpoint.name })}</h2>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close'))}>${this.t('journey:links.close')}</button>
-      </header>
-      ${this.events.render({
-        pending: () => html`<p class="muted">${this.t('panel.loading')}</p>`,
-        complete: (page) => (page ? this.list(page) : nothing),
-        error: (error) =>
-          html`<p class="errors" role="alert">${this.t('journey:failed', { message: describeFailure(error) })}</p>`,
-      })}
-    </section>`
+    return renderDrillDown(this.i18n, {
+      headingId: 'events-heading',
+      heading: this.t('journey:links.events', { name: touchpoint.name }),
+      rows: this.events,
+      list: (page) => this.list(page),
+      onClose: () => this.dispatchEvent(new CustomEvent('close')),
+    })
   }
 }
 
