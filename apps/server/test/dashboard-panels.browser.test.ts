@@ -19,8 +19,9 @@ async function addPanelToNps(page: Page, tag: string): Promise<{ answered: () =>
     const registry: Registry = await (await route.fetch()).json()
     registry.find((plugin) => plugin.id === 'nps')!.panels.push({ tag, title: { en: 'Extra' }, plugin: 'nps' })
     // Taken before the answer goes out: the page cannot start waiting for the tag any earlier,
-    // while a time taken after fulfill() resolves may fall well after the page started waiting.
-    answeredAt = Date.now()
+    // while a time taken after fulfill() resolves may fall well after the page started waiting. The
+    // first answer only: panels that read the registry again later must not move it on.
+    answeredAt ??= Date.now()
     await route.fulfill({ json: registry })
   })
   return { answered: () => answeredAt }
