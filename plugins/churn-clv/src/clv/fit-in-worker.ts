@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { CxError, type CxErrorCode } from '@cxkit/core'
 import type { FitModels, ModelFits } from './fit-models.js'
@@ -5,6 +6,14 @@ import type { FitModels, ModelFits } from './fit-models.js'
 type WorkerAnswer =
   | { fits: ModelFits }
   | { error: { code?: CxErrorCode; message: string; status?: number; details?: Record<string, unknown> } }
+
+/**
+ * The thread's entry: the plugin's build bundles it as plain JavaScript, which starts in tens of
+ * milliseconds. From source alone (no build yet), the entry registers tsx in the thread and compiles the
+ * plugin's TypeScript there, which takes seconds (far longer on a busy machine).
+ */
+const bundledWorker = new URL('../../dist/fit-worker.mjs', import.meta.url)
+const workerEntry = existsSync(bundledWorker) ? bundledWorker : new URL('./fit-worker.mjs', import.meta.url)
 
 /**
  * Runs a fit's optimisers on a thread of their own, so the server keeps answering while BG/NBD or
@@ -19,7 +28,7 @@ export const fitModelsInWorker: FitModels = (input, how = {}) =>
   new Promise<ModelFits>((resolve, reject) => {
     const { signal } = how
     if (signal?.aborted) return reject(signal.reason)
-    const worker = new Worker(new URL('./fit-worker.mjs', import.meta.url), {
+    const worker = new Worker(workerEntry, {
       workerData: input,
       transferList: [input.spendCounts.buffer as ArrayBuffer, input.spendMeans.buffer as ArrayBuffer],
     })
