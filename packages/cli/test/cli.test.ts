@@ -7,7 +7,7 @@ import { createScratchPostgres, testPostgresUrl } from '@cxkit/db/testing'
 import { churnClvPlugin } from '@cxkit/plugin-churn-clv'
 import { renewalRatePlugin } from '@cxkit/plugin-renewal-rate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bundledConfig, runCli } from './run-cli.js'
+import { bundledConfig, runCli, runCliProcess } from './run-cli.js'
 
 interface Target {
   name: string
@@ -164,4 +164,21 @@ it('explains a missing config', async () => {
   const result = await runCli(['migrate', '--db', 'sqlite::memory:'], { CXKIT_CONFIG: '' })
   expect(result.code).toBe(2)
   expect(result.stderr).toContain('no cxkit.config.ts')
+})
+
+// The tests above run the commands in this process; these start the installed binary, as a shell does.
+describe('the cxkit binary', () => {
+  it('reports a bad option with commander and exits non-zero', async () => {
+    const result = await runCliProcess(['workspace', 'list', '--no-such-option'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("unknown option '--no-such-option'")
+    // In this process the same run ends the same way.
+    expect(await runCli(['workspace', 'list', '--no-such-option'])).toEqual(result)
+  })
+
+  it('runs a command and exits 2 when the input is bad', async () => {
+    const result = await runCliProcess(['migrate', '--db', 'sqlite::memory:'], { CXKIT_CONFIG: '' })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('no cxkit.config.ts')
+  })
 })
