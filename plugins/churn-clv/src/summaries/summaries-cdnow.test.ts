@@ -33,6 +33,11 @@ for (const dialect of testDialects()) {
         return m
       }
       expect(count(groups)).toEqual(count(readCdnowGroups()))
+      // Split into parts by customer id, summarised at once and added up: the same groups, however many parts.
+      for (const parts of [1, 2, 3, 7]) {
+        const split = await summarisePurchaseGroups(test.database.db, scope(test.workspace), { parts })
+        expect(count(split)).toEqual(count(groups))
+      }
     })
 
     it('fits BG/NBD and Gamma-Gamma to the published parameters within 1 %', async () => {

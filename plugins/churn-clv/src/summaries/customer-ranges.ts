@@ -1,0 +1,73 @@
+import type { ExpressionBuilder, Kysely } from 'kysely'
+
+/** Characters a split point is made of: printable ASCII, so no NUL (PostgreSQL refuses it) or odd code units. */
+const firstCharacter = 0x20
+const characters = 0x7f - firstCharacter
+/** Characters after the ids' common prefix that a split point is placed by: 95⁴ positions. */
+const placedCharacters = 4
+
+/**
+ * Split points between two ids, spaced evenly by their first characters after the common prefix
+ * (read as base-95 numbers): for random ids (UUIDs) and numbered ids the parts hold about equal
+ * numbers of customers. Other ids give uneven parts, never wrong ones: see {@link inCustomerPart}.
+ *
+ * @example
+ * splitPointsBetween('c00000000', 'c00999999', 2) // ['c004…']
+ */
+export function splitPointsBetween(low: string, high: string, parts: number): string[] {
+  let common = 0
+  while (common < low.length && common < high.length && low[common] === high[common]) common++
+  const prefix = low.slice(0, common)
+  const positionOf = (id: string) => {
+    let position = 0
+    for (let k = 0; k < placedCharacters; k++) {
+      const code = id.charCodeAt(common + k)
+      const digit = Number.isNaN(code) ? 0 : Math.min(Math.max(code - firstCharacter, 0), characters - 1)
+      position = position * characters + digit
+    }
+    return position
+  }
+  const from = positionOf(low)
+  const to = positionOf(high)
+  return Array.from({ length: parts - 1 }, (_, k) => {
+    let position = Math.floor(from + ((to - from) * (k + 1)) / parts)
+    let text = ''
+    for (let d = 0; d < placedCharacters; d++) {
+      text = String.fromCharCode(firstCharacter + (position % characters)) + text
+      position = Math.floor(position / characters)
+    }
+    return prefix + text
+  })
+}
+
+/**
+ * The condition that puts a customer in part `part` (0-based) of those `splitPoints` make: their id
+ * is below the part's split point and at or above every earlier one. Every customer is in exactly one
+ * part whatever order the database sorts ids in (a PostgreSQL collation need not be code-point order):
+ * it is the first part whose split point lies above the id.
+ */
+export function inCustomerPart(splitPoints: readonly string[], part: number) {
+  return (eb: ExpressionBuilder<any, any>) =>
+    eb.and([
+      ...splitPoints.slice(0, part).map((point) => eb('customer_id', '>=', point)),
+      ...(part < splitPoints.length ? [eb('customer_id', '<', splitPoints[part]!)] : []),
+    ])
+}
+
+/**
+ * Split points for `parts` parts of a workspace's purchasing customers, from the lowest and highest
+ * customer id (two index seeks). None when there is one part or no purchase.
+ */
+export async function customerSplitPoints(db: Kysely<any>, workspace: string, parts: number): Promise<string[]> {
+  if (parts < 2) return []
+  // Two queries: with both aggregates in one, SQLite would read the whole index instead of its two ends.
+  const end = (fn: 'min' | 'max') =>
+    db
+      .selectFrom('churn_clv_transactions')
+      .where('workspace_id', '=', workspace)
+      .select((eb) => eb.fn[fn]<string | null>('customer_id').as('id'))
+      .executeTakeFirst()
+  const [low, high] = await Promise.all([end('min'), end('max')])
+  if (!low?.id || !high?.id || low.id === high.id) return []
+  return splitPointsBetween(low.id, high.id, parts)
+}
