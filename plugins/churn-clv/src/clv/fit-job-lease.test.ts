@@ -136,8 +136,9 @@ for (const dialect of testDialects()) {
         const runner = createFitJobRunner(context(), { leaseMs: 60, now: () => clock, fitModels: endless })
         const running = runner.runHere(test.workspace, options, 'cli')
         const outcome = expect(running).rejects.toThrow('lost its lease')
-        await vi.waitFor(async () =>
-          expect((await activeFitJob(test.database.db, test.workspace))?.status).toBe('running'),
+        await vi.waitFor(
+          async () => expect((await activeFitJob(test.database.db, test.workspace))?.status).toBe('running'),
+          { timeout: 20_000 },
         )
         // Another process, whose clock is 10 s on (past the 60 ms lease the runner keeps renewing), takes over.
         const other = await claimFitJob(test.database.db, {
@@ -150,23 +151,26 @@ for (const dialect of testDialects()) {
         expect('job' in other).toBe(true)
         // The next heartbeat (every 20 ms) finds the lease taken and ends the fit.
         await outcome
-      }, 20_000)
+      }, 60_000)
 
       it('is stopped with the server after a bounded wait, and recorded as failed', async () => {
         const clock = 10_000_000
         const runner = createFitJobRunner(context(), { now: () => clock, fitModels: endless })
         const job = await runner.start(test.workspace, options, 'api')
-        await vi.waitFor(async () =>
-          expect((await readFitJob(test.database.db, test.workspace, job.id, clock)).status).toBe('running'),
+        await vi.waitFor(
+          async () =>
+            expect((await readFitJob(test.database.db, test.workspace, job.id, clock)).status).toBe('running'),
+          { timeout: 20_000 },
         )
         const began = Date.now()
         await runner.stop(50)
-        // 50 ms of waiting, then the stop itself: well under a second, not the endless fit's forever.
-        expect(Date.now() - began).toBeLessThan(2000)
+        // 50 ms of waiting, then the stop itself (a fraction of a second, more on a busy machine), not the
+        // endless fit's forever.
+        expect(Date.now() - began).toBeLessThan(10_000)
         const stopped = await readFitJob(test.database.db, test.workspace, job.id, clock)
         expect(stopped).toMatchObject({ status: 'failed', problem: { detail: 'the fit was stopped with the server' } })
         expect(await count('churn_clv_fits')).toBe(0)
-      }, 20_000)
+      }, 60_000)
 
       it('terminates the worker thread of a fit that is stopped', async () => {
         const groups = await summarisePurchaseGroups(test.database.db, { workspace: test.workspace, ...options })

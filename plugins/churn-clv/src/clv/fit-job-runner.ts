@@ -133,8 +133,25 @@ export function createFitJobRunner(
         (error: unknown) =>
           logger.warn('churn-clv: could not renew a fit job lease', { job: job.id, error: String(error) }),
       )
-    const heartbeat = setInterval(renew, Math.max(leaseMs / 3, 10))
-    heartbeat.unref()
+    // Each beat waits for the last renewal to answer: on a slow database, renewals must not pile up.
+    let heartbeat: ReturnType<typeof setTimeout> | undefined
+    let beating = true
+    const beat = () => {
+      heartbeat = setTimeout(
+        () => {
+          void renew().finally(() => {
+            if (beating) beat()
+          })
+        },
+        Math.max(leaseMs / 3, 10),
+      )
+      heartbeat.unref()
+    }
+    const stopBeating = () => {
+      beating = false
+      clearTimeout(heartbeat)
+    }
+    beat()
     try {
       await renewFitJobLease(db, job.id, { now: now(), leaseMs, starting: true })
       const fit = await runClvFit(
@@ -149,12 +166,12 @@ export function createFitJobRunner(
           },
         },
       )
-      clearInterval(heartbeat)
+      stopBeating()
       if (!(await finishFitJob(db, job.id, { now: now(), fitId: fit.id })))
         logger.warn('churn-clv: a fit finished after its lease had been taken over', { job: job.id })
       return fit
     } catch (error) {
-      clearInterval(heartbeat)
+      stopBeating()
       if (!isCxError(error)) logger.error('churn-clv: a CLV fit failed', { job: job.id, error: String(error) })
       await finishFitJob(db, job.id, { now: now(), error }).catch((failure: unknown) =>
         logger.error('churn-clv: could not record a failed fit job', { job: job.id, error: String(failure) }),
