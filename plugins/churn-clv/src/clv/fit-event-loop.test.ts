@@ -14,7 +14,7 @@ import { fitJobRunnerFor } from './fit-job-runner.js'
 import { fitModels } from './fit-models.js'
 import { runClvFit } from './run-clv-fit.js'
 
-const customers = 20_000
+const customers = 10_000
 const until = '2026-06-30'
 const dir = mkdtempSync(join(tmpdir(), 'cxkit-clv-loop-'))
 // A file database, as the server has: SQLite reads then run on reader threads, as they do in production
@@ -38,7 +38,7 @@ for (const dialect of dialects) {
     })
 
     it('keeps the event loop turning while the fit runs, where the optimisers on it would stop it', async () => {
-      // Pareto/NBD, the slower of the two models (numerical Hessian): BG/NBD's analytic one fits 20,000
+      // Pareto/NBD, the slower of the two models (numerical Hessian): BG/NBD's analytic one fits 10,000
       // customers too fast for the control below to stall the loop visibly.
       // The control: the same fit with its optimisers on this thread, timed.
       let blockingMs = 0
@@ -86,7 +86,7 @@ for (const dialect of dialects) {
       // The control: run on the event loop, the optimisers alone would stall it this long.
       expect(blockingMs).toBeGreaterThan(1_500)
       expect(latencies.length).toBeGreaterThan(5)
-      // The job's longest stall. What remains is reading 20,000-row result pages and scoring, deleting
+      // The job's longest stall. What remains is reading 10,000-row result pages and scoring, deleting
       // and writing in slices; on a quiet machine about 60 ms (SQLite) and 90 ms (PostgreSQL). The bound
       // allows for load (other processes share the machine's cores with the fit's thread and the SQLite
       // readers) and still fails if the optimisers ran on the event loop: they alone stall it for seconds.
