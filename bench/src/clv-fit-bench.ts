@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createHost } from '@cxkit/core'
 import { createWorkspace, migrate, openDatabase } from '@cxkit/db'
-import { churnClvPlugin, fitBgNbd, summarisePurchaseGroups } from '@cxkit/plugin-churn-clv'
+import { churnClvPlugin, fitBgNbd, summarisePurchaseGroups, summaryParts } from '@cxkit/plugin-churn-clv'
 import { type BenchDialect, benchWorkspace, freshStore, onBothDialects, sqliteFile } from './bench-database.js'
 import { benchTruth, benchUntil } from './clv-fit/generate-purchases.js'
 import { loadPurchasesPostgres, loadPurchasesSqlite } from './clv-fit/load-purchases.js'
@@ -64,6 +64,7 @@ async function summaryAndFitOn(dialect: BenchDialect, customers: number) {
     const database = await openDatabase(store.url, { queryTimeoutMs: 600_000 })
     const summaryTimes: number[] = []
     const fitTimes: number[] = []
+    const onePartTimes: number[] = []
     let fit: ReturnType<typeof fitBgNbd> | undefined
     let groups = 0
     try {
@@ -85,6 +86,18 @@ async function summaryAndFitOn(dialect: BenchDialect, customers: number) {
           }),
         )
       }
+      // The baseline in the same run: the same summary in one part, on one thread or connection.
+      for (let run = 0; run < runs; run++) {
+        onePartTimes.push(
+          await measure(async () => {
+            await summarisePurchaseGroups(
+              database.db,
+              { workspace: benchWorkspace, until: benchUntil, unit: 'day' },
+              { parts: 1 },
+            )
+          }),
+        )
+      }
     } finally {
       await database.close()
     }
@@ -94,7 +107,9 @@ async function summaryAndFitOn(dialect: BenchDialect, customers: number) {
       transactions,
       loadMs: Math.round(loadMs),
       groups,
+      summaryParts,
       summaryMedianMs: Math.round(summaryMs),
+      summaryOnePartMedianMs: Math.round(median(onePartTimes)),
       fitMedianMs: Math.round(fitMs),
       totalMs: Math.round(summaryMs + fitMs),
       fitted: fit!.parameters,
@@ -119,7 +134,7 @@ export async function clvFitBench(argv: readonly string[] = process.argv) {
   return {
     name: 'clv-fit',
     description:
-      'BG/NBD maximum-likelihood fit (BFGS with the analytic gradient on log-parameters, standard errors from the analytic Hessian) on the CDNOW sample summary (median of 10 after a warm-up); and per-customer summaries in SQL (one pass over the customer index) grouped by identical (x, recency, T) rows plus the BG/NBD fit in days, on simulated purchases from known parameters, data bulk-loaded outside the timings (secondary indexes built after the load), median of 3 runs',
+      'BG/NBD maximum-likelihood fit (BFGS with the analytic gradient on log-parameters, standard errors from the analytic Hessian) on the CDNOW sample summary (median of 10 after a warm-up); and per-customer summaries in SQL (one pass over the customer index, customers split by id into summaryParts parts summarised at once; summaryOnePartMedianMs is the same in one part) grouped by identical (x, recency, T) rows plus the BG/NBD fit in days, on simulated purchases from known parameters, data bulk-loaded outside the timings (secondary indexes built after the load), median of 3 runs',
     scale,
     customers,
     truth: benchTruth,

@@ -125,7 +125,7 @@ export { fitBgNbd, type PurchaseModelFit } from './fit/fit-bg-nbd.js'
 export { fitGammaGamma } from './fit/fit-gamma-gamma.js'
 export { fitParetoNbd } from './fit/fit-pareto-nbd.js'
 export { createBgNbdSimulator, simulateBgNbd } from './models/simulate-bg-nbd.js'
-export { summarisePurchaseGroups } from './summaries/summarise-purchases.js'
+export { summarisePurchaseGroups, summaryParts } from './summaries/summarise-purchases.js'
 export {
   type BgNbdParameters,
   createBgNbdLogLikelihood,
