@@ -123,7 +123,7 @@ export class CxClvPage extends CxDashboardElement {
           <td class="figure">${
             se === undefined
               ? '–'
-              : `${this.i18n.number(estimate - 1.96 * se, 4)} – ${this.i18n.number(estimate + 1.96 * se, 4)}`
+              : `${this.i18n.number(positiveInterval(estimate, se)[0], 4)} – ${this.i18n.number(positiveInterval(estimate, se)[1], 4)}`
           }</td></tr>`
       })}</tbody>
       <tfoot><tr><th scope="row">${this.t('churn-clv:clv.logLikelihood')}</th>
@@ -262,4 +262,14 @@ declare global {
   interface HTMLElementTagNameMap {
     'cx-clv-page': CxClvPage
   }
+}
+
+/**
+ * The 95 % interval of a positive parameter, on the log scale the optimiser works on (delta method:
+ * ln θ ± 1.96 · SE/θ): it stays above zero, where estimate ± 1.96 · SE would reach below it whenever the
+ * standard error is large, as it is on small samples.
+ */
+function positiveInterval(estimate: number, se: number): [number, number] {
+  const spread = Math.exp((1.96 * se) / estimate)
+  return [estimate / spread, estimate * spread]
 }
