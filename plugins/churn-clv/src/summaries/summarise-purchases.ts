@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os'
+import { customerSplitPoints, inCustomerPart } from '@cxkit/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { type ClvTimeUnit, daysPerUnit, type RfmGroup } from '../models/customer-summary.js'
-import { customerSplitPoints, inCustomerPart } from './customer-ranges.js'
 import { dayMs, dayNumber, untilDayNumber } from './day-number.js'
 
 /** Which purchases to summarise: a workspace's, up to and including the calibration end day. */
@@ -53,7 +53,11 @@ export async function summarisePurchaseGroups(
   options: { parts?: number } = {},
 ): Promise<RfmGroup[]> {
   const untilDay = untilDayNumber(scope.until)
-  const splitPoints = await customerSplitPoints(db, scope.workspace, options.parts ?? summaryParts)
+  const splitPoints = await customerSplitPoints(db, {
+    table: 'churn_clv_transactions',
+    workspace: scope.workspace,
+    parts: options.parts ?? summaryParts,
+  })
   const firstDay = dayNumber(sql`min(occurred_ms)`)
   const packedGroupsOf = (part: number) =>
     db

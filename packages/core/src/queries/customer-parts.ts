@@ -1,5 +1,12 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 
+/*
+ * A query over a million customers runs faster in parts: customers split by id into ranges, each range
+ * queried at once on its own connection (SQLite reads on its worker threads, PostgreSQL on its pool),
+ * the answers added up by the caller. Every customer lies in exactly one part, so per-customer figures
+ * (a customer's summary, how far they came in a funnel) are whole within one part.
+ */
+
 /** Characters a split point is made of: printable ASCII, so no NUL (PostgreSQL refuses it) or odd code units. */
 const firstCharacter = 0x20
 const characters = 0x7f - firstCharacter
@@ -46,24 +53,37 @@ export function splitPointsBetween(low: string, high: string, parts: number): st
  * part whatever order the database sorts ids in (a PostgreSQL collation need not be code-point order):
  * it is the first part whose split point lies above the id.
  */
-export function inCustomerPart(splitPoints: readonly string[], part: number) {
+export function inCustomerPart(splitPoints: readonly string[], part: number, column = 'customer_id') {
   return (eb: ExpressionBuilder<any, any>) =>
     eb.and([
-      ...splitPoints.slice(0, part).map((point) => eb('customer_id', '>=', point)),
-      ...(part < splitPoints.length ? [eb('customer_id', '<', splitPoints[part]!)] : []),
+      ...splitPoints.slice(0, part).map((point) => eb(column, '>=', point)),
+      ...(part < splitPoints.length ? [eb(column, '<', splitPoints[part]!)] : []),
     ])
 }
 
+/** Where {@link customerSplitPoints} finds a workspace's customers: a table with `workspace_id` and `customer_id`. */
+export interface CustomerPartsSource {
+  /** The table, indexed on (workspace_id, customer_id, …) so that the lowest and highest id are two seeks. */
+  readonly table: string
+  readonly workspace: string
+  readonly parts: number
+}
+
 /**
- * Split points for `parts` parts of a workspace's purchasing customers, from the lowest and highest
- * customer id (two index seeks). None when there is one part or no purchase.
+ * Split points for `parts` parts of the customers a workspace has rows for in `table`, from the lowest
+ * and highest customer id (two index seeks). None when there is one part, or fewer than two customers.
+ *
+ * @example
+ * const points = await customerSplitPoints(db, { table: 'journey_events', workspace: 'acme', parts: 2 })
+ * const firstPart = db.selectFrom('journey_events').where(inCustomerPart(points, 0))
  */
-export async function customerSplitPoints(db: Kysely<any>, workspace: string, parts: number): Promise<string[]> {
+export async function customerSplitPoints(db: Kysely<any>, source: CustomerPartsSource): Promise<string[]> {
+  const { table, workspace, parts } = source
   if (parts < 2) return []
   // Two queries: with both aggregates in one, SQLite would read the whole index instead of its two ends.
   const end = (fn: 'min' | 'max') =>
     db
-      .selectFrom('churn_clv_transactions')
+      .selectFrom(table)
       .where('workspace_id', '=', workspace)
       .select((eb) => eb.fn[fn]<string | null>('customer_id').as('id'))
       .executeTakeFirst()
