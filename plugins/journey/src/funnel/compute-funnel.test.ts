@@ -22,19 +22,23 @@ function shape(group: FunnelGroupResult) {
 for (const dialect of testDialects()) {
   describe(`computeFunnel on ${dialect.name}`, () => {
     let test: TestApp
-    let run: (input: Partial<FunnelInput> & { tokens?: string[] }) => ReturnType<typeof computeFunnel>
+    let run: (input: Partial<FunnelInput> & { tokens?: string[]; parts?: number }) => ReturnType<typeof computeFunnel>
     beforeAll(async () => {
       test = await createTestApp({ plugins: [journeyPlugin()], dialect })
       const data = await seedJourneyTestData(test, stages, customers)
       await data.addEvents(events)
       const ctx = { db: test.database.db, sql: test.database.sql }
-      run = async ({ tokens = funnelSteps, ...input }) =>
-        computeFunnel(ctx, {
-          workspace: test.workspace,
-          steps: await resolveSteps(ctx, test.workspace, tokens, 'steps'),
-          windowMs: window14d,
-          ...input,
-        })
+      run = async ({ tokens = funnelSteps, parts, ...input }) =>
+        computeFunnel(
+          ctx,
+          {
+            workspace: test.workspace,
+            steps: await resolveSteps(ctx, test.workspace, tokens, 'steps'),
+            windowMs: window14d,
+            ...input,
+          },
+          parts === undefined ? {} : { parts },
+        )
     })
     afterAll(() => test?.close())
 
@@ -106,6 +110,16 @@ for (const dialect of testDialects()) {
       expect(result.groups.map(shape)).toEqual([{ key: null, reached: [7, 5, 3], medians: [null, 2 * day, hour] }])
     })
 
+    it('gives the same funnel, medians included, counted in one part of the customers or in several', async () => {
+      for (const by of [undefined, 'segment', 'week'] as const) {
+        const whole = await run({ parts: 1, ...(by ? { by } : {}) })
+        for (const parts of [2, 3, 7]) {
+          const split = await run({ parts, ...(by ? { by } : {}) })
+          expect(split).toEqual(whole)
+        }
+      }
+    })
+
     it('refuses a grouping into more groups than a table can show, naming `by`', async () => {
       const many = Array.from({ length: 51 }, (_, index) => ({
         externalId: `M${index}`,
@@ -118,9 +132,12 @@ for (const dialect of testDialects()) {
       // From day 30 only the 51 new customers enter, each with a code of their own.
       const from = iso(30 * day)
       expect((await run({ from })).total.entered).toBe(51)
-      await expect(run({ from, by: 'attr.code' })).rejects.toMatchObject({
-        fields: [expect.objectContaining({ field: 'by', code: 'too_many_groups' })],
-      })
+      // In several parts, each part may hold fewer groups than allowed: their sum still tells.
+      for (const parts of [1, 3]) {
+        await expect(run({ from, by: 'attr.code', parts })).rejects.toMatchObject({
+          fields: [expect.objectContaining({ field: 'by', code: 'too_many_groups' })],
+        })
+      }
     })
   })
 }

@@ -1,19 +1,31 @@
-import { CxValidationError, type PluginContext, wilsonInterval } from '@cxkit/core'
+import { availableParallelism } from 'node:os'
+import { CxValidationError, customerSplitPoints, inCustomerPart, type PluginContext, wilsonInterval } from '@cxkit/core'
+import { median } from 'd3-array'
+import type { Kysely } from 'kysely'
 import type { FunnelBy } from '../analysis/analysis-query-schema.js'
 import { describeSteps, type ResolvedStep } from '../analysis/resolve-steps.js'
+import { countFunnelPart, type FunnelPartRow, gapsColumn, reachedColumn } from './count-funnel-part.js'
 import { funnelGroup } from './funnel-group.js'
 import type { FunnelGroupResult, FunnelResult, Share } from './funnel-result.js'
-import { groupRows, totalRows, withGroupMedians } from './funnel-rows.js'
-import { type ReachInput, withSteps } from './reach-query.js'
+import { unpackGaps } from './packed-gaps.js'
+import type { ReachInput } from './reach-query.js'
 
 /** The most groups a funnel is cut into: more would not read as a table or a chart. */
 export const maxFunnelGroups = 50
+
+/** Parts the customers are counted in at once: one per core, two to four. */
+export const funnelParts = Math.min(4, Math.max(2, availableParallelism()))
 
 export interface FunnelInput extends ReachInput {
   readonly by?: FunnelBy
 }
 
-import type { StepRow } from './funnel-rows.js'
+/** One group's figures, added up over the parts: per step the customers who reached it and their packed times. */
+interface GroupTally {
+  readonly reached: number[]
+  /** Per step (index k − 1) the packed times from the previous step, one text per part. */
+  readonly gaps: (string | null)[][]
+}
 
 /**
  * Counts a funnel in SQL: per step the customers who reached it, conversion from step 1 and from the
@@ -21,33 +33,42 @@ import type { StepRow } from './funnel-rows.js'
  * per group too when `by` is given. A customer enters at their first step-1 event in [from, to) (the
  * anchor) and reaches step k when they have an event at each step 1…k, each no earlier than the
  * previous, all at most `windowMs` after the anchor (inclusive); a customer without a step-1 event in
- * the period is not counted, whatever later steps they reach. One query; rows never leave the database.
+ * the period is not counted, whatever later steps they reach.
+ *
+ * The customers are split by id into `parts` ranges counted at once (SQLite reads on its worker
+ * threads, PostgreSQL on its pool), each in one query that walks its customers through every step;
+ * the parts' counts are added up here and each median is taken over all parts' times. A customer is
+ * counted in one part only, so the parts may read a moment apart without counting anyone twice.
  *
  * @example
  * const steps = await resolveSteps(ctx, 'acme', ['stage:awareness', 'touchpoint:checkout'], 'steps')
  * await computeFunnel(ctx, { workspace: 'acme', steps, windowMs: 14 * 86_400_000 })
  */
-export async function computeFunnel(ctx: Pick<PluginContext, 'db' | 'sql'>, input: FunnelInput): Promise<FunnelResult> {
+export async function computeFunnel(
+  ctx: Pick<PluginContext, 'db' | 'sql'>,
+  input: FunnelInput,
+  options: { parts?: number } = {},
+): Promise<FunnelResult> {
   const stepCount = input.steps.length
-  const steps = withSteps(ctx, input, input.by ? funnelGroup(ctx.sql, input.by) : undefined)
-  const creator = input.by ? withGroupMedians(steps, stepCount) : steps
-  let query = totalRows(creator, stepCount)
-  if (input.by) query = query.unionAll((eb) => groupRows(eb))
-  query = query
-    .orderBy('scope')
-    .orderBy('g')
-    .orderBy('step')
-    // Enough rows for one group more than allowed: finding it is how a too-fine grouping is told.
-    .limit(stepCount * (maxFunnelGroups + 2))
-
-  const rows = (await query.execute()) as StepRow[]
-  const total = toGroup(
-    null,
-    rows.filter((row) => Number(row.scope) === 0),
-    input.steps,
+  const group = input.by ? funnelGroup(ctx.sql, input.by) : undefined
+  const splitPoints = await customerSplitPoints(ctx.db as unknown as Kysely<any>, {
+    table: 'journey_events',
+    workspace: input.workspace,
+    parts: options.parts ?? funnelParts,
+  })
+  const parts = await Promise.all(
+    Array.from({ length: splitPoints.length + 1 }, (_, part) =>
+      countFunnelPart(ctx, input, {
+        ...(group ? { group } : {}),
+        ...(splitPoints.length > 0 ? { customers: inCustomerPart(splitPoints, part) } : {}),
+        // One group more than allowed: finding it is how a too-fine grouping is told.
+        maxRows: maxFunnelGroups + 1,
+      }),
+    ),
   )
-  const groupKeys = [...new Set(rows.filter((row) => Number(row.scope) === 1).map((row) => row.g))]
-  if (groupKeys.length > maxFunnelGroups) {
+  const tallies = new Map<string | null, GroupTally>()
+  for (const row of parts.flat()) addRow(tallyOf(tallies, row.g, stepCount), row, stepCount)
+  if (tallies.size > maxFunnelGroups) {
     throw new CxValidationError([
       {
         field: 'by',
@@ -56,13 +77,9 @@ export async function computeFunnel(ctx: Pick<PluginContext, 'db' | 'sql'>, inpu
       },
     ])
   }
-  const groups = groupKeys.sort(byKeyNullLast).map((key) =>
-    toGroup(
-      key,
-      rows.filter((row) => Number(row.scope) === 1 && row.g === key),
-      input.steps,
-    ),
-  )
+  const groups = group
+    ? [...tallies.keys()].sort(byKeyNullLast).map((key) => toGroup(key, tallies.get(key)!, input.steps))
+    : []
   return {
     workspace: input.workspace,
     steps: describeSteps(input.steps),
@@ -70,8 +87,40 @@ export async function computeFunnel(ctx: Pick<PluginContext, 'db' | 'sql'>, inpu
     from: input.from ?? null,
     to: input.to ?? null,
     by: input.by ?? null,
-    total,
+    total: toGroup(null, addUp(tallies.values(), stepCount), input.steps),
     groups,
+  }
+}
+
+/** The groups' tallies as one: the whole funnel, each median over every customer's times. */
+function addUp(tallies: Iterable<GroupTally>, stepCount: number): GroupTally {
+  const total = emptyTally(stepCount)
+  for (const tally of tallies) {
+    for (let index = 0; index < stepCount; index++) {
+      total.reached[index]! += tally.reached[index]!
+      total.gaps[index]!.push(...tally.gaps[index]!)
+    }
+  }
+  return total
+}
+
+function emptyTally(stepCount: number): GroupTally {
+  return { reached: new Array(stepCount).fill(0), gaps: Array.from({ length: stepCount }, () => []) }
+}
+
+function tallyOf(tallies: Map<string | null, GroupTally>, key: string | null, stepCount: number): GroupTally {
+  let tally = tallies.get(key)
+  if (!tally) {
+    tally = emptyTally(stepCount)
+    tallies.set(key, tally)
+  }
+  return tally
+}
+
+function addRow(tally: GroupTally, row: FunnelPartRow, stepCount: number): void {
+  for (let k = 1; k <= stepCount; k++) {
+    tally.reached[k - 1]! += Number(row[reachedColumn(k)] ?? 0)
+    if (k > 1) tally.gaps[k - 1]!.push((row[gapsColumn(k)] as string | null) ?? null)
   }
 }
 
@@ -82,17 +131,16 @@ function byKeyNullLast(a: string | null, b: string | null): number {
   return a < b ? -1 : 1
 }
 
-/** One group's rows (a step nobody reached has none) as its funnel. */
-function toGroup(key: string | null, rows: readonly StepRow[], steps: readonly ResolvedStep[]): FunnelGroupResult {
-  const byStep = new Map(rows.map((row) => [Number(row.step), row]))
-  const reached = steps.map((_, index) => Number(byStep.get(index + 1)?.reached ?? 0))
+/** One group's tally as its funnel. */
+function toGroup(key: string | null, tally: GroupTally, steps: readonly ResolvedStep[]): FunnelGroupResult {
+  const { reached } = tally
   const entered = reached[0]!
   return {
     key,
     entered,
     steps: reached.map((count, index) => {
       const previous = index === 0 ? entered : reached[index - 1]!
-      const median = byStep.get(index + 1)?.median
+      const middle = index === 0 ? undefined : median(unpackGaps(tally.gaps[index]!))
       return {
         index: index + 1,
         step: steps[index]!.step,
@@ -100,7 +148,7 @@ function toGroup(key: string | null, rows: readonly StepRow[], steps: readonly R
         conversion: share(count, entered),
         stepConversion: share(count, previous),
         dropOff: previous - count,
-        medianMsFromPrevious: index === 0 || median === null || median === undefined ? null : Number(median),
+        medianMsFromPrevious: middle ?? null,
       }
     }),
   }

@@ -1,5 +1,13 @@
 import type { PluginContext } from '@cxkit/core'
-import type { AliasableExpression, ExpressionBuilder, Kysely, QueryCreator, SelectQueryBuilder } from 'kysely'
+import type {
+  AliasableExpression,
+  Expression,
+  ExpressionBuilder,
+  Kysely,
+  QueryCreator,
+  SelectQueryBuilder,
+  SqlBool,
+} from 'kysely'
 import { sql } from 'kysely'
 import type { ResolvedStep } from '../analysis/resolve-steps.js'
 import { touchpointCondition } from '../analysis/touchpoint-condition.js'
@@ -53,7 +61,10 @@ export function withSteps(
     (cte) => cte(stepTable(1)).materialized(),
     (qb) => {
       const anchors = qb.selectFrom(
-        firstEvents(qb, input, group?.needsAnchorAt ?? false, ctx.sql.name === 'sqlite').as('a'),
+        firstEvents(qb, input, {
+          withAnchorAt: group?.needsAnchorAt ?? false,
+          mergeInOrder: ctx.sql.name === 'sqlite',
+        }).as('a'),
       )
       if (!group) return anchors.select(['a.customer_id', 'a.t as t1', 'a.t', sql<string | null>`null`.as('g')])
       return anchors
@@ -90,6 +101,16 @@ export function withSteps(
   return creator
 }
 
+/** How {@link firstEvents} reads. */
+export interface FirstEventsOptions {
+  /** Also `anchor_at`, the anchor as ISO text. */
+  readonly withAnchorAt: boolean
+  /** Merge a stage's touchpoints in customer order (SQLite) rather than group each one first (PostgreSQL). */
+  readonly mergeInOrder: boolean
+  /** Only the customers this condition (over `customer_id`) holds for: one part of them (see `inCustomerPart`). */
+  readonly customers?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>
+}
+
 /**
  * Each customer's first step-1 event in the period (`customer_id`, `t`, and `anchor_at` when asked).
  * One touchpoint's stretch of the index is in customer order, so its events are grouped as they come.
@@ -99,12 +120,14 @@ export function withSteps(
  * again (in parallel). One `in (…)` over them all would sort every event (or, on SQLite, walk the
  * whole customer index).
  */
-function firstEvents(qb: QueryCreator<any>, input: ReachInput, withAnchorAt: boolean, mergeInOrder: boolean) {
+export function firstEvents(qb: QueryCreator<any>, input: ReachInput, options: FirstEventsOptions) {
+  const { withAnchorAt, mergeInOrder } = options
   const eventsAt = (touchpointIds: readonly string[]) => {
     let events = qb
       .selectFrom('journey_events')
       .where('workspace_id', '=', input.workspace)
       .where((eb) => touchpointCondition(eb, 'touchpoint_id', touchpointIds))
+    if (options.customers) events = events.where(options.customers)
     if (input.from !== undefined) events = events.where('occurred_ms', '>=', Date.parse(input.from))
     if (input.to !== undefined) events = events.where('occurred_ms', '<', Date.parse(input.to))
     return events
