@@ -88,12 +88,15 @@ for (const dialect of dialects) {
       expect(latencies.length).toBeGreaterThan(5)
       // The job's longest stall. What remains is reading 10,000-row result pages and scoring, deleting
       // and writing in slices; on a quiet machine about 60 ms (SQLite) and 90 ms (PostgreSQL). The bound
-      // allows for load (other processes share the machine's cores with the fit's thread and the SQLite
-      // readers) and still fails if the optimisers ran on the event loop: they alone stall it for seconds.
-      expect(stalled).toBeLessThan(Math.min(1_000, blockingMs / 4))
+      // is a share of the control measured in this run, so that load slows both alike (other processes
+      // share the machine's cores with the fit's thread and the SQLite readers; under a full test run the
+      // control took 18 s and a stall 1 s): run on the event loop, the optimisers would stall it for all
+      // of the control's time.
+      expect(stalled).toBeLessThan(blockingMs / 4)
       // Health checks the database on the main connection, which the scores' write transaction holds
-      // on SQLite: it waits up to 250 ms, then asks a reader thread (system-routes.ts).
-      expect(slowest).toBeLessThan(1000)
+      // on SQLite: it waits up to 250 ms, then asks a reader thread (system-routes.ts). Within a second,
+      // or within a quarter of the control on a machine so loaded that the control took over 4 s.
+      expect(slowest).toBeLessThan(Math.max(1_000, blockingMs / 4))
     }, 180_000)
   })
 }
