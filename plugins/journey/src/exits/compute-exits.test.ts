@@ -57,5 +57,13 @@ for (const dialect of testDialects()) {
       })
       expect(none).toMatchObject({ entered: 0, notCompleted: 0, exits: [] })
     })
+
+    it('ranks the same counted in one part of the customers or in several', async () => {
+      const steps = await resolveSteps(ctx, test.workspace, funnelSteps, 'steps')
+      const input = { workspace: test.workspace, steps, windowMs: 14 * day, top: 10 }
+      const whole = await computeExits(ctx, input, { parts: 1 })
+      expect(whole.notCompleted).toBe(4)
+      for (const parts of [2, 3, 7]) expect(await computeExits(ctx, input, { parts })).toEqual(whole)
+    })
   })
 }

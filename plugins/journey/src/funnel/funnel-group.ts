@@ -4,11 +4,11 @@ import type { FunnelBy } from '../analysis/analysis-query-schema.js'
 import type { ReachGroup } from './reach-query.js'
 
 /**
- * The group key of a funnel's customers (see `withSteps`): a customer column or attribute (`c`), empty
+ * The group key of a funnel's customers (see `reachPerCustomer`): a customer column or attribute (`c`), empty
  * and null being one "no value" group, or the start of the week or month of the anchor (`a`).
  *
  * @example
- * withSteps(ctx, input, funnelGroup(ctx.sql, 'attr.industry'))
+ * reachPerCustomer(ctx, input, { group: funnelGroup(ctx.sql, 'attr.industry') })
  */
 export function funnelGroup(sqlDialect: SqlDialect, by: FunnelBy): ReachGroup {
   if (by === 'week' || by === 'month') {

@@ -1,14 +1,11 @@
-import type { PluginContext } from '@cxkit/core'
 import type {
   AliasableExpression,
   Expression,
   ExpressionBuilder,
-  Kysely,
   QueryCreator,
   SelectQueryBuilder,
   SqlBool,
 } from 'kysely'
-import { sql } from 'kysely'
 import type { ResolvedStep } from '../analysis/resolve-steps.js'
 import { touchpointCondition } from '../analysis/touchpoint-condition.js'
 
@@ -28,77 +25,6 @@ export interface ReachGroup {
   readonly key: (eb: ExpressionBuilder<any, any>) => AliasableExpression<unknown>
   /** The key reads `a.anchor_at`, the anchor as ISO text (an aggregate the plain funnel does without). */
   readonly needsAnchorAt: boolean
-}
-
-/** The common table of step `k` (1-based). */
-export const stepTable = (k: number) => `s${k}`
-
-/**
- * Defines one common table per step. `s1` holds every customer whose anchor (their first step-1 event
- * in [from, to)) lies in the period: `customer_id`, `t1` = `t` (epoch ms of the anchor) and `g` (the
- * group key, null without a group). `s<k>` (k ≥ 2) holds the customers who reached step k − 1, with
- * `prev` (their step k − 1 time) and `t`: the earliest step-k event no earlier than `prev` and no
- * later than t1 + window, or null when there is none. So a customer reached step k when `s<k>.t` is not
- * null, and stopped after step k − 1 when it is null.
- *
- * Each `t` is one index seek per customer in (workspace, touchpoint, customer, occurred_ms). Taking
- * the earliest event is optimal: any qualifying sequence of events has its step-k event at or after the
- * greedy one, so whatever later steps match after that event also match after the greedy one, and the
- * window's end (t1 + W) does not move. The tables are materialised: each is read by the next step and
- * by the final aggregates, and inlined the look-ups would run again for every reader.
- *
- * @example
- * const rows = await withSteps(ctx, input).selectFrom('s2').select((eb) => eb.fn.count('t').as('n')).execute()
- */
-export function withSteps(
-  ctx: Pick<PluginContext, 'db' | 'sql'>,
-  input: ReachInput,
-  group?: ReachGroup,
-): QueryCreator<any> {
-  const db = ctx.db as unknown as Kysely<any>
-  const { workspace, steps, windowMs } = input
-  let creator = db.with(
-    (cte) => cte(stepTable(1)).materialized(),
-    (qb) => {
-      const anchors = qb.selectFrom(
-        firstEvents(qb, input, {
-          withAnchorAt: group?.needsAnchorAt ?? false,
-          mergeInOrder: ctx.sql.name === 'sqlite',
-        }).as('a'),
-      )
-      if (!group) return anchors.select(['a.customer_id', 'a.t as t1', 'a.t', sql<string | null>`null`.as('g')])
-      return anchors
-        .leftJoin('customers as c', 'c.id', 'a.customer_id')
-        .select((eb) => ['a.customer_id', 'a.t as t1', 'a.t', group.key(eb).as('g')])
-    },
-  )
-  for (let k = 2; k <= steps.length; k++) {
-    const previous = stepTable(k - 1)
-    const touchpointIds = steps[k - 1]!.touchpointIds
-    creator = creator.with(
-      (cte) => cte(stepTable(k)).materialized(),
-      (qb) =>
-        qb
-          .selectFrom(`${previous} as p`)
-          .where('p.t', 'is not', null)
-          .select((eb) => [
-            'p.customer_id',
-            'p.t1',
-            'p.g',
-            'p.t as prev',
-            eb
-              .selectFrom('journey_events as e')
-              .where('e.workspace_id', '=', workspace)
-              .where((inner) => touchpointCondition(inner, 'e.touchpoint_id', touchpointIds))
-              .whereRef('e.customer_id', '=', 'p.customer_id')
-              .whereRef('e.occurred_ms', '>=', 'p.t')
-              .where('e.occurred_ms', '<=', sql<number>`${sql.ref('p.t1')} + ${windowMs}`)
-              .select((inner) => inner.fn.min('e.occurred_ms').as('t'))
-              .as('t'),
-          ]),
-    )
-  }
-  return creator
 }
 
 /** How {@link firstEvents} reads. */
