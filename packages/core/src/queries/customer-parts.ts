@@ -7,7 +7,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely'
  * (a customer's summary, how far they came in a funnel) are whole within one part.
  */
 
-/** Characters a split point is made of: printable ASCII, so no NUL (PostgreSQL refuses it) or odd code units. */
+/** Characters a split point adds after the ids' common prefix: printable ASCII, never a NUL (PostgreSQL refuses it). */
 const firstCharacter = 0x20
 const characters = 0x7f - firstCharacter
 /** Characters after the ids' common prefix that a split point is placed by: 95⁴ positions. */

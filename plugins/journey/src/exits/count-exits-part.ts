@@ -28,9 +28,8 @@ export async function countExitsPart(
 ): Promise<ExitPartRow[]> {
   const db = ctx.db as unknown as Kysely<any>
   const reach = reachPerCustomer(ctx, input, customers ? { customers } : {})
-  const fenced = ctx.sql.name === 'sqlite' ? reach.limit(-1) : reach.offset(0)
   const anchor = sql.ref<number>(`r.${reachedAt(1)}`)
-  const stoppedAt = db.selectFrom(fenced.as('r')).select((eb) =>
+  const stoppedAt = db.selectFrom(reach.as('r')).select((eb) =>
     eb
       .case()
       .when(sql.ref(`r.${reachedAt(input.steps.length)}`), 'is not', null)

@@ -28,7 +28,7 @@ interface GroupTally {
 }
 
 /**
- * Counts a funnel in SQL: per step the customers who reached it, conversion from step 1 and from the
+ * Counts a funnel: per step the customers who reached it, conversion from step 1 and from the
  * previous step (with 95 % Wilson intervals), drop-off, and the median time from the previous step;
  * per group too when `by` is given. A customer enters at their first step-1 event in [from, to) (the
  * anchor) and reaches step k when they have an event at each step 1…k, each no earlier than the
@@ -36,8 +36,9 @@ interface GroupTally {
  * the period is not counted, whatever later steps they reach.
  *
  * The customers are split by id into `parts` ranges counted at once (SQLite reads on its worker
- * threads, PostgreSQL on its pool), each in one query that walks its customers through every step;
- * the parts' counts are added up here and each median is taken over all parts' times. A customer is
+ * threads, PostgreSQL on its pool), each in one query that walks its customers through every step
+ * and hands back its counts and every customer's times between steps; the parts' counts are added up
+ * here and each median is taken over all parts' times. A customer is
  * counted in one part only, so the parts may read a moment apart without counting anyone twice.
  *
  * @example

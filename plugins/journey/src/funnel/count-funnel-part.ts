@@ -26,12 +26,19 @@ export const gapsColumn = (k: number) => `gaps_${k}`
 export async function countFunnelPart(
   ctx: Pick<PluginContext, 'db' | 'sql'>,
   input: ReachInput,
-  options: {
-    group?: ReachGroup
-    customers?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>
-    maxRows: number
-  },
+  options: FunnelPartOptions,
 ): Promise<FunnelPartRow[]> {
+  return (await funnelPartQuery(ctx, input, options).execute()) as FunnelPartRow[]
+}
+
+export interface FunnelPartOptions {
+  readonly group?: ReachGroup
+  readonly customers?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>
+  readonly maxRows: number
+}
+
+/** The query {@link countFunnelPart} runs. */
+export function funnelPartQuery(ctx: Pick<PluginContext, 'db' | 'sql'>, input: ReachInput, options: FunnelPartOptions) {
   const db = ctx.db as unknown as Kysely<any>
   const { group } = options
   const reach = reachPerCustomer(ctx, input, {
@@ -54,5 +61,5 @@ export async function countFunnelPart(
     ])
   }
   if (group) query = query.groupBy('r.g')
-  return (await query.limit(options.maxRows).execute()) as FunnelPartRow[]
+  return query.limit(options.maxRows)
 }

@@ -25,9 +25,11 @@ export interface ReachOptions {
  * greedy one, and the window's end does not move.
  *
  * Each step is a subquery over the previous one, read as a stream: the database works customer by
- * customer through all the steps and stores nothing in between. Each subquery is fenced (SQLite
- * `limit -1`, PostgreSQL `offset 0`: a limit or offset keeps a subquery from being merged into the
- * query around it), since merged, every later step would repeat the earlier steps' look-ups.
+ * customer through all the steps and stores nothing in between. Every layer, the one returned too, is
+ * fenced (SQLite `limit -1`, PostgreSQL `offset 0`) so that it is not merged into the query around it:
+ * merged, a step's look-up would be written out again wherever its column is read, and run once per
+ * mention. On SQLite a subquery with a limit stays apart where the query around it aggregates or has
+ * a limit of its own, which each layer's reader does; read the result in an aggregate or fenced.
  *
  * @example
  * const reach = reachPerCustomer(ctx, input).as('r')
@@ -80,5 +82,5 @@ export function reachPerCustomer(
           .as(reachedAt(k)),
       )
   }
-  return reach
+  return fence(reach)
 }
