@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 
 /*
  * A query over a million customers runs faster in parts: customers split by id into ranges, each range
@@ -90,4 +90,29 @@ export async function customerSplitPoints(db: Kysely<any>, source: CustomerParts
   const [low, high] = await Promise.all([end('min'), end('max')])
   if (!low?.id || !high?.id || low.id === high.id) return []
   return splitPointsBetween(low.id, high.id, parts)
+}
+
+/** The condition that keeps a query to one part of the customers (over `customer_id`). */
+export type CustomerPartCondition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>
+
+/**
+ * Runs `query` once per part of the customers `source` names, all at once, and returns each part's
+ * answer in part order. `customers` is the part's condition, undefined when there is one part (every
+ * customer).
+ *
+ * @example
+ * const counts = await inCustomerParts(db, { table: 'journey_events', workspace: 'acme', parts: 2 }, (customers) =>
+ *   db.selectFrom('journey_events').$if(customers !== undefined, (q) => q.where(customers!)).select(…).execute())
+ */
+export async function inCustomerParts<T>(
+  db: Kysely<any>,
+  source: CustomerPartsSource,
+  query: (customers: CustomerPartCondition | undefined) => Promise<T>,
+): Promise<T[]> {
+  const splitPoints = await customerSplitPoints(db, source)
+  return Promise.all(
+    Array.from({ length: splitPoints.length + 1 }, (_, part) =>
+      query(splitPoints.length > 0 ? inCustomerPart(splitPoints, part) : undefined),
+    ),
+  )
 }

@@ -1,4 +1,4 @@
-import { customerSplitPoints, inCustomerPart, splitPointsBetween } from '@cxkit/core'
+import { customerSplitPoints, inCustomerPart, inCustomerParts, splitPointsBetween } from '@cxkit/core'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CxDatabase } from '../open-database.js'
@@ -70,6 +70,24 @@ for (const dialect of testDialects()) {
       expect(await idsIn(points, 3)).toEqual([...ids].sort())
       expect(await customerSplitPoints(database.db, { table: 'part_ids', workspace: 'w', parts: 1 })).toEqual([])
       expect(await customerSplitPoints(database.db, { table: 'part_ids', workspace: 'none', parts: 3 })).toEqual([])
+    })
+
+    it('run a query once per part, at once, each part its own ids and every customer in one', async () => {
+      const read = (parts: number) =>
+        inCustomerParts(database.db, { table: 'part_ids', workspace: 'w', parts }, async (customers) => {
+          const rows = await database.db
+            .selectFrom('part_ids' as never)
+            .$if(customers !== undefined, (query) => query.where(customers!))
+            .select('customer_id' as never)
+            .execute()
+          return rows.map((row) => (row as { customer_id: string }).customer_id)
+        })
+      const whole = await read(1)
+      expect(whole).toHaveLength(1)
+      const split = await read(4)
+      expect(split).toHaveLength(4)
+      expect(split.flat().sort()).toEqual([...ids].sort())
+      expect(split.filter((part) => part.length > 0).length).toBeGreaterThan(1)
     })
   })
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { customerSplitPoints, inCustomerPart } from '@cxkit/core'
+import { type CustomerPartCondition, inCustomerParts } from '@cxkit/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { type ClvTimeUnit, daysPerUnit, type RfmGroup } from '../models/customer-summary.js'
@@ -53,20 +53,15 @@ export async function summarisePurchaseGroups(
   options: { parts?: number } = {},
 ): Promise<RfmGroup[]> {
   const untilDay = untilDayNumber(scope.until)
-  const splitPoints = await customerSplitPoints(db, {
-    table: 'churn_clv_transactions',
-    workspace: scope.workspace,
-    parts: options.parts ?? summaryParts,
-  })
   const firstDay = dayNumber(sql`min(occurred_ms)`)
-  const packedGroupsOf = (part: number) =>
+  const packedGroupsOf = (customers: CustomerPartCondition | undefined) =>
     db
       .with('customers', (qb) =>
         qb
           .selectFrom('churn_clv_transactions')
           .where('workspace_id', '=', scope.workspace)
           .where('occurred_ms', '<', (untilDay + 1) * dayMs)
-          .where(inCustomerPart(splitPoints, part))
+          .$if(customers !== undefined, (query) => query.where(customers!))
           .select([
             sql<number>`count(distinct ${dayNumber(sql.ref('occurred_ms'))}) - 1`.as('x'),
             sql<number>`${dayNumber(sql`max(occurred_ms)`)} - ${firstDay}`.as('recency_days'),
@@ -84,8 +79,10 @@ export async function summarisePurchaseGroups(
       // string_agg: PostgreSQL's, and SQLite's since 3.44.
       .select(sql<string | null>`string_agg(x || ',' || recency_days || ',' || age_days || ',' || n, ';')`.as('packed'))
       .executeTakeFirst()
-  const packedParts = await Promise.all(
-    Array.from({ length: splitPoints.length + 1 }, (_, part) => packedGroupsOf(part)),
+  const packedParts = await inCustomerParts(
+    db,
+    { table: 'churn_clv_transactions', workspace: scope.workspace, parts: options.parts ?? summaryParts },
+    packedGroupsOf,
   )
   const counts = new Map<string, number>()
   for (const part of packedParts) {

@@ -1,4 +1,4 @@
-import { customerSplitPoints, inCustomerPart, type PluginContext, wilsonInterval } from '@cxkit/core'
+import { inCustomerParts, type PluginContext, wilsonInterval } from '@cxkit/core'
 import type { Kysely } from 'kysely'
 import { describeSteps } from '../analysis/resolve-steps.js'
 import { funnelParts } from '../funnel/compute-funnel.js'
@@ -27,15 +27,10 @@ export async function computeExits(
   options: { parts?: number } = {},
 ): Promise<ExitsResult> {
   const db = ctx.db as unknown as Kysely<any>
-  const splitPoints = await customerSplitPoints(db, {
-    table: 'journey_events',
-    workspace: input.workspace,
-    parts: options.parts ?? funnelParts,
-  })
-  const parts = await Promise.all(
-    Array.from({ length: splitPoints.length + 1 }, (_, part) =>
-      countExitsPart(ctx, input, splitPoints.length > 0 ? inCustomerPart(splitPoints, part) : undefined),
-    ),
+  const parts = await inCustomerParts(
+    db,
+    { table: 'journey_events', workspace: input.workspace, parts: options.parts ?? funnelParts },
+    (customers) => countExitsPart(ctx, input, customers),
   )
   let entered = 0
   const stopped = new Map<string, number>()

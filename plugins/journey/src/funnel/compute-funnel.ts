@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { CxValidationError, customerSplitPoints, inCustomerPart, type PluginContext, wilsonInterval } from '@cxkit/core'
+import { CxValidationError, inCustomerParts, type PluginContext, wilsonInterval } from '@cxkit/core'
 import { median } from 'd3-array'
 import type { Kysely } from 'kysely'
 import type { FunnelBy } from '../analysis/analysis-query-schema.js'
@@ -52,20 +52,16 @@ export async function computeFunnel(
 ): Promise<FunnelResult> {
   const stepCount = input.steps.length
   const group = input.by ? funnelGroup(ctx.sql, input.by) : undefined
-  const splitPoints = await customerSplitPoints(ctx.db as unknown as Kysely<any>, {
-    table: 'journey_events',
-    workspace: input.workspace,
-    parts: options.parts ?? funnelParts,
-  })
-  const parts = await Promise.all(
-    Array.from({ length: splitPoints.length + 1 }, (_, part) =>
+  const parts = await inCustomerParts(
+    ctx.db as unknown as Kysely<any>,
+    { table: 'journey_events', workspace: input.workspace, parts: options.parts ?? funnelParts },
+    (customers) =>
       countFunnelPart(ctx, input, {
         ...(group ? { group } : {}),
-        ...(splitPoints.length > 0 ? { customers: inCustomerPart(splitPoints, part) } : {}),
+        ...(customers ? { customers } : {}),
         // One group more than allowed: finding it is how a too-fine grouping is told.
         maxRows: maxFunnelGroups + 1,
       }),
-    ),
   )
   const tallies = new Map<string | null, GroupTally>()
   for (const row of parts.flat()) addRow(tallyOf(tallies, row.g, stepCount), row, stepCount)
