@@ -17,7 +17,13 @@ import { tableBatches } from './table-batches.js'
 import { whitespaceRecords } from './whitespace-records.js'
 import { xlsxRecords } from './xlsx-records.js'
 
-const defaultBatchSize = 2000
+/**
+ * Rows per batch. A batch lives through its look-ups and writes; at 2,000 rows its objects outlived
+ * the young generation's collections and were promoted, so the old generation grew and was swept at
+ * full cost. At 1,000 a million-row CSV took a fifth less CPU and peaked about 55 MB lower (SQLite;
+ * on PostgreSQL, with twice the round trips, it was about 9 % slower).
+ */
+const defaultBatchSize = 1000
 /** From this size on a CSV file is parsed on a worker thread, unless the options say otherwise. */
 const parseInWorkerFromBytes = 2 * 1024 * 1024
 
