@@ -21,6 +21,6 @@ export default defineConfig({
     // Uploads wait beside the default database (./data); CXKIT_UPLOADS_DIR puts them elsewhere.
     crmImportPlugin({ uploadsDir: process.env.CXKIT_UPLOADS_DIR ?? './data/uploads' }),
   ],
-  locale: 'en',
+  // No `locale`: the dashboard speaks each browser's language (Dutch or English) until a user picks one.
   branding: { productName: 'cxkit' },
 })

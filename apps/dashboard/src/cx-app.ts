@@ -5,6 +5,7 @@ import {
   DashboardContextProvider,
   localizeText,
   type PluginDescription,
+  preferredLocale,
   resolveLocale,
   themeStyles,
   type UiLocale,
@@ -69,7 +70,10 @@ export class CxApp extends LitElement {
   @state() private accessor plugins: PluginDescription[] = []
   @state() private accessor workspaces: WorkspaceSummary[] = []
   @state() private accessor workspace = ''
-  @state() private accessor locale: UiLocale = resolveLocale(stored.get('locale') ?? app.locale)
+  /** The language picked here before, else the bundle's, else the browser's. */
+  @state() private accessor locale: UiLocale = resolveLocale(
+    stored.get('locale') ?? app.locale ?? preferredLocale(globalThis.navigator?.languages),
+  )
   @state() private accessor periodDays = Number(stored.get('periodDays') ?? 365)
   /** Recomputed only when the choice changes, so panels are told of a new period only then. */
   private period = periodEndingToday(this.periodDays)

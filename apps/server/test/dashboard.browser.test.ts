@@ -145,6 +145,19 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
       .toMatch(/^\d{1,3},\d\s?%$/)
   })
 
+  it("opens in the browser's language until a language is picked", async () => {
+    const page = await openPage({ locale: 'nl-NL' })
+    await page.goto(app.url)
+    await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overzicht')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl')
+    await page.locator('cx-app select[name=locale]').selectOption('en')
+    await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overview')
+    // The pick outlives the visit, over the browser's own language.
+    await page.reload()
+    await expect.poll(() => page.locator('cx-app nav a').first().textContent()).toBe('Overview')
+    await page.close()
+  })
+
   it("switches workspaces and shows the other workspace's value", async () => {
     // A second workspace, written by another process into the running app's database file.
     const database = await openDatabase(app.databaseUrl)

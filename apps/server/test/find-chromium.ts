@@ -26,4 +26,6 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The dashboard opens in the browser's language: tests start in English whatever the machine speaks.
+  '--lang=en-US',
 ]

@@ -169,6 +169,8 @@ describe.skipIf(!executablePath)('the Journey page’s analysis in a browser', (
 
     await page.locator('cx-app select[name=locale]').selectOption('nl')
     await expect.poll(() => purchaseRow.textContent()).toContain('overtuiging en data spreken elkaar tegen')
+    // Intervals are named in the page's language, as on every other page.
+    expect(await purchaseRow.textContent()).toMatch(/\(95%-BI [\d,]+\s?%?–[\d,]+\s?%?\)/)
     expect(errors).toEqual([])
     await page.close()
   })

@@ -15,7 +15,7 @@ export function cxkitPanels(config: CxkitConfig): Plugin {
   )
   const app = {
     productName: config.branding?.productName ?? 'cxkit',
-    locale: config.locale ?? 'en',
+    locale: config.locale ?? null,
     cssVars: config.branding?.cssVars ?? {},
   }
   return {

@@ -4,7 +4,10 @@ import type { Locale } from '../contracts/localized-text.js'
 /** What an app's `cxkit.config.ts` exports. */
 export interface CxkitConfig {
   plugins: readonly (PluginDefinition | false | null | undefined)[]
-  /** Default UI language of the dashboard. */
+  /**
+   * The dashboard's language until a user picks one. Left out, each browser's own language decides
+   * (Dutch or English, else English).
+   */
   locale?: Locale
   branding?: {
     productName?: string

@@ -29,6 +29,8 @@ export const messages = {
     'metric.n': '{n, plural, one {# response} other {# responses}}',
     'metric.nItems': 'n = {n}',
     'metric.interval': '95% CI {lower} – {upper}',
+    /** The interval's name alone, where a figure writes its bounds its own way. */
+    'metric.ci': '95% CI',
     'metric.target': 'Target {target}',
     'metric.trend': 'Trend over {count} periods, from {first} to {last}',
     'metric.change': '{change} vs previous period',
@@ -72,6 +74,7 @@ export const messages = {
     'metric.n': '{n, plural, one {# antwoord} other {# antwoorden}}',
     'metric.nItems': 'n = {n}',
     'metric.interval': '95%-BI {lower} – {upper}',
+    'metric.ci': '95%-BI',
     'metric.target': 'Doel {target}',
     'metric.trend': 'Verloop over {count} perioden, van {first} naar {last}',
     'metric.change': '{change} t.o.v. vorige periode',

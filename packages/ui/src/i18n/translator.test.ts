@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from './messages.js'
 import { addMessages } from './plugin-messages.js'
-import { createTranslator, resolveLocale } from './translator.js'
+import { createTranslator, preferredLocale, resolveLocale } from './translator.js'
 
 describe('translator', () => {
   it('has every key in every locale', () => {
@@ -46,5 +46,14 @@ describe('plugin messages', () => {
     addMessages('nav', { en: { overview: 'Not the UI one' } })
     expect(createTranslator('en').t('nav.overview')).toBe('Overview')
     expect(createTranslator('en').t('nav:overview')).toBe('Not the UI one')
+  })
+
+  it("takes the first of the browser's languages it speaks", () => {
+    expect(preferredLocale(['fr-FR', 'nl-BE', 'en-US'])).toBe('nl')
+    expect(preferredLocale(['en-GB', 'nl'])).toBe('en')
+    expect(preferredLocale(['NL'])).toBe('nl')
+    expect(preferredLocale(['de', 'fr'])).toBe('en')
+    expect(preferredLocale([])).toBe('en')
+    expect(preferredLocale(undefined)).toBe('en')
   })
 })

@@ -31,6 +31,21 @@ export function resolveLocale(requested: string | null | undefined): UiLocale {
 }
 
 /**
+ * The first of a browser's languages (`navigator.languages`, most wanted first) the dashboard speaks,
+ * else English: a Dutch browser opens a Dutch dashboard before anyone picks a language.
+ *
+ * @example
+ * preferredLocale(['fr-FR', 'nl-BE', 'en']) // 'nl'
+ */
+export function preferredLocale(languages: readonly string[] | undefined): UiLocale {
+  for (const language of languages ?? []) {
+    const code = language.toLowerCase().split('-')[0]
+    if (code === 'nl' || code === 'en') return code
+  }
+  return 'en'
+}
+
+/**
  * A translator for a locale; compiled messages are cached across translators.
  *
  * @example

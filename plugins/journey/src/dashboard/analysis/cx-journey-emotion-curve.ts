@@ -112,7 +112,7 @@ export class CxJourneyEmotionCurve extends CxDashboardElement {
         const measured =
           !score || score.value === null
             ? html`<span class="muted">${this.t('journey:emotion.noData')} · n = 0</span>`
-            : html`<span class="figure measured">${format(score.value)}${score.interval ? ` (95% CI ${format(score.interval.lower)}–${format(score.interval.upper)})` : ''} · n = ${this.i18n.number(score.n, 0)}</span>
+            : html`<span class="figure measured">${format(score.value)}${score.interval ? ` (${this.t('metric.ci')} ${format(score.interval.lower)}–${format(score.interval.upper)})` : ''} · n = ${this.i18n.number(score.n, 0)}</span>
               ${row.measured ? html`<span class="muted">· ${this.t('journey:emotion.onScale', { value: this.i18n.number(row.measured.value, 1) })}</span>` : nothing}`
         return html`<tr class=${row.disagree ? 'disagree' : ''} data-stage=${row.stage.id} data-disagree=${row.disagree}>
           <th scope="row">${localizeText(row.stage.label, this.locale)}</th>

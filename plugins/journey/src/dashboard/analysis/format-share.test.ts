@@ -6,7 +6,7 @@ describe('formatShare', () => {
   it('writes the share with its interval and n in each language', () => {
     const share = { value: 0.62, n: 120, interval: { lower: 0.53, upper: 0.7 } }
     expect(formatShare(createTranslator('en'), share)).toBe('62.0% (95% CI 53.0–70.0%) · n = 120')
-    expect(formatShare(createTranslator('nl'), share)).toMatch(/^62,0\s?% \(95% CI 53,0–70,0\s?%\) · n = 120$/)
+    expect(formatShare(createTranslator('nl'), share)).toMatch(/^62,0\s?% \(95%-BI 53,0–70,0\s?%\) · n = 120$/)
   })
 
   it('shows no figure when nobody entered', () => {

@@ -35,7 +35,7 @@ export function formatShare(i18n: Translator, share: ShareLike): string {
   const n = `n = ${i18n.number(share.n, 0)}`
   if (share.value === null) return `– · ${n}`
   const interval = share.interval
-    ? ` (95% CI ${i18n.percent(share.interval.lower).replace(/\s?%$/, '')}–${i18n.percent(share.interval.upper)})`
+    ? ` (${i18n.t('metric.ci')} ${i18n.percent(share.interval.lower).replace(/\s?%$/, '')}–${i18n.percent(share.interval.upper)})`
     : ''
   return `${i18n.percent(share.value)}${interval} · ${n}`
 }
