@@ -11,6 +11,7 @@ import {
   renewFitJobLease,
 } from './fit-job-store.js'
 import type { FitModels } from './fit-models.js'
+import { pruneFitHistory } from './prune-fit-history.js'
 import { runClvFit } from './run-clv-fit.js'
 
 /** Starts fit jobs and keeps track of the ones this process runs. */
@@ -169,6 +170,7 @@ export function createFitJobRunner(
       stopBeating()
       if (!(await finishFitJob(db, job.id, { now: now(), fitId: fit.id })))
         logger.warn('churn-clv: a fit finished after its lease had been taken over', { job: job.id })
+      await pruneHistory(job.workspace)
       return fit
     } catch (error) {
       stopBeating()
@@ -176,10 +178,18 @@ export function createFitJobRunner(
       await finishFitJob(db, job.id, { now: now(), error }).catch((failure: unknown) =>
         logger.error('churn-clv: could not record a failed fit job', { job: job.id, error: String(failure) }),
       )
+      await pruneHistory(job.workspace)
       throw error
     } finally {
       stoppers.delete(job.id)
     }
+  }
+
+  /** Keeps the workspace's fits and jobs bounded; a failure to prune is logged, never the job's outcome. */
+  async function pruneHistory(workspace: string) {
+    await pruneFitHistory(db, workspace).catch((error: unknown) =>
+      logger.error('churn-clv: could not prune old fits and jobs', { workspace, error: String(error) }),
+    )
   }
 
   async function settled() {
