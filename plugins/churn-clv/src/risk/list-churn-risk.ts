@@ -3,9 +3,9 @@ import type { ChurnClvOptions } from '../options.js'
 import type { ChurnClvModelTables } from '../tables.js'
 import { loadRiskEvidence } from './load-risk-evidence.js'
 import { readNegativeAnswerRules } from './read-negative-answer-rules.js'
-import { countRiskList, queryRiskList } from './query-risk-list.js'
+import { countRiskList, queryRiskList, type RiskListQuery, type RiskListRow } from './query-risk-list.js'
 import { rankingRule, riskSignals, valueAtStake } from './risk-model.js'
-import type { RiskPage, RiskSignalKind } from './risk-schemas.js'
+import type { RiskPage, RiskRow, RiskSignalKind } from './risk-schemas.js'
 import { readRiskSettings } from './risk-settings.js'
 
 /** Which page of the list, with which filters. */
@@ -24,14 +24,8 @@ export interface ChurnRiskRequest {
 const dayMs = 86_400_000
 const numberOrNull = (value: number | string | null) => (value === null ? null : Number(value))
 
-/**
- * One page of the churn-risk list: the customers a retention team should call first, ranked by value at
- * stake, each with the signals that put it there and their evidence, and the fit the scores come from.
- *
- * @example
- * const page = await listChurnRisk(ctx, { workspace: 'acme', limit: 50, offset: 0 })
- */
-export async function listChurnRisk(ctx: PluginContext, request: ChurnRiskRequest): Promise<RiskPage> {
+/** What every page of one list shares: its settings, rules, fit and query, and how raw rows become list rows. */
+async function openRiskList(ctx: PluginContext, request: ChurnRiskRequest) {
   const db = ctx.db.withTables<ChurnClvModelTables>()
   const settings = await readRiskSettings(db, request.workspace)
   const rules = await readNegativeAnswerRules(ctx, request.workspace)
@@ -43,21 +37,22 @@ export async function listChurnRisk(ctx: PluginContext, request: ChurnRiskReques
     .orderBy('id', 'desc')
     .select(['id', 'created_at', 'unit', 'horizon', 'customers'])
     .executeTakeFirst()
-  const query = { ...request, rules, aliveThreshold: settings.aliveThreshold, since }
-  const [rows, total] = await Promise.all([queryRiskList(db, query), countRiskList(db, query)])
-  const evidence = await loadRiskEvidence(db, {
-    workspace: request.workspace,
-    rules,
-    since,
-    customerIds: rows.map((row) => row.customer_id),
-  })
+  const query: RiskListQuery = { ...request, rules, aliveThreshold: settings.aliveThreshold, since }
   const fitRef = fit ? { id: fit.id, createdAt: fit.created_at } : null
-  return {
-    rows: rows.map((row, index) => {
+
+  /** Ranked rows as list rows, with their signals' evidence; `offset` is the first row's place in the list. */
+  async function listRows(rows: readonly RiskListRow[], offset: number): Promise<RiskRow[]> {
+    const evidence = await loadRiskEvidence(db, {
+      workspace: request.workspace,
+      rules,
+      since,
+      customerIds: rows.map((row) => row.customer_id),
+    })
+    return rows.map((row, index) => {
       const clv = numberOrNull(row.clv)
       const probabilityAlive = numberOrNull(row.probability_alive)
       return {
-        rank: request.offset + index + 1,
+        rank: offset + index + 1,
         customer: {
           id: row.customer_id,
           externalId: row.external_id,
@@ -80,7 +75,23 @@ export async function listChurnRisk(ctx: PluginContext, request: ChurnRiskReques
         }),
         lastContactAt: row.last_contact_at,
       }
-    }),
+    })
+  }
+  return { db, settings, rules, fit, query, listRows }
+}
+
+/**
+ * One page of the churn-risk list: the customers a retention team should call first, ranked by value at
+ * stake, each with the signals that put it there and their evidence, and the fit the scores come from.
+ *
+ * @example
+ * const page = await listChurnRisk(ctx, { workspace: 'acme', limit: 50, offset: 0 })
+ */
+export async function listChurnRisk(ctx: PluginContext, request: ChurnRiskRequest): Promise<RiskPage> {
+  const { db, settings, rules, fit, query, listRows } = await openRiskList(ctx, request)
+  const [rows, total] = await Promise.all([queryRiskList(db, query), countRiskList(db, query)])
+  return {
+    rows: await listRows(rows, request.offset),
     total,
     offset: request.offset,
     nextOffset: request.offset + rows.length < total ? request.offset + rows.length : null,
@@ -97,5 +108,26 @@ export async function listChurnRisk(ctx: PluginContext, request: ChurnRiskReques
     settings,
     negativeAnswers: rules,
     ranking: rankingRule,
+  }
+}
+
+/**
+ * The list from `request.offset`, up to `request.limit` rows, as slices of `sliceSize` rows in rank order.
+ * The ranking runs once: paging by offset would rank every flagged customer again for each slice (twenty
+ * times for a 10,000-row export), and count them each time too. Memory holds the ranked rows (bounded by
+ * the request's limit) and one slice's evidence.
+ *
+ * @example
+ * for await (const rows of riskListSlices(ctx, { workspace: 'acme', limit: 10_000, offset: 0 }, 500)) write(rows)
+ */
+export async function* riskListSlices(
+  ctx: PluginContext,
+  request: ChurnRiskRequest,
+  sliceSize: number,
+): AsyncGenerator<RiskRow[]> {
+  const { db, query, listRows } = await openRiskList(ctx, request)
+  const ranked = await queryRiskList(db, query)
+  for (let start = 0; start < ranked.length; start += sliceSize) {
+    yield await listRows(ranked.slice(start, start + sliceSize), request.offset + start)
   }
 }

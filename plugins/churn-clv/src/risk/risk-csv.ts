@@ -1,6 +1,6 @@
 import type { PluginContext } from '@cxkit/core'
 import { stringify } from 'csv-stringify/sync'
-import { type ChurnRiskRequest, listChurnRisk } from './list-churn-risk.js'
+import { type ChurnRiskRequest, riskListSlices } from './list-churn-risk.js'
 import { maxRiskPage, type RiskRow } from './risk-schemas.js'
 
 /** The export's columns, in order. */
@@ -48,29 +48,30 @@ export function riskCsvRecord(row: RiskRow): (string | number | null)[] {
 const csvOptions = { escape_formulas: true, cast: { number: (value: number) => String(value) } } as const
 
 /**
- * The churn-risk list as CSV, streamed a page of 500 at a time: the header, then the rows in rank order,
- * up to `request.limit` in all. Memory holds one page, never the whole list.
+ * The churn-risk list as CSV, streamed 500 rows at a time: the header, then the rows in rank order, up to
+ * `request.limit` in all (at most 10,000). The list is ranked once (see `riskListSlices`); each slice's
+ * evidence is read as the slice is sent.
  *
  * @example
  * return c.body(streamRiskCsv(ctx, { workspace: 'acme', limit: 10_000, offset: 0 }), 200, { 'content-type': 'text/csv' })
  */
 export function streamRiskCsv(ctx: PluginContext, request: ChurnRiskRequest): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
-  let offset = 0
-  let header = true
+  let slices: AsyncGenerator<RiskRow[]> | undefined
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (header) {
-        header = false
+      if (!slices) {
+        slices = riskListSlices(ctx, request, maxRiskPage)
         controller.enqueue(encoder.encode(stringify([[...riskCsvColumns]], csvOptions)))
         return
       }
-      const limit = Math.min(maxRiskPage, request.limit - offset)
-      if (limit <= 0) return controller.close()
-      const page = await listChurnRisk(ctx, { ...request, limit, offset })
-      if (page.rows.length > 0) controller.enqueue(encoder.encode(stringify(page.rows.map(riskCsvRecord), csvOptions)))
-      offset += page.rows.length
-      if (page.nextOffset === null || page.rows.length < limit) controller.close()
+      const next = await slices.next()
+      if (next.done) return controller.close()
+      if (next.value.length > 0)
+        controller.enqueue(encoder.encode(stringify(next.value.map(riskCsvRecord), csvOptions)))
+    },
+    async cancel() {
+      await slices?.return(undefined)
     },
   })
 }

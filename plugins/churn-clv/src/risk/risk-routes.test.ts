@@ -5,8 +5,10 @@ import { surveysPlugin } from '@cxkit/plugin-surveys'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPluginContext } from '@cxkit/db'
 import { churnClvPlugin } from '../index.js'
-import type { Contact, RiskPage } from '../schema.js'
+import type { Contact, RiskPage, RiskRow } from '../schema.js'
+import { riskListSlices } from './list-churn-risk.js'
 import type { ChurnClvModelTables } from '../tables.js'
 
 const hour = 3_600_000
@@ -295,6 +297,28 @@ for (const dialect of testDialects()) {
       expect(text).not.toMatch(/^=|,=/m)
       const limited = parse(await (await test.request(path('/risk.csv?limit=2'))).text()) as string[][]
       expect(limited).toHaveLength(3)
+    })
+
+    it('hands the export over in slices of one ranking: ranks, order and evidence as the pages give them', async () => {
+      const ctx = createPluginContext(
+        test.database,
+        test.host,
+        test.host.plugins.find((plugin) => plugin.id === 'churn-clv')!,
+      )
+      const sliced = async (offset: number, limit: number) => {
+        const slices: RiskRow[][] = []
+        for await (const slice of riskListSlices(ctx, { workspace: test.workspace, offset, limit }, 2))
+          slices.push(slice)
+        return slices.map((slice) => slice.map((row) => `${row.rank}:${row.customer.externalId}`))
+      }
+      expect(await sliced(0, 10_000)).toEqual([['1:A', '2:B'], ['3:C', '4:D'], ['5:E']])
+      expect(await sliced(1, 3)).toEqual([['2:B', '3:C'], ['4:D']])
+      // Each slice carries its rows' evidence, as a page of the list does.
+      const pages = (await list()).rows
+      const all: RiskRow[] = []
+      for await (const slice of riskListSlices(ctx, { workspace: test.workspace, offset: 0, limit: 10_000 }, 2))
+        all.push(...slice)
+      expect(all).toEqual(pages)
     })
 
     it('refuses bad input with a 400 naming the field, and an unknown customer with a 404', async () => {
