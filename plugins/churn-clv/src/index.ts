@@ -112,6 +112,7 @@ export {
 export { type FitJobOptions, listFitJobs, readFitJob } from './clv/fit-job-store.js'
 export { type RefitScheduler, refitPeriodMs, startRefitScheduler } from './clv/refit-scheduler.js'
 export { type CustomerPrediction, predictCustomer } from './clv/predict-customer.js'
+export { type ScoreInterval, type ScoreIntervals, scoreIntervals } from './clv/score-intervals.js'
 export { keptFits, keptJobs, pruneFitHistory } from './clv/prune-fit-history.js'
 export { readClvFitById, readLatestClvFit } from './clv/read-clv-fit.js'
 export { type ClvDistribution, clvDistribution } from './diagnostics/clv-distribution.js'

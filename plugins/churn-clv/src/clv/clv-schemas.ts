@@ -31,6 +31,11 @@ const estimateSchema = z.record(z.string(), z.number())
 export const clvModelFitSchema = z.object({
   parameters: estimateSchema,
   standardErrors: estimateSchema,
+  /**
+   * The estimates' asymptotic covariance (rows and columns in the order of `parameters`), which the
+   * customers' score intervals are drawn from. Absent in fits stored before it was kept.
+   */
+  covariance: z.array(z.array(z.number())).optional(),
   logLikelihood: z.number(),
   customers: z.number().int(),
 })

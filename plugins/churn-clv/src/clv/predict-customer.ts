@@ -7,6 +7,7 @@ import type { ClvFit } from '../schema.js'
 import { readClvSettings } from './clv-settings.js'
 import { readLatestClvFit } from './read-clv-fit.js'
 import { createScorer } from './score-customer.js'
+import { type ScoreIntervals, scoreIntervals } from './score-intervals.js'
 
 /** One customer's prediction over a horizon, with what it rests on. */
 export interface CustomerPrediction {
@@ -21,6 +22,8 @@ export interface CustomerPrediction {
   probabilityAlive: number
   expectedSpend: number
   clv: number
+  /** 95 % intervals from the fit's parameter uncertainty (see `scoreIntervals`); null for a fit kept without covariances. */
+  intervals: ScoreIntervals | null
   marginRate: number
   yearlyDiscountRate: number
 }
@@ -55,7 +58,8 @@ export async function predictCustomer(
   // The fit's parameters are in its own unit: convert the horizon, never the parameters.
   const horizon = (options.horizon * daysPerUnit[options.unit ?? fit.unit]) / daysPerUnit[fit.unit]
   const settings = await readClvSettings(db, workspace)
-  const score = createScorer({ ...fit, horizon, settings })(history, history.monetary)
+  const scoredFit = { ...fit, horizon, settings }
+  const score = createScorer(scoredFit)(history, history.monetary)
   return {
     customerId,
     fitId: fit.id,
@@ -65,6 +69,7 @@ export async function predictCustomer(
     horizon: options.horizon,
     history: { x: history.x, tx: history.tx, T: history.T, monetary: history.monetary },
     ...score,
+    intervals: scoreIntervals(scoredFit, history, history.monetary),
     marginRate: settings.marginRate,
     yearlyDiscountRate: settings.yearlyDiscountRate,
   }

@@ -65,6 +65,34 @@ for (const dialect of testDialects()) {
       expect(scores.clv).toBeGreaterThan(scores.expectedPurchases * scores.expectedSpend * 0.3 * 0.9)
     })
 
+    it('gives the customer page and a prediction the scores with 95 % intervals from the fit', async () => {
+      type Card = {
+        id: string
+        plugin: string
+        value: { en: string }
+        interval?: { lower: { en: string }; upper: { en: string } }
+      }
+      const { cards } = await test.json<{ cards: Card[] }>(
+        `/api/workspaces/${test.workspace}/customers/${idOf.get('0001')}/summary`,
+      )
+      const amount = (text: string) => Number(text.replace(/[^\d.]/g, ''))
+      for (const id of ['expected-purchases', 'p-alive', 'clv']) {
+        const card = cards.find((candidate) => candidate.plugin === 'churn-clv' && candidate.id === id)!
+        const [lower, value, upper] = [card.interval!.lower.en, card.value.en, card.interval!.upper.en].map(amount)
+        expect(lower).toBeLessThan(value!)
+        expect(upper).toBeGreaterThan(value!)
+        // 2,357 customers pin the expectation down: the interval is narrow, not a shrug.
+        expect(upper! / lower!).toBeLessThan(1.5)
+      }
+      const prediction = await predictCustomer(test.database.db, test.workspace, idOf.get('0001')!, { horizon: 39 })
+      const clv = prediction.intervals!.clv!
+      expect(clv.lower).toBeLessThan(prediction.clv)
+      expect(clv.upper).toBeGreaterThan(prediction.clv)
+      // The card and the prediction rest on the same fit, horizon and settings: the same interval.
+      const card = cards.find((candidate) => candidate.id === 'clv')!
+      expect(amount(card.interval!.lower.en)).toBeCloseTo(clv.lower, 1)
+    })
+
     it('writes nothing when the step before the writes refuses, keeping the previous fit and scores', async () => {
       const before = await test.json<ClvFit>(`/api/churn-clv/clv/fit?workspace=${test.workspace}`)
       const refusing = async () => {

@@ -78,12 +78,14 @@ export async function runClvFit(
     purchase: {
       parameters: purchase.parameters,
       standardErrors: purchase.standardErrors,
+      covariance: purchase.covariance,
       logLikelihood: purchase.logLikelihood,
       customers: purchase.customers,
     },
     spend: {
       parameters: spend.parameters,
       standardErrors: spend.standardErrors,
+      covariance: spend.covariance,
       logLikelihood: spend.logLikelihood,
       customers: spend.customers,
     },

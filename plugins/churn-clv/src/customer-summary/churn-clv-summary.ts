@@ -1,12 +1,17 @@
-import type { CustomerSummarySource } from '@cxkit/core'
+import type { CustomerSummaryQuery, CustomerSummarySource } from '@cxkit/core'
+import type { Kysely } from 'kysely'
+import { readClvFitById } from '../clv/read-clv-fit.js'
+import { type ScoreIntervals, scoreIntervals } from '../clv/score-intervals.js'
 import type { ChurnClvOptions } from '../options.js'
 import { listChurnRisk } from '../risk/list-churn-risk.js'
+import { summariseCustomers } from '../summaries/summarise-customers.js'
 import type { ChurnClvModelTables } from '../tables.js'
 import { churnRiskCard, clvCards } from './summary-cards.js'
 
 /**
- * The plugin's share of the top of the customer page: the customer's CLV scores from the latest fit and its
- * churn risk now, in a score lookup and one filtered read of the churn-risk list.
+ * The plugin's share of the top of the customer page: the customer's CLV scores from the latest fit, with
+ * their 95 % intervals, and its churn risk now, in a score lookup, the customer's purchase summary and one
+ * filtered read of the churn-risk list.
  *
  * @example
  * definePlugin({ contributes: [contribute(customerSummaryPoint, churnClvSummary)] })
@@ -22,6 +27,7 @@ export const churnClvSummary: CustomerSummarySource = {
       .where('s.workspace_id', '=', query.workspace)
       .where('s.customer_id', '=', query.customerId)
       .select([
+        's.fit_id',
         's.expected_purchases',
         's.probability_alive',
         's.clv',
@@ -31,6 +37,7 @@ export const churnClvSummary: CustomerSummarySource = {
         'f.customers',
       ])
       .executeTakeFirst()
+    const intervals = score ? await intervalsOf(ctx.db, query, score) : null
     const risk = await listChurnRisk(ctx, {
       workspace: query.workspace,
       customerId: query.customerId,
@@ -44,6 +51,7 @@ export const churnClvSummary: CustomerSummarySource = {
               expectedPurchases: Number(score.expected_purchases),
               probabilityAlive: Number(score.probability_alive),
               clv: Number(score.clv),
+              intervals,
               fit: {
                 createdAt: score.created_at,
                 unit: score.unit,
@@ -57,4 +65,40 @@ export const churnClvSummary: CustomerSummarySource = {
       churnRiskCard(risk.rows[0] ?? null, currency),
     ]
   },
+}
+
+/**
+ * The intervals of a customer's stored scores (see `scoreIntervals`), from the customer's purchases up to the
+ * fit's end. None for a fit kept without covariances, or when purchases dated before the fit's end have
+ * come in since: the interval would then be about other scores than the ones shown.
+ */
+async function intervalsOf(
+  db: Kysely<any>,
+  query: CustomerSummaryQuery,
+  score: { fit_id: string; expected_purchases: number; probability_alive: number; clv: number },
+): Promise<ScoreIntervals | null> {
+  // A fit whose stored result does not read as a whole (written by another tool, say) gives no intervals;
+  // the scores themselves still show.
+  const fit = await readClvFitById(db, query.workspace, score.fit_id).catch(() => null)
+  if (!fit) return null
+  const [history] = await summariseCustomers(
+    db,
+    { workspace: query.workspace, until: fit.until, unit: fit.unit },
+    { customerId: query.customerId },
+  )
+  if (!history) return null
+  const intervals = scoreIntervals(fit, history, history.monetary)
+  if (!intervals) return null
+  const holds = (interval: ScoreIntervals[keyof ScoreIntervals], value: number) =>
+    interval === null || (interval.lower <= value * (1 + 1e-9) && value <= interval.upper * (1 + 1e-9))
+  const stored = {
+    expectedPurchases: Number(score.expected_purchases),
+    probabilityAlive: Number(score.probability_alive),
+    clv: Number(score.clv),
+  }
+  return holds(intervals.expectedPurchases, stored.expectedPurchases) &&
+    holds(intervals.probabilityAlive, stored.probabilityAlive) &&
+    holds(intervals.clv, stored.clv)
+    ? intervals
+    : null
 }

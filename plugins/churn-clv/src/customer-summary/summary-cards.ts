@@ -1,4 +1,5 @@
 import type { CustomerSummaryCard, LocalizedText } from '@cxkit/core'
+import type { ScoreInterval, ScoreIntervals } from '../clv/score-intervals.js'
 import { formatMoney } from '../customer-timeline/format-money.js'
 import type { RiskRow, RiskSignalKind } from '../risk/risk-schemas.js'
 
@@ -7,6 +8,8 @@ export interface CustomerScoresNow {
   expectedPurchases: number
   probabilityAlive: number
   clv: number
+  /** 95 % intervals from the fit's parameter uncertainty; null when the fit has none to give. */
+  intervals?: ScoreIntervals | null
   fit: { createdAt: string; unit: string; horizon: number; customers: number }
 }
 
@@ -29,8 +32,8 @@ const decimal = (value: number, digits: number): LocalizedText => ({
 
 /**
  * The CLV cards of the customer page: expected purchases over the fit's horizon in its unit, P(alive) and CLV,
- * each saying which fit (its date) and on how many customers it was fitted (n). Without a score: one card
- * that says so.
+ * each saying which fit (its date), on how many customers it was fitted (n) and, where the fit gives one, its
+ * 95 % interval from the parameters' uncertainty. Without a score: one card that says so.
  *
  * @example
  * clvCards(scores, 'EUR').map((card) => card.id) // ['expected-purchases', 'p-alive', 'clv']
@@ -53,6 +56,11 @@ export function clvCards(scores: CustomerScoresNow | null, currency: string): Cu
   const from: LocalizedText = { en: `CLV fit of ${date}`, nl: `CLV-schatting van ${date}` }
   const unit = units[fit.unit] ?? { en: fit.unit, nl: fit.unit }
   const horizon = decimal(fit.horizon, Number.isInteger(fit.horizon) ? 0 : 1)
+  const intervals = scores.intervals ?? null
+  const within = (interval: ScoreInterval | null | undefined, format: (value: number) => LocalizedText) =>
+    interval ? { interval: { lower: format(interval.lower), upper: format(interval.upper) } } : {}
+  const money = (value: number) => formatMoney(value, currency)
+  const twoDecimals = (value: number) => decimal(value, 2)
   return [
     {
       id: 'expected-purchases',
@@ -60,6 +68,7 @@ export function clvCards(scores: CustomerScoresNow | null, currency: string): Cu
       value: decimal(scores.expectedPurchases, 2),
       detail: { en: `next ${horizon.en} ${unit.en}; ${from.en}`, nl: `komende ${horizon.nl} ${unit.nl}; ${from.nl}` },
       n: fit.customers,
+      ...within(intervals?.expectedPurchases, twoDecimals),
     },
     {
       id: 'p-alive',
@@ -67,13 +76,15 @@ export function clvCards(scores: CustomerScoresNow | null, currency: string): Cu
       value: decimal(scores.probabilityAlive, 2),
       detail: from,
       n: fit.customers,
+      ...within(intervals?.probabilityAlive, twoDecimals),
     },
     {
       id: 'clv',
       label: { en: 'CLV', nl: 'CLV' },
-      value: formatMoney(scores.clv, currency),
+      value: money(scores.clv),
       detail: from,
       n: fit.customers,
+      ...within(intervals?.clv, money),
     },
   ]
 }

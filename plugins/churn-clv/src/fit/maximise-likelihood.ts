@@ -8,6 +8,8 @@ export interface LikelihoodFit<P extends Record<string, number>> {
   parameters: P
   /** Asymptotic standard errors from the inverse of the observed information (the negative Hessian). */
   standardErrors: P
+  /** That inverse itself: the estimates' asymptotic covariance, rows and columns in the parameters' order. */
+  covariance: number[][]
   logLikelihood: number
   evaluations: number
 }
@@ -101,5 +103,5 @@ export function maximiseLikelihood<const K extends string>(
     K,
     number
   >
-  return { parameters, standardErrors, logLikelihood: -best.value, evaluations }
+  return { parameters, standardErrors, covariance, logLikelihood: -best.value, evaluations }
 }

@@ -34,13 +34,16 @@ export function formatClvFit(fit: ClvFit): string {
 
 /** One customer's prediction for a person. */
 export function formatPrediction(p: CustomerPrediction): string {
+  const within = (interval: { lower: number; upper: number } | null | undefined, digits: number) =>
+    interval ? ` (95% interval ${interval.lower.toFixed(digits)} – ${interval.upper.toFixed(digits)})` : ''
   const lines = [
     `customer '${p.customerId}' over the next ${p.horizon} ${p.unit}s after ${p.until}:`,
-    `  expected purchases ${p.expectedPurchases.toFixed(3)}`,
-    `  P(alive) ${p.probabilityAlive.toFixed(3)}`,
+    `  expected purchases ${p.expectedPurchases.toFixed(3)}${within(p.intervals?.expectedPurchases, 3)}`,
+    `  P(alive) ${p.probabilityAlive.toFixed(3)}${within(p.intervals?.probabilityAlive, 3)}`,
     `  expected spend per purchase ${p.expectedSpend.toFixed(2)}`,
-    `  CLV ${p.clv.toFixed(2)} (margin ${p.marginRate}, yearly discount ${p.yearlyDiscountRate})`,
+    `  CLV ${p.clv.toFixed(2)}${within(p.intervals?.clv, 2)} (margin ${p.marginRate}, yearly discount ${p.yearlyDiscountRate})`,
   ]
+  if (!p.intervals) lines.push('  (no intervals: the fit was stored before they were kept; fit again for them)')
   return `${lines.join('\n')}\n`
 }
 
