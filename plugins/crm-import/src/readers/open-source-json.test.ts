@@ -39,6 +39,16 @@ describe('openSource on JSON', () => {
     expect(problems).toEqual([{ line: 3, message: expect.stringContaining('"b"') }])
   })
 
+  it('names its columns after the first 2,000 objects by default, more than a batch holds', async () => {
+    // A key first seen at object 1,500: past the first batch of 1,000, within the 2,000 that name the columns.
+    const lines = Array.from({ length: 1600 }, (_, i) => JSON.stringify(i === 1499 ? { a: i, late: 'x' } : { a: i }))
+    const source = await openSource(await tempFile('late.ndjson', lines.join('\n')))
+    expect(source.columns).toEqual(['a', 'late'])
+    const { rows, problems } = await readAllRows(source)
+    expect(problems).toEqual([])
+    expect(rows[1499]?.cells).toEqual({ a: 1499, late: 'x' })
+  })
+
   it('refuses what is not an array of objects, naming the line', async () => {
     await expect(openSource(await tempFile('obj.json', '\n{"a":1}'))).rejects.toThrow(
       'line 2: is not the start of a JSON array',

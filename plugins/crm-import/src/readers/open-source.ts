@@ -24,6 +24,8 @@ import { xlsxRecords } from './xlsx-records.js'
  * on PostgreSQL, with twice the round trips, it was about 9 % slower).
  */
 const defaultBatchSize = 1000
+/** JSON and NDJSON: how many objects name the columns, unless a batch size is given (as it was before batches shrank). */
+const defaultObjectsNamingColumns = 2000
 /** From this size on a CSV file is parsed on a worker thread, unless the options say otherwise. */
 const parseInWorkerFromBytes = 2 * 1024 * 1024
 
@@ -46,20 +48,22 @@ export async function openSource(file: string, options: ReadOptions = {}): Promi
     throw sourceError(undefined, `batch size ${batchSize} is not a positive whole number`)
   }
   const format = options.format ?? detectFormat(file, head)
-  if (format === 'json' || format === 'ndjson') return openObjectSource(file, format, size, batchSize)
+  if (format === 'json' || format === 'ndjson')
+    return openObjectSource(file, format, size, batchSize, options.batchSize ?? defaultObjectsNamingColumns)
   return openTableSource(file, format, head, size, { ...options, batchSize })
 }
 
-/** A JSON or NDJSON file: its columns are the keys of its first batch of objects. */
+/** A JSON or NDJSON file: its columns are the keys of its first `namingObjects` objects. */
 async function openObjectSource(
   file: string,
   format: 'json' | 'ndjson',
   size: number,
   batchSize: number,
+  namingObjects: number,
 ): Promise<OpenedSource> {
   const read: ObjectReader = (onBytes) =>
     format === 'json' ? jsonRecords(file, onBytes) : ndjsonRecords(file, onBytes)
-  const columns = await objectColumns(read(), batchSize)
+  const columns = await objectColumns(read(), namingObjects)
   return {
     file,
     format,

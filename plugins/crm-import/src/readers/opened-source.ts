@@ -11,7 +11,7 @@ export interface ReadOptions {
   separator?: SourceSeparator
   /** `false`: the file has no header row; its columns are named `1`, `2`, … */
   header?: boolean
-  /** Rows per batch (default 1,000); for JSON and NDJSON also how many objects name the columns. */
+  /** Rows per batch (default 1,000); for JSON and NDJSON, given, also how many objects name the columns (default 2,000). */
   batchSize?: number
   /**
    * CSV: parse on a worker thread, in parallel with typing and writing the rows. Default: for files of
