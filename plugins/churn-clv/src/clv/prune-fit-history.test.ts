@@ -121,7 +121,25 @@ for (const dialect of testDialects()) {
         })
         .execute()
 
-      expect(await pruneFitHistory(db, 'pruned')).toEqual({ fits: 5, jobs: 7 })
+      // The oldest fit still scores one customer (a host that ran fits of its own, say): it stays.
+      await db
+        .insertInto('customers')
+        .values({ id: 'c-2', workspace_id: 'pruned', external_id: 'C2', attributes: '{}', created_at: day(0) })
+        .execute()
+      await db
+        .insertInto('churn_clv_scores')
+        .values({
+          workspace_id: 'pruned',
+          customer_id: 'c-2',
+          fit_id: fitId('pruned', 0),
+          expected_purchases: 1,
+          probability_alive: 0.5,
+          expected_spend: 10,
+          clv: 20,
+        })
+        .execute()
+
+      expect(await pruneFitHistory(db, 'pruned')).toEqual({ fits: 4, jobs: 7 })
 
       const fits = await db
         .selectFrom('churn_clv_fits')
@@ -129,7 +147,10 @@ for (const dialect of testDialects()) {
         .select('id')
         .orderBy('id')
         .execute()
-      expect(fits.map((fit) => fit.id)).toEqual(Array.from({ length: keptFits }, (_, i) => fitId('pruned', i + 5)))
+      expect(fits.map((fit) => fit.id)).toEqual([
+        fitId('pruned', 0),
+        ...Array.from({ length: keptFits }, (_, i) => fitId('pruned', i + 5)),
+      ])
       const diagnostics = await db
         .selectFrom('churn_clv_fit_diagnostics')
         .where('fit_id', 'like', 'pruned-%')
@@ -137,8 +158,8 @@ for (const dialect of testDialects()) {
         .orderBy('fit_id')
         .execute()
       expect(diagnostics.map((row) => row.fit_id)).toEqual(fits.map((fit) => fit.id))
-      const scores = await db.selectFrom('churn_clv_scores').select(['fit_id']).execute()
-      expect(scores).toEqual([{ fit_id: newest }])
+      const scores = await db.selectFrom('churn_clv_scores').select(['fit_id']).orderBy('fit_id').execute()
+      expect(scores).toEqual([{ fit_id: fitId('pruned', 0) }, { fit_id: newest }])
       // Another workspace's history is its own.
       expect(
         await db.selectFrom('churn_clv_fits').where('workspace_id', '=', 'other').select('id').execute(),

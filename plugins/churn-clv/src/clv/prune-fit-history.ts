@@ -11,7 +11,8 @@ export const keptFits = 20
 export const keptJobs = 200
 
 /**
- * Deletes a workspace's fits beyond the newest {@link keptFits} (their diagnostics go with them) and its
+ * Deletes a workspace's fits beyond the newest {@link keptFits} (their diagnostics go with them), except one
+ * that holds scores, and its
  * finished jobs beyond the newest {@link keptJobs}, so the history stays bounded however often the
  * workspace refits. A job keeps its fit's id when the fit is pruned: reading that fit then answers 404.
  *
@@ -23,6 +24,13 @@ export async function pruneFitHistory(db: Kysely<any>, workspace: string): Promi
   const fits = await tables
     .deleteFrom('churn_clv_fits')
     .where('workspace_id', '=', workspace)
+    // Never a fit that holds scores, whatever its age: deleting it would take the scores with it. (The
+    // scoring fit is the newest, unless clocks disagree or a host ran fits of its own.)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('churn_clv_scores as s').select('s.fit_id').whereRef('s.fit_id', '=', 'churn_clv_fits.id')),
+      ),
+    )
     .where('id', 'not in', (eb) =>
       eb
         .selectFrom('churn_clv_fits')
