@@ -32,10 +32,10 @@ export const clvModelFitSchema = z.object({
   parameters: estimateSchema,
   standardErrors: estimateSchema,
   /**
-   * The estimates' asymptotic covariance (rows and columns in the order of `parameters`), which the
-   * customers' score intervals are drawn from. Absent in fits stored before it was kept.
+   * The estimates' asymptotic covariance by parameter name (`covariance.r.alpha`), which the customers'
+   * score intervals are drawn from. Absent in fits stored before it was kept.
    */
-  covariance: z.array(z.array(z.number())).optional(),
+  covariance: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   logLikelihood: z.number(),
   customers: z.number().int(),
 })

@@ -6,7 +6,7 @@ import { summariseCustomers } from '../summaries/summarise-customers.js'
 import type { ClvFit } from '../schema.js'
 import { readClvSettings } from './clv-settings.js'
 import { readLatestClvFit } from './read-clv-fit.js'
-import { createScorer } from './score-customer.js'
+import { createScorer, scoredSpend } from './score-customer.js'
 import { type ScoreIntervals, scoreIntervals } from './score-intervals.js'
 
 /** One customer's prediction over a horizon, with what it rests on. */
@@ -59,7 +59,8 @@ export async function predictCustomer(
   const horizon = (options.horizon * daysPerUnit[options.unit ?? fit.unit]) / daysPerUnit[fit.unit]
   const settings = await readClvSettings(db, workspace)
   const scoredFit = { ...fit, horizon, settings }
-  const score = createScorer(scoredFit)(history, history.monetary)
+  const spend = scoredSpend(history.monetary)
+  const score = createScorer(scoredFit)(history, spend)
   return {
     customerId,
     fitId: fit.id,
@@ -69,7 +70,7 @@ export async function predictCustomer(
     horizon: options.horizon,
     history: { x: history.x, tx: history.tx, T: history.T, monetary: history.monetary },
     ...score,
-    intervals: scoreIntervals(scoredFit, history, history.monetary),
+    intervals: scoreIntervals(scoredFit, history, spend),
     marginRate: settings.marginRate,
     yearlyDiscountRate: settings.yearlyDiscountRate,
   }

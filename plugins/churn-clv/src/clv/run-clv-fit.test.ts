@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { createTestApp, type TestApp, testDialects } from '@cxkit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertTransactions } from '../../test/insert-transactions.js'
 import { readCdnowTransactions } from '../../test/read-cdnow.js'
 import { churnClvPlugin } from '../index.js'
+import { transactionColumns } from '../transactions/store-transactions.js'
 import type { ClvFit, ClvScores } from '../schema.js'
 import { predictCustomer } from './predict-customer.js'
 import { runClvFit } from './run-clv-fit.js'
@@ -91,6 +93,33 @@ for (const dialect of testDialects()) {
       // The card and the prediction rest on the same fit, horizon and settings: the same interval.
       const card = cards.find((candidate) => candidate.id === 'clv')!
       expect(amount(card.interval!.lower.en)).toBeCloseTo(clv.lower, 1)
+
+      // A purchase before the fit's end that comes in after the fit: the stored scores no longer follow from
+      // the purchases, so an interval computed now would be about other scores. The scores show without one.
+      const clvCardOf = async (externalId: string) =>
+        (
+          await test.json<{ cards: Card[] }>(
+            `/api/workspaces/${test.workspace}/customers/${idOf.get(externalId)}/summary`,
+          )
+        ).cards.find((candidate) => candidate.plugin === 'churn-clv' && candidate.id === 'clv')!
+      expect((await clvCardOf('0002')).interval).toBeDefined()
+      const at = new Date('1997-06-01T12:00:00Z')
+      await test.database.sql.insertRows(test.database.db, 'churn_clv_transactions', transactionColumns, [
+        [
+          randomUUID(),
+          test.workspace,
+          idOf.get('0002'),
+          at.toISOString(),
+          at.getTime(),
+          40,
+          null,
+          null,
+          at.toISOString(),
+        ],
+      ])
+      const stale = await clvCardOf('0002')
+      expect(stale.value.en).toMatch(/\d/)
+      expect(stale.interval).toBeUndefined()
     })
 
     it('writes nothing when the step before the writes refuses, keeping the previous fit and scores', async () => {

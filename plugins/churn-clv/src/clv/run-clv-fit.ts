@@ -8,7 +8,7 @@ import { type SummaryScope, summarisePurchaseGroups } from '../summaries/summari
 import type { ChurnClvModelTables } from '../tables.js'
 import { readClvSettings } from './clv-settings.js'
 import { type FitModels, fitModelsHere } from './fit-models.js'
-import { createScorer } from './score-customer.js'
+import { createScorer, scoredSpend } from './score-customer.js'
 
 /** What `clv fit` is asked for. */
 export interface ClvFitRequest extends SummaryScope {
@@ -102,7 +102,8 @@ export async function runClvFit(
   }
   for (let i = 0; i < n; i++) {
     const monetary = customers.monetary[i]!
-    const s = score({ x: customers.x[i]!, tx: customers.tx[i]!, T: customers.T[i]! }, monetary >= 0 ? monetary : null)
+    // −1 stands for no spend (see readSummaries), which scoredSpend reads as none, as it does a refund-heavy mean.
+    const s = score({ x: customers.x[i]!, tx: customers.tx[i]!, T: customers.T[i]! }, scoredSpend(monetary))
     scores.expectedPurchases[i] = s.expectedPurchases
     scores.probabilityAlive[i] = s.probabilityAlive
     scores.expectedSpend[i] = s.expectedSpend

@@ -12,6 +12,10 @@ export interface CustomerScore {
   clv: number
 }
 
+/** A customer's mean spend as the scores take it: a negative mean (refunds beyond purchases) counts as none. */
+export const scoredSpend = (monetary: number | null): number | null =>
+  monetary !== null && monetary >= 0 ? monetary : null
+
 /**
  * Scores customers against a fit: the purchase part depends only on (x, tx, T), so it is computed once
  * per distinct history and shared (a million customers have far fewer distinct histories).

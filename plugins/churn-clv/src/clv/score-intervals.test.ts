@@ -51,10 +51,16 @@ function cholesky(matrix: number[][]): number[][] {
  * on and the page's parameter intervals use: log θ ~ N(log θ̂, D⁻¹ Σ D⁻¹) with D = diag(θ̂), each model from
  * its own covariance.
  */
-function drawParameters(estimates: Record<string, number>, covariance: number[][], draw: () => number) {
+function drawParameters(
+  estimates: Record<string, number>,
+  covariance: Record<string, Record<string, number>>,
+  draw: () => number,
+) {
   const names = Object.keys(estimates)
   const values = names.map((name) => estimates[name]!)
-  const factor = cholesky(covariance.map((row, i) => row.map((v, j) => v / (values[i]! * values[j]!))))
+  const factor = cholesky(
+    names.map((row, i) => names.map((column, j) => covariance[row]![column]! / (values[i]! * values[j]!))),
+  )
   const noise = names.map(() => draw())
   return Object.fromEntries(
     names.map((name, i) => [name, values[i]! * Math.exp(factor[i]!.reduce((sum, l, k) => sum + l * noise[k]!, 0))]),
@@ -90,18 +96,18 @@ describe('score intervals from the parameter uncertainty', () => {
     }
   })
 
-  it('narrows as the fit rests on more customers', () => {
-    const width = (scale: number) => {
-      const scaled: ClvFit = {
-        ...fit,
-        purchase: { ...fit.purchase, covariance: fit.purchase.covariance!.map((row) => row.map((v) => v * scale)) },
-        spend: { ...fit.spend!, covariance: fit.spend!.covariance!.map((row) => row.map((v) => v * scale)) },
-      }
-      const clv = scoreIntervals(scaled, customer, 22.35)!.clv!
+  it('narrows as the fit rests on more customers: four times the same customers, half the width', () => {
+    // The same data four times over: the same estimates, four times the information.
+    const fourfold: ClvFit = {
+      ...fit,
+      purchase: { ...fitBgNbd(readCdnowGroups().map((group) => ({ ...group, n: group.n * 4 }))) },
+      spend: fitGammaGamma(readCdnowSpends().flatMap((spend) => [spend, spend, spend, spend])),
+    }
+    const width = (of: ClvFit) => {
+      const clv = scoreIntervals(of, customer, 22.35)!.clv!
       return clv.upper - clv.lower
     }
-    // A hundred times the customers: a hundredth of the variance, a tenth of the width (to first order).
-    expect(width(0.01) / width(1)).toBeCloseTo(0.1, 1)
+    expect(width(fourfold) / width(fit)).toBeCloseTo(0.5, 1)
   })
 
   it('keeps probabilities within 0 and 1, pins what the parameters cannot move, and has none without covariances', () => {

@@ -30,10 +30,9 @@ const logStep = 1e-4
 export function scoreIntervals(fit: ClvFit, history: RfmSummary, monetary: number | null): ScoreIntervals | null {
   const purchaseNames = Object.keys(fit.purchase.parameters)
   const spendNames = fit.spend ? Object.keys(fit.spend.parameters) : []
-  const purchaseCovariance = fit.purchase.covariance
-  const spendCovariance = fit.spend ? fit.spend.covariance : []
+  const purchaseCovariance = covarianceMatrix(fit.purchase.covariance, purchaseNames)
+  const spendCovariance = fit.spend ? covarianceMatrix(fit.spend.covariance, spendNames) : []
   if (!purchaseCovariance || !spendCovariance) return null
-  if (purchaseCovariance.length !== purchaseNames.length || spendCovariance.length !== spendNames.length) return null
   const names = [...purchaseNames, ...spendNames]
   const estimates = [
     ...purchaseNames.map((name) => fit.purchase.parameters[name]!),
@@ -72,6 +71,16 @@ export function scoreIntervals(fit: ClvFit, history: RfmSummary, monetary: numbe
     probabilityAlive: probabilityInterval(centre.probabilityAlive, standardError(gradients.probabilityAlive)),
     clv: positiveInterval(centre.clv, standardError(gradients.clv)),
   }
+}
+
+/** A covariance kept by name as a matrix in `names` order; null when it lacks one of them. */
+function covarianceMatrix(
+  covariance: Record<string, Record<string, number>> | undefined,
+  names: readonly string[],
+): number[][] | null {
+  if (!covariance) return null
+  const matrix = names.map((row) => names.map((column) => covariance[row]?.[column]))
+  return matrix.every((row) => row.every((value) => Number.isFinite(value))) ? (matrix as number[][]) : null
 }
 
 function blockDiagonal(first: readonly number[][], second: readonly number[][]): number[][] {

@@ -1,6 +1,8 @@
 import type { CustomerSummaryQuery, CustomerSummarySource } from '@cxkit/core'
 import type { Kysely } from 'kysely'
+import { z } from 'zod'
 import { readClvFitById } from '../clv/read-clv-fit.js'
+import { createScorer, scoredSpend } from '../clv/score-customer.js'
 import { type ScoreIntervals, scoreIntervals } from '../clv/score-intervals.js'
 import type { ChurnClvOptions } from '../options.js'
 import { listChurnRisk } from '../risk/list-churn-risk.js'
@@ -69,17 +71,20 @@ export const churnClvSummary: CustomerSummarySource = {
 
 /**
  * The intervals of a customer's stored scores (see `scoreIntervals`), from the customer's purchases up to the
- * fit's end. None for a fit kept without covariances, or when purchases dated before the fit's end have
- * come in since: the interval would then be about other scores than the ones shown.
+ * fit's end. None for a fit kept without covariances, or when those purchases no longer give the stored
+ * scores (purchases dated before the fit's end came in after it): the interval would be about other scores.
  */
 async function intervalsOf(
   db: Kysely<any>,
   query: CustomerSummaryQuery,
   score: { fit_id: string; expected_purchases: number; probability_alive: number; clv: number },
 ): Promise<ScoreIntervals | null> {
-  // A fit whose stored result does not read as a whole (written by another tool, say) gives no intervals;
-  // the scores themselves still show.
-  const fit = await readClvFitById(db, query.workspace, score.fit_id).catch(() => null)
+  const fit = await readClvFitById(db, query.workspace, score.fit_id).catch((error: unknown) => {
+    // A stored result that does not read as a fit (written by another tool, say) gives no intervals; the
+    // scores themselves still show. Anything else (the database) is the page's problem.
+    if (error instanceof SyntaxError || error instanceof z.ZodError) return null
+    throw error
+  })
   if (!fit) return null
   const [history] = await summariseCustomers(
     db,
@@ -87,18 +92,15 @@ async function intervalsOf(
     { customerId: query.customerId },
   )
   if (!history) return null
-  const intervals = scoreIntervals(fit, history, history.monetary)
-  if (!intervals) return null
-  const holds = (interval: ScoreIntervals[keyof ScoreIntervals], value: number) =>
-    interval === null || (interval.lower <= value * (1 + 1e-9) && value <= interval.upper * (1 + 1e-9))
-  const stored = {
-    expectedPurchases: Number(score.expected_purchases),
-    probabilityAlive: Number(score.probability_alive),
-    clv: Number(score.clv),
-  }
-  return holds(intervals.expectedPurchases, stored.expectedPurchases) &&
-    holds(intervals.probabilityAlive, stored.probabilityAlive) &&
-    holds(intervals.clv, stored.clv)
-    ? intervals
-    : null
+  const spend = scoredSpend(history.monetary)
+  const now = createScorer(fit)(history, spend)
+  const same = (value: number, stored: number) =>
+    Math.abs(value - Number(stored)) <= 1e-9 * Math.max(1, Math.abs(Number(stored)))
+  if (
+    !same(now.expectedPurchases, score.expected_purchases) ||
+    !same(now.probabilityAlive, score.probability_alive) ||
+    !same(now.clv, score.clv)
+  )
+    return null
+  return scoreIntervals(fit, history, spend)
 }

@@ -8,8 +8,8 @@ export interface LikelihoodFit<P extends Record<string, number>> {
   parameters: P
   /** Asymptotic standard errors from the inverse of the observed information (the negative Hessian). */
   standardErrors: P
-  /** That inverse itself: the estimates' asymptotic covariance, rows and columns in the parameters' order. */
-  covariance: number[][]
+  /** That inverse itself: the estimates' asymptotic covariance, by parameter name (`covariance.r.alpha`). */
+  covariance: Record<keyof P & string, Record<keyof P & string, number>>
   logLikelihood: number
   evaluations: number
 }
@@ -103,5 +103,9 @@ export function maximiseLikelihood<const K extends string>(
     K,
     number
   >
-  return { parameters, standardErrors, covariance, logLikelihood: -best.value, evaluations }
+  // By name rather than by position: nothing that reads a stored fit has to know the order of the search.
+  const named = Object.fromEntries(
+    names.map((row, i) => [row, Object.fromEntries(names.map((column, j) => [column, covariance[i]![j]!]))]),
+  ) as Record<K, Record<K, number>>
+  return { parameters, standardErrors, covariance: named, logLikelihood: -best.value, evaluations }
 }
