@@ -71,6 +71,11 @@ for (const makeTarget of databaseTargets('cxkit-cli-clv-')) {
       expect(prediction.history.x).toBe(2)
       expect(prediction.probabilityAlive).toBeGreaterThan(0)
       expect(prediction.clv).toBeGreaterThan(0)
+      expect(prediction.intervals.clv.lower).toBeLessThan(prediction.clv)
+      expect(prediction.intervals.clv.upper).toBeGreaterThan(prediction.clv)
+      const text = await cli('clv', 'predict', '--customer', '0001', '--horizon', '39', '--unit', 'week')
+      expect(text.stdout).toMatch(/CLV [\d.]+ \(95% interval [\d.]+ – [\d.]+\)/)
+      expect(text.stdout).toMatch(/P\(alive\) [\d.]+ \(95% interval [\d.]+ – [\d.]+\)/)
     })
 
     it('names the option of bad input (exit 2) and explains missing data (exit 1)', async () => {
