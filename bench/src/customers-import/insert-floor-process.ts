@@ -1,6 +1,7 @@
 import { createHost, timeOrderedId } from '@cxkit/core'
 import { createWorkspace, migrate, openDatabase } from '@cxkit/db'
 import { crmImportPlugin } from '@cxkit/plugin-crm-import'
+import { customerColumns } from './customer-columns.js'
 
 /**
  * The storage floor, in a process of its own: a million customers like the generated file's, made up
@@ -13,19 +14,7 @@ const [databaseUrl, rowArgument] = process.argv.slice(2)
 if (!databaseUrl || !rowArgument) throw new Error('usage: insert-floor-process <database url> <rows>')
 const rows = Number(rowArgument)
 
-const columns = [
-  'id',
-  'workspace_id',
-  'external_id',
-  'email',
-  'email_key',
-  'name',
-  'segment',
-  'region',
-  'plan',
-  'attributes',
-  'created_at',
-] as const
+const columns = customerColumns
 const segments = ['consumer', 'smb', 'enterprise']
 const regions = ['noord', 'oost', 'zuid', 'west']
 const plans = ['basic', 'plus', 'pro']

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { parse } from 'csv-parse'
 import pg from 'pg'
 import { sqliteFile } from '../bench-database.js'
+import { customerColumns } from './customer-columns.js'
 
 /**
  * The baseline, in a process of its own: the same file read with csv-parse's stream and written with
@@ -22,19 +23,7 @@ await migrate(database, createHost([crmImportPlugin()]))
 await createWorkspace(database, { id: 'bench', name: 'Bench', locale: 'nl' })
 await database.close()
 
-const columns = [
-  'id',
-  'workspace_id',
-  'external_id',
-  'email',
-  'email_key',
-  'name',
-  'segment',
-  'region',
-  'plan',
-  'attributes',
-  'created_at',
-]
+const columns = customerColumns
 const now = new Date().toISOString()
 const rowOf = (cells: string[]) => [
   randomUUID(),
