@@ -103,8 +103,10 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
     await page.goto(app.url)
     const panel = page.locator('cx-nps-panel')
     await panel.locator('cx-breakdown-table tbody tr').first().waitFor()
-    // The distribution loads on its own: wait for it rather than race it.
-    await panel.locator('cx-nps-distribution .stack [data-share]').first().waitFor()
+    // The distribution loads on its own: wait for it (or for the reason it failed) rather than race it.
+    const distribution = panel.locator('cx-nps-distribution')
+    await distribution.locator('.stack [data-share], [role=alert]').first().waitFor({ timeout: 60_000 })
+    expect(await distribution.locator('[role=alert]').count(), (await distribution.textContent()) ?? '').toBe(0)
     const shares = await panel
       .locator('cx-nps-distribution .stack [data-share]')
       .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-share'))))
@@ -132,6 +134,24 @@ describe.skipIf(!executablePath)('the bundled app in a browser', () => {
       await fetch(`${app.url}/api/metrics/nps?workspace=demo&touchpoint=web-checkout&groupBy=segment`)
     ).json()
     expect(drilled.breakdown.map((row: { key: string }) => row.key)).toEqual(['consumer', 'enterprise', 'smb'])
+  })
+
+  it('says why the NPS distribution failed instead of leaving it blank', async () => {
+    const page = await openPage()
+    await page.route(/\/api\/metrics\/nps\?.*groupBy=score/, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Busy', status: 503, detail: 'the database is busy' }),
+      }),
+    )
+    await page.goto(app.url)
+    const alert = page.locator('cx-nps-panel cx-nps-distribution [role=alert]')
+    await alert.waitFor({ timeout: 20_000 })
+    expect(await alert.textContent()).toMatch(/nps.*the database is busy/)
+    // The rest of the panel is unaffected.
+    expect(await page.locator('cx-nps-panel cx-metric-card .value[data-value]').count()).toBe(1)
+    await page.close()
   })
 
   it('switches the interface to Dutch', async () => {

@@ -17,6 +17,10 @@ const groups = npsGroups.map((group) => ({
   label: { en: `${group.label.en} ${scoreRange(group)}`, nl: `${group.label.nl} ${scoreRange(group)}` },
 }))
 
+/** Filters as a value: the same filters give the same key whatever object holds them. */
+const filtersKey = (filters: Record<string, string>) =>
+  JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
 /** The 0–10 answers as one bar stacked into detractors, passives and promoters, and a bar per score. */
 @customElement('cx-nps-distribution')
 export class CxNpsDistribution extends LitElement {
@@ -29,6 +33,7 @@ export class CxNpsDistribution extends LitElement {
       .scores { display: grid; grid-template-columns: repeat(11, 1fr); gap: 2px; align-items: end; height: 44px; margin-top: 8px; }
       .scores div { border-radius: 2px 2px 0 0; min-height: 1px; }
       .labels { display: grid; grid-template-columns: repeat(11, 1fr); text-align: center; color: var(--_muted); }
+      .note { margin: 4px 0; color: var(--_muted); }
     `,
   ]
 
@@ -39,19 +44,26 @@ export class CxNpsDistribution extends LitElement {
   @property() accessor locale = 'en'
 
   private readonly data = new Task(this, {
-    task: async ([workspace, from, to, filters], { signal }) => {
+    task: async ([workspace, from, to], { signal }) => {
       if (!workspace || !from) return null
+      const filters = this.filters
       const result = await this.api.metric('nps', { workspace, from, to, filters, groupBy: 'score' }, signal)
       const counts = Array.from({ length: 11 }, () => 0)
       for (const row of result.breakdown ?? []) counts[Number(row.key)] = row.n
       return counts
     },
-    args: () => [this.workspace, this.period.from, this.period.to, this.filters] as const,
+    // The filters by value: the panel hands over a new object each time it renders, and an argument that
+    // changes by identity alone would cancel and restart the request on every render of the panel.
+    args: () => [this.workspace, this.period.from, this.period.to, filtersKey(this.filters)] as const,
   })
 
   override render() {
     const i18n = createTranslator(this.locale)
     return this.data.render({
+      pending: () => html`<p class="note">${i18n.t('panel.loading')}</p>`,
+      // Said rather than left blank: a distribution that failed is not one that is empty.
+      error: (error) =>
+        html`<p class="note" role="alert">${i18n.t('panel.errorPlugin', { plugin: 'nps', message: error instanceof Error ? error.message : String(error) })}</p>`,
       complete: (counts) => {
         if (!counts) return ''
         const total = counts.reduce((a, b) => a + b, 0) || 1
