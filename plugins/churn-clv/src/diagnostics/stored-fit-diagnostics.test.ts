@@ -8,6 +8,7 @@ import { runClvFit } from '../clv/run-clv-fit.js'
 import { churnClvPlugin } from '../index.js'
 import type { ClvDiagnostics, ClvDistributionResponse, ClvFit } from '../schema.js'
 import type { ChurnClvModelTables, ChurnClvTables } from '../tables.js'
+import { readFitDiagnostics, readFitDistribution } from './stored-fit-diagnostics.js'
 import { transactionColumns } from '../transactions/store-transactions.js'
 
 const request = (workspace: string) =>
@@ -120,6 +121,18 @@ for (const dialect of testDialects()) {
       // The first fit's scores were replaced by the refit's, so the fit row can go on its own.
       await db.deleteFrom('churn_clv_fits').where('id', '=', fit.id).execute()
       expect(await storedRow()).toBeUndefined()
+    })
+
+    it('answers for a fit pruned while its figures were computed, and stores nothing for it', async () => {
+      const gone: ClvFit = { ...fit, id: randomUUID() }
+      // A fit read a moment ago and deleted since: its figures are still computed and answered.
+      const diagnostics = await readFitDiagnostics(test.database.db, gone)
+      expect(diagnostics.histogram.customers).toBe(2357)
+      const distribution = await readFitDistribution(test.database.db, gone)
+      expect(distribution.customers).toBe(0)
+      expect(
+        await db.selectFrom('churn_clv_fit_diagnostics').where('fit_id', '=', gone.id).selectAll().execute(),
+      ).toEqual([])
     })
   })
 }

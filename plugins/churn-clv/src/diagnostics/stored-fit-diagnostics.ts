@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { z } from 'zod'
 import { purchaseModels } from '../clv/purchase-models.js'
 import type { RfmGroup } from '../models/customer-summary.js'
@@ -33,14 +33,20 @@ async function computeDiagnostics(db: Kysely<any>, fit: ClvFit, groups?: readonl
   return { histogram, tracking }
 }
 
+/**
+ * Stores one part of a fit's figures, unless the fit is gone: pruned (see `pruneFitHistory`) while a request
+ * computed them. Then the request still answers with what it computed, and nothing is stored for a fit
+ * that no longer exists (the foreign key would refuse it).
+ */
 async function writePart(db: Kysely<any>, fitId: string, part: 'diagnostics' | 'distribution', value: unknown) {
   const json = JSON.stringify(value)
   const updatedAt = new Date().toISOString()
-  await (db as Kysely<ChurnClvModelTables>)
-    .insertInto('churn_clv_fit_diagnostics')
-    .values({ fit_id: fitId, diagnostics: null, distribution: null, [part]: json, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('fit_id').doUpdateSet({ [part]: json, updated_at: updatedAt }))
-    .execute()
+  await sql`insert into churn_clv_fit_diagnostics (fit_id, diagnostics, distribution, updated_at)
+    select ${fitId}, ${part === 'diagnostics' ? json : null}, ${part === 'distribution' ? json : null}, ${updatedAt}
+    where exists (select 1 from churn_clv_fits f where f.id = ${fitId})
+    on conflict (fit_id) do update set ${sql.ref(part)} = excluded.${sql.ref(part)}, updated_at = excluded.updated_at`.execute(
+    db,
+  )
 }
 
 async function readPart(db: Kysely<any>, fitId: string, part: 'diagnostics' | 'distribution') {
