@@ -90,6 +90,8 @@ export class CxJourneyPage extends CxDashboardElement {
     if ((changed.has('workspace') || changed.has('api')) && this.workspace && this.workspace !== this.loadedFor) {
       this.loadedFor = this.workspace
       this.view = undefined
+      // A map of the workspace left, still on its way, must not land: it would be taken for this one's.
+      this.openings++
       void this.attempt(this.t('journey:loading'), () => this.loadMaps())
     }
   }
@@ -111,16 +113,17 @@ export class CxJourneyPage extends CxDashboardElement {
     else this.view = undefined
   }
 
-  /** Counts the maps asked for: an answer that arrives after a later request's is dropped. */
+  /** Counts the maps asked for (and workspace switches): an answer that arrives after a later request's is dropped. */
   private openings = 0
 
   private async open(id: string, version?: number) {
     const opening = ++this.openings
+    const workspace = this.workspace
     const [view, versions] = await Promise.all([
-      this.client.view(this.workspace, id, version),
-      this.client.versions(this.workspace, id),
+      this.client.view(workspace, id, version),
+      this.client.versions(workspace, id),
     ])
-    if (opening !== this.openings) return
+    if (opening !== this.openings || workspace !== this.workspace) return
     this.view = view
     this.versions = versions
     this.stages = stagesOnCanvas(view.content, view.stages)
