@@ -2,6 +2,7 @@ import { createHost, timeOrderedId } from '@cxkit/core'
 import { createWorkspace, migrate, openDatabase } from '@cxkit/db'
 import { crmImportPlugin } from '@cxkit/plugin-crm-import'
 import { customerColumns } from './customer-columns.js'
+import { printFigures } from './print-figures.js'
 
 /**
  * The storage floor, in a process of its own: a million customers like the generated file's, made up
@@ -52,15 +53,7 @@ try {
       await database.sql.insertRows(trx, 'customers', columns, batch)
     }
   })
-  const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6
-  process.stdout.write(
-    `${JSON.stringify({
-      rows,
-      elapsedMs: Math.round(elapsedMs),
-      rowsPerSecond: Math.round(rows / (elapsedMs / 1000)),
-      peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    })}\n`,
-  )
+  printFigures(rows, start)
 } finally {
   await database.close()
 }

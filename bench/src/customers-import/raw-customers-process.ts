@@ -8,6 +8,7 @@ import { parse } from 'csv-parse'
 import pg from 'pg'
 import { sqliteFile } from '../bench-database.js'
 import { customerColumns } from './customer-columns.js'
+import { printFigures } from './print-figures.js'
 
 /**
  * The baseline, in a process of its own: the same file read with csv-parse's stream and written with
@@ -79,12 +80,4 @@ if (databaseUrl.startsWith('sqlite:')) {
   await client.query('commit')
   await client.end()
 }
-const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6
-process.stdout.write(
-  `${JSON.stringify({
-    rows,
-    elapsedMs: Math.round(elapsedMs),
-    rowsPerSecond: Math.round(rows / (elapsedMs / 1000)),
-    peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  })}\n`,
-)
+printFigures(rows, start)
